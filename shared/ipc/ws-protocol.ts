@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * The WebSocket bridge of headless `--serve`: the same contract as Electron
+ * IPC, carried as JSON messages, so the real renderer runs in a browser.
+ */
+export const WsClientMessageSchema = z.object({
+  type: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(64),
+  args: z.unknown(),
+});
+export type WsClientMessage = z.infer<typeof WsClientMessageSchema>;
+
+export const WsServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('response'),
+    id: z.number().int(),
+    result: z.union([
+      z.object({ ok: z.literal(true), value: z.unknown() }),
+      z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  }),
+  z.object({ type: z.literal('push'), channel: z.string(), payload: z.unknown() }),
+]);
+export type WsServerMessage = z.infer<typeof WsServerMessageSchema>;
+
+/** Path of the bridge on the headless server. */
+export const WS_PATH = '/api';
