@@ -1,0 +1,143 @@
+import type { RuleConfig, RuleId, Rules, Severity } from '../../../shared/model/alerts';
+import type { SessionRow, Snapshot, SourceState } from '../../../shared/model/state';
+import { sessionFigures, viewerFigures } from './figures';
+
+/**
+ * What one rule says about one source right now: over its threshold
+ * (`firing`), back under its recovery level (`clear`), or in between /
+ * not judgeable (`hold`: keep whatever state the incident is in).
+ */
+export interface Condition {
+  readonly key: string;
+  readonly ruleId: RuleId;
+  readonly sourceId: string;
+  readonly sourceName: string;
+  readonly severity: Severity;
+  readonly level: 'firing' | 'clear' | 'hold';
+  readonly values: Readonly<Record<string, number>>;
+  readonly message: string;
+}
+
+export type AlertInput = Pick<Snapshot, 'sources' | 'series' | 'sessions'>;
+
+type Judge = (source: SourceState, rule: RuleConfig, ctx: Context) => Omit<Condition, 'key' | 'ruleId' | 'sourceId' | 'sourceName' | 'severity'> | null;
+
+interface Context {
+  readonly now: number;
+  readonly sessions: readonly SessionRow[];
+  readonly points: Snapshot['series'][number]['points'];
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const hold = { level: 'hold' as const, values: {}, message: '' };
+const level = (fire: boolean, clear: boolean): Condition['level'] => (fire ? 'firing' : clear ? 'clear' : 'hold');
+
+const judges: Record<RuleId, Judge> = {
+  'source-failing': (source) => {
+    const failing = source.health.status === 'error' && !['auth', 'rate-limited'].includes(source.health.error.kind);
+    const message = source.health.status === 'error' ? `API failing — ${source.health.error.message}` : 'API answering again';
+    return { level: failing ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
+  },
+  'auth-failing': (source) => {
+    const failing = source.health.status === 'error' && source.health.error.kind === 'auth';
+    const message = source.health.status === 'error' ? `credentials refused — ${source.health.error.message}` : 'credentials accepted';
+    return { level: failing ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
+  },
+  'rate-limited': (source) => {
+    const limited = source.health.status === 'error' && source.health.error.kind === 'rate-limited';
+    const message = source.health.status === 'error' ? `rate limit reached — ${source.health.error.message}` : 'within its rate limit';
+    return { level: limited ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
+  },
+  'stale-data': (source, rule, { now }) => {
+    if (source.lastOkAt === null || source.health.status === 'paused') return null;
+    const intervals = (now - source.lastOkAt) / source.intervalMs;
+    const minutes = Math.round((now - source.lastOkAt) / 60_000);
+    return {
+      level: level(intervals > rule.threshold, intervals < rule.recovery),
+      values: { ageMs: now - source.lastOkAt, intervals },
+      message: `no fresh data for ${minutes} min (${intervals.toFixed(1)} poll intervals); threshold ${rule.threshold}`,
+    };
+  },
+  'session-failure-rate': (_source, rule, { now, sessions }) => {
+    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000);
+    // The minimum-sessions guard: five sessions with one failure is not a 20% failure rate worth waking anyone for.
+    if (f.judged < rule.minSessions) return { ...hold, values: { total: f.judged } as Record<string, number> };
+    const share = f.failed / f.judged;
+    return {
+      level: level(share > rule.threshold, share < rule.recovery),
+      values: { failed: f.failed, total: f.judged, share },
+      message: `${pct(share)} of sessions failed in the last ${rule.windowMinutes} min (${f.failed} of ${f.judged}); threshold ${pct(rule.threshold)}`,
+    };
+  },
+  'rebuffering-share': (_source, rule, { now, sessions }) => {
+    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000);
+    if (f.rebufferingShare === null || f.withPlayback < rule.minSessions) return null;
+    const share = f.rebufferingShare;
+    return {
+      level: level(share > rule.threshold, share < rule.recovery),
+      values: { share, sessions: f.withPlayback },
+      message: `rebuffering took ${pct(share)} of viewing time in the last ${rule.windowMinutes} min (${f.withPlayback} sessions); threshold ${pct(rule.threshold)}`,
+    };
+  },
+  'startup-time': (_source, rule, { now, sessions }) => {
+    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000);
+    if (f.medianStartupMs === null || f.withStartup < rule.minSessions) return null;
+    const seconds = f.medianStartupMs / 1000;
+    return {
+      level: level(seconds > rule.threshold, seconds < rule.recovery),
+      values: { medianSeconds: seconds, sessions: f.withStartup },
+      message: `median startup time ${seconds.toFixed(1)} s in the last ${rule.windowMinutes} min (${f.withStartup} sessions); threshold ${rule.threshold} s`,
+    };
+  },
+  'viewer-drop': (source, rule, { now, points }) => {
+    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source.intervalMs);
+    // Too few viewers before the drop to call it one (10 → 4 is noise, not an outage).
+    if (v === null || v.then < 10) return null;
+    const drop = (v.then - v.latest) / v.then;
+    return {
+      level: level(drop > rule.threshold, drop < rule.recovery),
+      values: { before: v.then, now: v.latest, drop },
+      message: `${source.metric.unit} fell ${pct(drop)} in ${rule.windowMinutes} min (${v.then} → ${v.latest}); threshold ${pct(rule.threshold)}`,
+    };
+  },
+  'viewers-zero': (source, rule, { now, points }) => {
+    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source.intervalMs);
+    if (v === null) return null;
+    return {
+      level: level(v.latest <= rule.threshold && v.peak > 0, v.latest >= rule.recovery),
+      values: { now: v.latest, peak: v.peak },
+      message: `${source.metric.unit} at zero after ${v.peak} in the last ${rule.windowMinutes} min — is the stream down?`,
+    };
+  },
+};
+
+/** Pure: the same rules, state and time always give the same conditions. */
+export function evaluate(rules: Rules, state: AlertInput, now: number): Condition[] {
+  const sessionsBySource = new Map<string, SessionRow[]>();
+  for (const session of state.sessions) {
+    const list = sessionsBySource.get(session.sourceId);
+    if (list) list.push(session);
+    else sessionsBySource.set(session.sourceId, [session]);
+  }
+  const pointsBySource = new Map(state.series.map((s) => [s.sourceId, s.points]));
+  const conditions: Condition[] = [];
+  for (const source of state.sources) {
+    const ctx: Context = { now, sessions: sessionsBySource.get(source.id) ?? [], points: pointsBySource.get(source.id) ?? [] };
+    for (const ruleId of Object.keys(judges) as RuleId[]) {
+      const rule = rules[ruleId];
+      if (!rule.enabled || rule.disabledSources.includes(source.id)) continue;
+      const judged = judges[ruleId](source, rule, ctx);
+      if (judged === null) continue;
+      conditions.push({
+        ...judged,
+        key: `${ruleId}:${source.id}`,
+        ruleId,
+        sourceId: source.id,
+        sourceName: source.name,
+        severity: rule.severity,
+        message: `${source.name} · ${judged.message}`,
+      });
+    }
+  }
+  return conditions;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, type AlertInput } from '../../../../main/engine/alerts/evaluate';
+import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
+import { MIN, sessions, source } from './fixtures';
+
+const now = 100 * MIN;
+const state = (overrides: Partial<AlertInput>): AlertInput => ({ sources: [source({ lastOkAt: now })], series: [], sessions: [], ...overrides });
+const find = (input: AlertInput, rule: string) => evaluate(DEFAULT_RULES, input, now).find((c) => c.ruleId === rule);
+
+describe('evaluate', () => {
+  it.each([
+    // failed, total, expected level (threshold 10%, recovery 5%, at least 20 sessions)
+    [17, 50, 'firing'],
+    [5, 50, 'hold'],
+    [2, 50, 'clear'],
+    [5, 10, 'hold'], // 50% but under the minimum of 20 sessions: never fires
+  ])('session failure rate: %i of %i failed → %s', (failed, total, level) => {
+    const condition = find(state({ sessions: sessions(total, failed, now - MIN) }), 'session-failure-rate');
+    expect(condition?.level).toBe(level);
+  });
+
+  it('writes the sentence an operator reads', () => {
+    const condition = find(state({ sessions: sessions(50, 17, now - MIN) }), 'session-failure-rate');
+    expect(condition?.message).toBe('NAVER main · 34% of sessions failed in the last 5 min (17 of 50); threshold 10%');
+    expect(condition?.values).toEqual({ failed: 17, total: 50, share: 0.34 });
+  });
+
+  it('only counts sessions inside the window', () => {
+    const input = state({ sessions: [...sessions(50, 40, now - 30 * MIN), ...sessions(30, 0, now - MIN)] });
+    expect(find(input, 'session-failure-rate')?.level).toBe('clear');
+  });
+
+  it.each([
+    ['auth', 'auth-failing'],
+    ['network', 'source-failing'],
+    ['schema', 'source-failing'],
+    ['rate-limited', 'rate-limited'],
+  ])('a %s error fires %s and no other health rule', (kind, rule) => {
+    const failing = source({ health: { status: 'error', error: { kind: kind as 'auth', message: 'x' }, since: now }, lastOkAt: now });
+    const fired = evaluate(DEFAULT_RULES, state({ sources: [failing] }), now).filter((c) => c.level === 'firing');
+    expect(fired.map((c) => c.ruleId)).toEqual([rule]);
+  });
+
+  it('stale data fires after the threshold in poll intervals and recovers under the recovery level', () => {
+    expect(find(state({ sources: [source({ lastOkAt: now - 4 * MIN })] }), 'stale-data')?.level).toBe('firing');
+    expect(find(state({ sources: [source({ lastOkAt: now - 2.5 * MIN })] }), 'stale-data')?.level).toBe('hold');
+    expect(find(state({ sources: [source({ lastOkAt: now - MIN })] }), 'stale-data')?.level).toBe('clear');
+  });
+
+  it('viewer drop compares with the window ago, and ignores stale series', () => {
+    const points = (latest: number, latestAt = now) =>
+      Array.from({ length: 11 }, (_, i) => ({ at: latestAt - (10 - i) * MIN, viewers: i === 10 ? latest : 200 }));
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60) }] }), 'viewer-drop')?.level).toBe('firing');
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(190) }] }), 'viewer-drop')?.level).toBe('clear');
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60, now - 10 * MIN) }] }), 'viewer-drop')).toBeUndefined();
+  });
+
+  it('viewers at zero fires only for a source that had viewers', () => {
+    const series = (values: number[]) => [{ sourceId: 'naver-main', points: values.map((v, i) => ({ at: now - (values.length - 1 - i) * MIN, viewers: v })) }];
+    expect(find(state({ series: series([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }), 'viewers-zero')?.level).not.toBe('firing');
+    expect(find(state({ series: series([5, 9, 9, 9, 9, 9, 9, 9, 9, 3, 0]) }), 'viewers-zero')?.level).toBe('firing');
+  });
+
+  it('rebuffering share and median startup time fire over their thresholds', () => {
+    const slow = sessions(30, 0, now - MIN, { rebufferingMs: 6_000, playingMs: 60_000, startupTimeMs: 6_000 });
+    expect(find(state({ sessions: slow }), 'rebuffering-share')?.level).toBe('firing');
+    expect(find(state({ sessions: slow }), 'startup-time')?.message).toContain('median startup time 6.0 s');
+  });
+
+  it('honours a rule switched off for one source', () => {
+    const rules = { ...DEFAULT_RULES, 'session-failure-rate': { ...DEFAULT_RULES['session-failure-rate'], disabledSources: ['naver-main'] } };
+    const fired = evaluate(rules, state({ sessions: sessions(50, 40, now - MIN) }), now);
+    expect(fired.find((c) => c.ruleId === 'session-failure-rate')).toBeUndefined();
+  });
+});
