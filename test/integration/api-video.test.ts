@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApiVideoSim, type RunningApiVideoSim } from '../../main/demo/api-video';
+import { apiVideoProvider } from '../../main/providers/api-video';
+import { LEGACY_NOTE } from '../../main/providers/api-video/sessions';
+import { createHttp } from '../../main/providers/http';
+
+/**
+ * The provider against the simulator over real HTTP on 127.0.0.1: both auth
+ * modes, paging, limits and the legacy-analytics account, on a clock the test
+ * holds (shared by the simulator and the provider).
+ */
+
+const scenario = { seed: 21, peakViewers: 1500, incidents: [] };
+const sig = () => new AbortController().signal;
+let running: RunningApiVideoSim | undefined;
+afterEach(async () => {
+  await running?.server.close();
+  running = undefined;
+});
+
+async function setup(options: Record<string, unknown> = {}, key?: string) {
+  let t = Date.parse('2026-03-10T19:45:10Z');
+  const clock = { now: () => t, advance: (ms: number) => (t += ms) };
+  running = await startApiVideoSim({ scenario, now: clock.now, expiresInS: 3600 });
+  const sim = running;
+  const connection = apiVideoProvider.connect(
+    {
+      id: 'av',
+      name: 'api.video demo',
+      baseUrl: sim.server.url,
+      options: apiVideoProvider.optionsSchema.parse(options),
+      secrets: { apiKey: key ?? sim.apiKey },
+    },
+    { http: createHttp({ fetch, defaultTimeoutMs: 5000 }), now: clock.now },
+  );
+  const poll = (name: string) => connection.endpoints.find((e) => e.name === name)!.poll(sig());
+  return { sim, clock, connection, poll };
+}
+
+describe.each(['basic', 'token'] as const)('api.video over HTTP, %s auth', (authMode) => {
+  it('tests the connection, polls viewers and sessions, and reads a session to its last page', async () => {
+    const t = await setup({ authMode });
+    const test = await t.connection.testConnection(sig());
+    expect(test.ok && test.value).toMatch(/^3 live streams \(\d broadcasting\), \d+ viewers now$/);
+
+    const viewers = await t.poll('viewers');
+    expect(viewers.ok && viewers.value.viewers).toHaveLength(60);
+
+    const sessions = await t.poll('sessions');
+    expect(sessions.ok).toBe(true);
+    if (!sessions.ok) return;
+    expect(sessions.value.sessions!.length).toBeGreaterThan(0);
+    expect(sessions.value.rateLimit?.limit).toBe(500);
+
+    // The longest sessions of the day span more than one page of 100 events.
+    const longest = [...sessions.value.sessions!]
+      .sort((a, b) => (b.endedAt ?? Infinity) - b.startedAt! - ((a.endedAt ?? Infinity) - a.startedAt!))
+      .slice(0, 5);
+    const details = await Promise.all(longest.map((s) => t.connection.sessionDetail!(s.id, sig())));
+    const counts = details.map((d) => (d.ok ? d.value.events!.length : -1));
+    expect(counts.every((n) => n >= 1)).toBe(true);
+    expect(Math.max(...counts)).toBeGreaterThan(100);
+    expect(details.every((d) => d.ok && d.value.attributes.note === undefined)).toBe(true);
+  });
+
+  it('refuses a wrong key as an auth error', async () => {
+    const t = await setup({ authMode }, 'not-the-key');
+    const result = await t.poll('viewers');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth', status: authMode === 'basic' ? 401 : 400 } });
+  });
+});
+
+describe('api.video over HTTP, account and upstream trouble', () => {
+  it('renews expired tokens: on schedule and after a 401', async () => {
+    const t = await setup({ authMode: 'token' });
+    expect((await t.poll('viewers')).ok).toBe(true);
+    t.sim.controls.expireTokens();
+    expect((await t.poll('viewers')).ok).toBe(true);
+    t.clock.advance(3_560_000);
+    expect((await t.poll('viewers')).ok).toBe(true);
+    expect(t.sim.controls.stats()).toMatchObject({ tokensIssued: 3, refreshes: 2 });
+    expect(t.sim.server.counts.get('/auth/api-key')).toBe(1);
+  });
+
+  it('shows "session data not available" for an account without the legacy analytics and keeps viewers', async () => {
+    const t = await setup();
+    t.sim.controls.setLegacyAnalytics(false);
+    expect(await t.poll('sessions')).toMatchObject({ ok: true, value: { sessions: [], notes: [LEGACY_NOTE] } });
+    const viewers = await t.poll('viewers');
+    expect(viewers.ok && viewers.value.viewers!.length).toBe(60);
+  });
+
+  it('stops a lying pagination and keeps what it read', async () => {
+    const t = await setup();
+    t.sim.controls.setLyingPagination('repeat');
+    const sessions = await t.poll('sessions');
+    expect(sessions.ok).toBe(true);
+    if (!sessions.ok) return;
+    expect(sessions.value.notes?.some((note) => note.includes('repeated page 1'))).toBe(true);
+    expect(t.sim.server.totalRequests()).toBeLessThan(20);
+  });
+
+  it('waits out a 429 for X-RateLimit-Retry-After seconds', async () => {
+    const t = await setup();
+    t.sim.controls.setRateLimit(3);
+    expect((await t.poll('viewers')).ok).toBe(true);
+    const limited = await t.poll('sessions');
+    expect(limited).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
+    if (!limited.ok) expect(limited.error.retryAt).toBe(Date.parse('2026-03-10T19:46:00Z'));
+    t.clock.advance(50_000);
+    expect((await t.poll('viewers')).ok).toBe(true);
+  });
+
+  it('reports a body that is not JSON as a schema error', async () => {
+    const t = await setup();
+    await t.sim.server.setFault({ type: 'not-json' });
+    expect(await t.poll('viewers')).toMatchObject({ ok: false, error: { kind: 'schema', path: '(body)' } });
+  });
+});

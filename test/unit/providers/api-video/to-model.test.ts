@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EventsPageSchema,
+  PlayerSessionsPageSchema,
+  LiveStreamsPageSchema,
+} from '../../../../main/providers/api-video/schema';
+import {
+  describeAccount,
+  toSession,
+  toSessionEvent,
+  toSessionWithEvents,
+  toViewerPoints,
+} from '../../../../main/providers/api-video/to-model';
+import page1 from '../../../fixtures/api-video/session-events-page-1.json';
+import page2 from '../../../fixtures/api-video/session-events-page-2.json';
+
+const events = [...EventsPageSchema.parse(page1).data, ...EventsPageSchema.parse(page2).data];
+
+describe('api.video mapping of seed 001', () => {
+  it('reads all 30 events of the example across its two pages', () => {
+    expect(EventsPageSchema.parse(page1).pagination).toMatchObject({ currentPage: 1, pagesTotal: 2, itemsTotal: 30 });
+    expect(events).toHaveLength(30);
+    const session = toSessionWithEvents('av', 'ps5ltuhfsTOeh6bP03Tq5OWc', events, null);
+    expect(session.events).toHaveLength(30);
+    expect(session.startedAt).toBe(Date.parse('2020-09-15T09:47:42.000Z'));
+    expect(session.endedAt).toBe(Date.parse('2020-09-17T09:41:47.000Z'));
+    expect(session.failed).toBeNull();
+  });
+
+  it('normalizes the seed types and keeps the raw ones', () => {
+    const mapped = events.map(toSessionEvent);
+    expect(mapped.slice(0, 6).map((e) => [e.type, e.rawType])).toEqual([
+      ['ready', 'ready'],
+      ['play', 'play'],
+      ['pause', 'pause'],
+      ['resume', 'resume'],
+      ['seek', 'seek.forward'],
+      ['end', 'end'],
+    ]);
+    expect(mapped.filter((e) => e.type === 'unknown')).toEqual([]);
+    expect(mapped[2]).toMatchObject({
+      at: Date.parse('2020-09-15T21:36:05.000Z'),
+      positionS: 7,
+      fromS: null,
+      toS: null,
+    });
+  });
+
+  it('keeps where each seek went from and to', () => {
+    const seeks = events.map(toSessionEvent).filter((e) => e.type === 'seek');
+    expect(seeks.map((e) => [e.rawType, e.fromS, e.toS])).toEqual([
+      ['seek.forward', 7, 21],
+      ['seek.backward', 30, 0],
+      ['seek.forward', 0, 21],
+      ['seek.backward', 24, 20],
+      ['seek.forward', 17, 17],
+      ['seek.forward', 3, 12],
+    ]);
+    expect(seeks.every((e) => e.positionS === null)).toBe(true);
+  });
+
+  it('keeps an event of an unknown type with its raw type', () => {
+    const raw = EventsPageSchema.parse({
+      data: [{ type: 'quality.change', emittedAt: '2024-01-01T00:00:00Z', at: '12' }],
+    });
+    expect(toSessionEvent(raw.data[0]!)).toMatchObject({ type: 'unknown', rawType: 'quality.change', positionS: 12 });
+  });
+});
+
+describe('api.video raw schemas', () => {
+  it('accepts type drift and ignores unknown fields', () => {
+    const page = LiveStreamsPageSchema.parse({
+      data: [{ liveStreamId: 'li1', name: 'A', broadcasting: 'false', streamKey: 'secret', extra: { x: 1 } }],
+      pagination: { currentPage: '1', pagesTotal: '1' },
+    });
+    expect(page.data[0]).toEqual({ liveStreamId: 'li1', name: 'A', broadcasting: false });
+    expect(page.pagination).toMatchObject({ currentPage: 1, pagesTotal: 1 });
+  });
+
+  it('reports the path of a field it cannot accept', () => {
+    const parsed = EventsPageSchema.safeParse({ data: [{ type: 'play', emittedAt: 'yesterday' }] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['data', 0, 'emittedAt']);
+  });
+});
+
+describe('api.video player sessions', () => {
+  it('maps a legacy player session, with its "+00" dates', () => {
+    const page = PlayerSessionsPageSchema.parse({
+      data: [
+        {
+          session: { sessionId: 'psX', loadedAt: '2019-06-24T11:45:01.109+00', endedAt: '2019-06-24T11:49:19.243+00' },
+          location: { country: 'France', city: 'Paris' },
+          referrer: { url: 'https://example.com', medium: 'organic' },
+          device: { type: 'phone', vendor: 'Apple', model: 'iPhone' },
+          os: { name: 'iOS', shortname: 'IOS', version: '17.4' },
+          client: { type: 'browser', name: 'Safari', version: '17.4' },
+        },
+      ],
+    });
+    const session = toSession('av', page.data[0]!, { id: 'li1', type: 'live-stream', name: 'Main' });
+    expect(session).toMatchObject({
+      id: 'psX',
+      startedAt: Date.parse('2019-06-24T11:45:01.109Z'),
+      endedAt: Date.parse('2019-06-24T11:49:19.243Z'),
+      device: 'phone (Apple iPhone)',
+      os: 'iOS 17.4',
+      country: 'France',
+      failed: null,
+      title: 'Main',
+      videoType: 'live',
+      events: null,
+    });
+  });
+});
+
+describe('api.video viewers', () => {
+  it('puts the live value at the current minute, after the per-minute peaks', () => {
+    const now = Date.parse('2024-05-01T10:30:40Z');
+    const series = [
+      { emittedAt: Date.parse('2024-05-01T10:28:00Z'), metricValue: 10 },
+      { emittedAt: Date.parse('2024-05-01T10:29:00Z'), metricValue: null },
+      { emittedAt: Date.parse('2024-05-01T10:30:00Z'), metricValue: 12 },
+    ];
+    expect(toViewerPoints(series, 41, now)).toEqual([
+      { at: Date.parse('2024-05-01T10:28:00Z'), viewers: 10 },
+      { at: Date.parse('2024-05-01T10:30:00Z'), viewers: 41 },
+    ]);
+  });
+
+  it('says what it found in one sentence', () => {
+    const streams = [
+      { liveStreamId: 'a', broadcasting: true },
+      { liveStreamId: 'b', broadcasting: false },
+      { liveStreamId: 'c' },
+    ];
+    expect(describeAccount(streams, 41)).toBe('3 live streams (1 broadcasting), 41 viewers now');
+  });
+});
