@@ -25,6 +25,9 @@ export interface SimResponse {
 
 export type SimHandler = (request: SimRequest) => SimResponse;
 
+/** A handler that may answer later (the Zoom simulator verifies JWTs with jose, whose checks are async). */
+export type AsyncSimHandler = (request: SimRequest) => SimResponse | Promise<SimResponse>;
+
 export type Fault =
   | { readonly type: 'refuse' }
   | { readonly type: 'hang' }
@@ -43,7 +46,7 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
-export async function startSimServer(handler: SimHandler, port = 0): Promise<SimServer> {
+export async function startSimServer(handler: SimHandler | AsyncSimHandler, port = 0): Promise<SimServer> {
   let fault: Fault | null = null;
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -78,7 +81,7 @@ export async function startSimServer(handler: SimHandler, port = 0): Promise<Sim
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
     let answer: SimResponse;
     try {
-      answer = handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body });
+      answer = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body });
     } catch (cause) {
       answer = { status: 500, body: { message: `simulator error: ${String(cause)}` } };
     }
