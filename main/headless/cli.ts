@@ -1,0 +1,42 @@
+import { parseCommand, USAGE } from './args';
+import { startDemo } from './demo';
+import { makeHeadlessEngine } from './engine-factory';
+import { log } from './log';
+import { runHeadless } from './run';
+
+/**
+ * `npm run headless -- …` (tsx): the second composition root, the engine
+ * without Electron. stdout carries only JSON (or --help); everything else
+ * goes to stderr. Exit codes: 0 ok, 2 a source failed, 1 usage or config.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCommand(argv);
+  if (!command.ok) {
+    log(command.error);
+    process.stderr.write(`\n${USAGE}\n`);
+    return 1;
+  }
+  if (command.value.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  return runHeadless(command.value.input, command.value.action, {
+    makeEngine: makeHeadlessEngine,
+    startDemo,
+    print: (json) => process.stdout.write(`${JSON.stringify(json, null, 2)}\n`),
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => exit(code),
+  (cause: unknown) => {
+    log(`unexpected failure: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+    exit(1);
+  },
+);
+
+/** Exit once stdout has flushed (a pipe may be slow), even if a keep-alive socket would hold the loop open. */
+function exit(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
+}

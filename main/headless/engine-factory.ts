@@ -1,0 +1,17 @@
+import { createEngine } from '../engine/engine';
+import type { Clock, CredentialResolver, Engine } from '../engine/types';
+
+/**
+ * The one place headless mode builds the engine: Node's fetch (no OS proxy
+ * to honour here), the real clock, no system events (a server does not
+ * suspend the way a laptop does), and secrets from the run's resolver.
+ */
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export function makeHeadlessEngine(credentials: CredentialResolver): Engine {
+  return createEngine({ fetch: (url, init) => fetch(url, init), clock: realClock, resolveCredentials: credentials });
+}

@@ -1,0 +1,51 @@
+import { fetchSnapshot } from './support/bridge-client';
+import { BAD_SOURCE, GOOD_SOURCE } from './support/naver-config';
+import { expect, test } from './fixtures';
+
+/**
+ * The real renderer in Chromium against the real engine through
+ * `headless --serve`, polling the platform simulators over HTTP.
+ */
+
+test('the demo dashboard draws viewers and lists sessions', async ({ demoServer, dashboard, page }) => {
+  await dashboard.open(demoServer.url);
+
+  await expect(page).toHaveTitle('Streamwatch');
+  await expect(dashboard.demoBadge, 'demo data must say so').toBeVisible();
+  await expect.poll(() => dashboard.chartPoints(), { message: 'points drawn on the viewers chart' }).toBeGreaterThan(1);
+  await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
+
+  await dashboard.showSessions();
+  await expect(dashboard.sessionRows.first()).toBeVisible();
+  expect(await dashboard.sessionRows.count()).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/dashboard-sessions.png' });
+});
+
+test('a failing source shows its sentence while the other keeps its data', async ({
+  configServer,
+  dashboard,
+  page,
+}) => {
+  // The sentence comes from main: what the engine says is what the user must read.
+  let sentence = '';
+  await expect
+    .poll(
+      async () => {
+        const snapshot = await fetchSnapshot(configServer.url);
+        const health = snapshot.sources.find((source) => source.id === BAD_SOURCE.id)?.health;
+        sentence = health?.status === 'error' ? health.error.message : '';
+        return sentence;
+      },
+      { message: 'the wrong key is refused by the simulator' },
+    )
+    .not.toBe('');
+
+  await dashboard.open(configServer.url);
+  await expect(dashboard.healthOf(BAD_SOURCE.name)).toContainText(sentence);
+  await expect(dashboard.healthOf(GOOD_SOURCE.name)).toContainText('ok');
+  await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(1);
+  await page.screenshot({ path: 'test-results/dashboard-failing-source.png' });
+
+  await dashboard.showSessions();
+  await expect(dashboard.sessionRows.first()).toBeVisible();
+});

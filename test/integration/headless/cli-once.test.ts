@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNaverSim, type RunningNaverSim } from '../../../main/demo/naver-vpe/sim';
+import type { SessionDetailJson, SnapshotJson } from '../../../main/headless/snapshot-json';
+import { runCli, writeTempFile } from './run-cli';
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+describe('headless --demo --once', () => {
+  // Zoom's request budget spaces its calls by seconds, so a full demo poll takes ~15 s.
+  it('prints one snapshot with viewers and sessions and exits 0', { timeout: 60_000 }, async () => {
+    const run = await runCli(['--demo', '--once']);
+    expect(run.stderr).toContain('DEMO');
+    expect(run.code).toBe(0);
+    const snapshot = JSON.parse(run.stdout) as SnapshotJson;
+    expect(Object.keys(snapshot)).toEqual(['generatedAt', 'sources', 'viewers', 'sessions']);
+    expect(snapshot.generatedAt).toMatch(ISO);
+    expect(snapshot.sources.length).toBeGreaterThan(0);
+    for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });
+    expect(snapshot.viewers.length).toBeGreaterThan(0);
+    expect(snapshot.viewers[0]).toEqual({
+      sourceId: expect.any(String),
+      at: expect.stringMatching(ISO),
+      viewers: expect.any(Number),
+    });
+    expect(snapshot.sessions.length).toBeGreaterThan(0);
+    const naver = snapshot.sessions.find((s) => s.sourceId === 'demo-naver-vpe');
+    expect(naver?.events?.length, 'NAVER gives events with its session list').toBeGreaterThan(0);
+    expect(naver?.events?.[0]).toEqual({
+      at: expect.stringMatching(ISO),
+      type: expect.any(String),
+      rawType: expect.any(String),
+    });
+  });
+});
+
+describe('headless --config against the NAVER simulator', () => {
+  let sim: RunningNaverSim;
+  let config: string;
+  let env: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    sim = await startNaverSim({ now: Date.now });
+    config = await writeTempFile(
+      'sources.json',
+      JSON.stringify({
+        sources: [
+          {
+            id: 'main',
+            provider: 'naver-vpe',
+            name: 'NAVER main',
+            baseUrl: sim.url,
+            secrets: { apiKey: { env: 'SW_IT_KEY' }, projectId: { env: 'SW_IT_PROJECT' } },
+          },
+          {
+            id: 'spare',
+            provider: 'naver-vpe',
+            name: 'NAVER spare',
+            baseUrl: sim.url,
+            secrets: { apiKey: { env: 'SW_IT_UNSET_KEY' }, projectId: { env: 'SW_IT_PROJECT' } },
+          },
+        ],
+      }),
+    );
+    env = { SW_IT_KEY: sim.apiKey, SW_IT_PROJECT: sim.projectId, SW_IT_UNSET_KEY: undefined };
+  });
+  afterAll(() => sim?.close());
+
+  it('an unset variable fails that source only, naming the variable; exit 2 with the snapshot still printed', async () => {
+    const run = await runCli(['--config', config, '--once'], env);
+    expect(run.code).toBe(2);
+    const snapshot = JSON.parse(run.stdout) as SnapshotJson;
+    expect(snapshot.sources).toEqual([
+      { id: 'main', provider: 'naver-vpe', health: 'ok', error: null },
+      {
+        id: 'spare',
+        provider: 'naver-vpe',
+        health: 'error',
+        error: {
+          kind: 'config',
+          message: 'NAVER spare: environment variable SW_IT_UNSET_KEY is not set (secret apiKey).',
+        },
+      },
+    ]);
+    expect(snapshot.viewers.some((point) => point.sourceId === 'main')).toBe(true);
+    expect(snapshot.sessions.some((session) => session.sourceId === 'main')).toBe(true);
+    expect(run.stdout + run.stderr, 'no secret in any output').not.toContain(sim.apiKey);
+  });
+
+  it('--session prints that session with all its events', async () => {
+    const once = JSON.parse((await runCli(['--config', config, '--once'], env)).stdout) as SnapshotJson;
+    const listed = once.sessions.find((session) => session.sourceId === 'main' && (session.events?.length ?? 0) > 0)!;
+    const run = await runCli(['--config', config, '--session', `main:${listed.id}`], env);
+    expect(run.code).toBe(0);
+    const detail = JSON.parse(run.stdout) as SessionDetailJson;
+    expect(detail).toMatchObject({ sourceId: 'main', id: listed.id, startedAt: listed.startedAt });
+    expect(detail.events?.length).toBeGreaterThanOrEqual(listed.events!.length);
+    expect(detail.events?.[0]).toMatchObject({
+      at: expect.stringMatching(ISO),
+      type: expect.any(String),
+      rawType: expect.any(String),
+    });
+  });
+
+  it('--session for an unknown session exits 2 with a sentence on stderr', async () => {
+    const run = await runCli(['--config', config, '--session', 'main:no-such-session'], env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/main: .+/);
+  });
+
+  it('--session for a source not in the config is a usage error', async () => {
+    const run = await runCli(['--config', config, '--session', 'ghost:abc'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('There is no source "ghost"');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../main/headless/args';
+
+describe('headless arguments', () => {
+  it.each([
+    [['--demo', '--once'], { kind: 'run', input: { kind: 'demo' }, action: { kind: 'once' } }],
+    [
+      ['--config', 'a.json', '--serve', '8080'],
+      { kind: 'run', input: { kind: 'config', file: 'a.json' }, action: { kind: 'serve', port: 8080 } },
+    ],
+    [
+      ['--config=a.json', '--session', 'main:abc:def'],
+      {
+        kind: 'run',
+        input: { kind: 'config', file: 'a.json' },
+        action: { kind: 'session', sourceId: 'main', sessionId: 'abc:def' },
+      },
+    ],
+    [['--help'], { kind: 'help' }],
+  ])('accepts %j', (argv, expected) => {
+    expect(parseCommand(argv)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    [[], 'Give --config <file> or --demo.'],
+    [['--demo'], 'Give exactly one of --once'],
+    [['--demo', '--once', '--serve', '1'], 'Give exactly one of --once'],
+    [['--demo', '--config', 'x', '--once'], 'not both'],
+    [['--demo', '--serve', '70000'], '--serve wants a port number from 0 to 65535'],
+    [['--demo', '--serve', 'http'], '--serve wants a port number'],
+    [['--demo', '--session', 'abc'], '--session wants <sourceId>:<sessionId>'],
+    [['--demo', '--serve', '1', '--host', '0.0.0.0'], '--host is not offered'],
+    [['--demo', '--once', '--verbose'], "Unknown option '--verbose'"],
+    [['--demo', '--once', 'extra'], 'Unexpected argument "extra"'],
+  ])('refuses %j with a sentence', (argv, expected) => {
+    const result = parseCommand(argv);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain(expected);
+  });
+});
