@@ -1,0 +1,121 @@
+import { useEffect, useRef } from 'react';
+import type { ChartDataset, TooltipItem } from 'chart.js';
+import type { ViewerPoint } from '../../../shared/model/samples';
+import type { SourceState } from '../../../shared/model/state';
+import { formatCount } from '../components/format';
+import { useColorScheme } from '../use-color-scheme';
+import { Chart } from './chart-setup';
+import { cssVar } from './palette';
+import { toChartData, type ChartPoint } from './series';
+import { applyAxes } from './viewers-axes';
+
+export interface ChartSeries {
+  readonly source: SourceState;
+  readonly color: string;
+  readonly points: readonly ViewerPoint[];
+  readonly hidden: boolean;
+  /** Drawn dashed: the newest data is older than twice the poll interval. */
+  readonly stale: boolean;
+}
+
+interface Props {
+  readonly series: readonly ChartSeries[];
+  readonly now: number;
+  readonly rangeMs: number;
+  readonly description: string;
+  /** Type size for axes and tooltips: larger on the wall board. */
+  readonly fontSize: number;
+}
+
+type LineChart = Chart<'line', ChartPoint[]>;
+type LineDataset = ChartDataset<'line', ChartPoint[]>;
+
+/**
+ * The live viewers chart. The Chart is created once and updated in place:
+ * re-creating it on every patch would flicker, drop hover state and cost a
+ * full layout each second. Dataset objects are kept per source so chart.js
+ * keeps its per-dataset state (hover, decimation caches) across updates.
+ */
+export function ViewersChart({ series, now, rangeMs, description, fontSize }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<LineChart | null>(null);
+  const datasets = useRef(new Map<string, LineDataset>());
+  // Read by the tooltip callbacks, which chart.js calls long after a render.
+  const shown = useRef<readonly ChartSeries[]>([]);
+  const scheme = useColorScheme();
+
+  useEffect(() => {
+    const label = (item: TooltipItem<'line'>): string => {
+      const entry = shown.current[item.datasetIndex];
+      return entry ? `${entry.source.name}: ${formatCount(item.parsed.y)} ${entry.source.metric.unit}` : '';
+    };
+    const detail = (item: TooltipItem<'line'>): string => {
+      const entry = shown.current[item.datasetIndex];
+      return entry
+        ? `${entry.source.providerLabel} · ${entry.source.metric.label}${entry.stale ? ' · STALE' : ''}`
+        : '';
+    };
+    const chart: LineChart = new Chart(canvasRef.current!, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 6 }, line: { borderWidth: 2, tension: 0 } },
+        plugins: {
+          // min-max keeps the nulls that mark gaps (they sort below every count), LTTB would smooth them away.
+          decimation: { enabled: true, algorithm: 'min-max' },
+          tooltip: { callbacks: { label, afterLabel: detail } },
+        },
+        scales: { x: { type: 'time' } },
+      },
+    });
+    chartRef.current = chart;
+    return () => {
+      chart.destroy();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const from = now - rangeMs;
+    const next: LineDataset[] = [];
+    const live = new Set<string>();
+    for (const entry of series) {
+      const id = entry.source.id;
+      live.add(id);
+      const dataset = datasets.current.get(id) ?? ({ data: [] } as unknown as LineDataset);
+      datasets.current.set(id, dataset);
+      dataset.label = entry.source.name;
+      dataset.data = toChartData(entry.points, entry.source.intervalMs, from);
+      dataset.borderColor = entry.color;
+      dataset.backgroundColor = entry.color;
+      dataset.borderDash = entry.stale ? [6, 4] : [];
+      dataset.spanGaps = false;
+      dataset.hidden = entry.hidden;
+      dataset.yAxisID = `y-${entry.source.metric.unit}`;
+      next.push(dataset);
+    }
+    for (const id of datasets.current.keys()) if (!live.has(id)) datasets.current.delete(id);
+    shown.current = series;
+    chart.data.datasets = next;
+    applyAxes(chart, series, from, now, {
+      text: cssVar('--fg-muted', '#666'),
+      grid: cssVar('--grid', 'rgba(0,0,0,0.08)'),
+      fontSize,
+    });
+    chart.update('none');
+  }, [series, now, rangeMs, scheme, fontSize]);
+
+  return (
+    <div className="chart-box">
+      <canvas ref={canvasRef} role="img" aria-label={description} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMemo, useState } from 'react';
+import type { Snapshot } from '../../../shared/model/state';
+import { isStale } from '../features/health/freshness';
+import { ChartLegend } from './chart-legend';
+import { colorFor } from './palette';
+import { RangePicker } from './range-picker';
+import { RANGES } from './ranges';
+import { ViewersChart, type ChartSeries } from './viewers-chart';
+
+interface Props {
+  readonly snapshot: Snapshot;
+  readonly now: number;
+  readonly large?: boolean;
+}
+
+/** The chart with its range buttons, legend toggles and the note on what the lines measure. */
+export function ViewersPanel({ snapshot, now, large = false }: Props) {
+  const [rangeId, setRangeId] = useState('1h');
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
+
+  const series = useMemo((): ChartSeries[] => {
+    const points = new Map(snapshot.series.map((s) => [s.sourceId, s.points]));
+    return snapshot.sources.map((source, index) => {
+      const list = points.get(source.id) ?? [];
+      const last = list[list.length - 1];
+      return {
+        source,
+        color: colorFor(index),
+        points: list,
+        hidden: hidden.has(source.id),
+        stale: isStale(last?.at ?? null, source.intervalMs, now),
+      };
+    });
+  }, [snapshot.series, snapshot.sources, hidden, now]);
+
+  const units = [...new Set(snapshot.sources.map((s) => s.metric.unit))];
+  const toggle = (id: string) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const description = `Viewers over the last ${range.label}: ${series
+    .filter((s) => !s.hidden)
+    .map((s) => `${s.source.name} (${s.source.metric.label})`)
+    .join(', ')}`;
+
+  return (
+    <section className="panel viewers-panel" aria-labelledby="viewers-heading">
+      <header className="panel-head">
+        <h2 id="viewers-heading">Live audience</h2>
+        <RangePicker value={range.id} onChange={setRangeId} />
+      </header>
+      <ViewersChart series={series} now={now} rangeMs={range.ms} description={description} fontSize={large ? 18 : 12} />
+      <ChartLegend series={series} onToggle={toggle} />
+      {units.length > 1 ? (
+        <p className="note">
+          Each line is its platform's own measure ({units.join(', ')}), drawn against its own axis and never added
+          together. Dashed lines are stale; breaks are periods with no data.
+        </p>
+      ) : (
+        <p className="note">Dashed lines are stale; breaks are periods with no data.</p>
+      )}
+    </section>
+  );
+}

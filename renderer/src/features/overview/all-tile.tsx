@@ -1,0 +1,59 @@
+import { Sparkline } from '../../charts/sparkline';
+import { formatAge, formatCount } from '../../components/format';
+import type { AllTile as Tile } from './metrics';
+import { SPARKLINE_MS } from './metrics';
+import { SessionStats } from './session-stats';
+
+interface Props {
+  readonly tile: Tile;
+  readonly sourceCount: number;
+  readonly now: number;
+}
+
+export function AllTile({ tile, sourceCount, now }: Props) {
+  const h = tile.health;
+  const healthText = [
+    `${h.ok} ok`,
+    h.stale ? `${h.stale} stale` : '',
+    h.error ? `${h.error} failing` : '',
+    h.paused ? `${h.paused} paused` : '',
+    h.waiting ? `${h.waiting} waiting` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const mixed = tile.totals.length > 1;
+  return (
+    <article className="tile tile-all" aria-labelledby="tile-all">
+      <header className="tile-head">
+        <h3 id="tile-all">All sources</h3>
+        <span className={`chip-status status-${h.error ? 'error' : h.stale ? 'stale' : 'ok'}`}>{healthText}</span>
+      </header>
+      <p className="tile-sub">{sourceCount} sources</p>
+      <ul className="totals">
+        {tile.totals.map((total) => (
+          <li
+            key={total.unit}
+            className="big-number"
+            title={`${total.unit} summed over ${total.sourceNames.join(', ')}${total.partial ? '; sources without fresh data are left out' : ''}`}
+          >
+            <span className="value">{formatCount(total.total)}</span>
+            <span className="unit">{total.unit}</span>
+            {total.partial ? <span className="tag tag-stale">partial</span> : null}
+          </li>
+        ))}
+      </ul>
+      {mixed ? <p className="note">Not added together: each platform counts something different.</p> : null}
+      <p className="age">{tile.oldestAgeMs === null ? 'no data yet' : `oldest data ${formatAge(tile.oldestAgeMs)}`}</p>
+      {tile.sparkline ? (
+        <Sparkline
+          points={tile.sparkline}
+          from={now - SPARKLINE_MS}
+          to={now}
+          intervalMs={60_000}
+          unit={tile.totals[0]?.unit ?? ''}
+        />
+      ) : null}
+      <SessionStats stats={tile.stats} who="every source" />
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import type { Snapshot } from '../../../../shared/model/state';
+import { colorFor } from '../../charts/palette';
+import { ViewersPanel } from '../../charts/viewers-panel';
+import { AllTile } from './all-tile';
+import { overview } from './metrics';
+import { SourceTile } from './source-tile';
+
+interface Props {
+  readonly snapshot: Snapshot;
+  readonly now: number;
+  readonly large?: boolean;
+}
+
+export function OverviewView({ snapshot, now, large = false }: Props) {
+  const { tiles, all } = useMemo(() => overview(snapshot, now), [snapshot, now]);
+  return (
+    <div className="overview">
+      <section className="tiles" aria-label="Sources at a glance">
+        <AllTile tile={all} sourceCount={tiles.length} now={now} />
+        {tiles.map((tile, index) => (
+          <SourceTile key={tile.source.id} tile={tile} now={now} color={colorFor(index)} />
+        ))}
+      </section>
+      <ViewersPanel snapshot={snapshot} now={now} large={large} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { Sparkline } from '../../charts/sparkline';
+import { formatAge, formatClock, formatCount } from '../../components/format';
+import type { SourceTile as Tile } from './metrics';
+import { SPARKLINE_MS } from './metrics';
+import { SessionStats } from './session-stats';
+
+interface Props {
+  readonly tile: Tile;
+  readonly now: number;
+  readonly color: string;
+}
+
+export function SourceTile({ tile, now, color }: Props) {
+  const { source, freshness: state } = tile;
+  const stale = tile.viewersStale || state.kind !== 'ok';
+  return (
+    <article className={`tile${stale ? ' is-stale' : ''} tile-${state.kind}`} aria-labelledby={`tile-${source.id}`}>
+      <header className="tile-head">
+        <span className="tile-swatch" style={{ background: color }} aria-hidden="true" />
+        <h3 id={`tile-${source.id}`}>{source.name}</h3>
+        <span className={`chip-status status-${state.kind}`}>{state.kind === 'stale' ? 'STALE' : state.kind}</span>
+      </header>
+      <p className="tile-sub">{source.providerLabel}</p>
+      {state.kind === 'error' ? <p className="error-sentence">{state.message}</p> : null}
+      <div className="big-number" title={source.metric.definition}>
+        <span className="value">{formatCount(tile.viewersNow)}</span>
+        <span className="unit">{source.metric.label}</span>
+        {tile.viewersStale && tile.viewersNow !== null ? <span className="tag tag-stale">STALE</span> : null}
+      </div>
+      <p className="age">
+        {tile.viewersAt === null ? 'no viewer data yet' : `as of ${formatClock(tile.viewersAt)}`}
+        {state.ageMs === null ? '' : ` · updated ${formatAge(state.ageMs)}`}
+      </p>
+      <Sparkline
+        points={tile.sparkline}
+        from={now - SPARKLINE_MS}
+        to={now}
+        intervalMs={source.intervalMs}
+        unit={source.metric.unit}
+      />
+      <SessionStats stats={tile.stats} who={source.providerLabel} />
+    </article>
+  );
+}

@@ -1,0 +1,153 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SessionRow } from '../../../../shared/model/state';
+import { formatCount } from '../../components/format';
+import { sessionKey } from '../../state/apply-patch';
+import { COLUMNS } from './columns';
+import type { ColumnId, SortSpec } from './table-model';
+import { useScrollAnchor } from './use-scroll-anchor';
+
+interface Props {
+  readonly rows: readonly SessionRow[];
+  readonly sourceName: (id: string) => string;
+  readonly sort: SortSpec;
+  readonly onSort: (column: ColumnId) => void;
+  readonly onOpen: (row: SessionRow) => void;
+  readonly openKey: string | null;
+  readonly rowHeight: number;
+  /** Changes with sort and filters; see useScrollAnchor. */
+  readonly layoutKey: string;
+}
+
+const PAGE_ROWS = 10;
+
+/**
+ * Thousands of sessions, only the visible ones in the DOM (plus a few above
+ * and below so fast scrolling does not show blanks). Keyboard: arrows, Page
+ * Up/Down, Home/End move; Enter opens the session's timeline.
+ */
+export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey, rowHeight, layoutKey }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const keys = useMemo(() => rows.map(sessionKey), [rows]);
+  const anchor = useScrollAnchor(scrollRef, keys, rowHeight, layoutKey);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  // The React Compiler skips components using TanStack Virtual (its functions are not memoizable); that is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    getItemKey: (index) => keys[index]!,
+  });
+  const activeIndex = activeKey === null ? -1 : keys.indexOf(activeKey);
+  const focusIndex = activeIndex >= 0 ? activeIndex : (virtualizer.getVirtualItems()[0]?.index ?? 0);
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    const key = keys[target];
+    if (key === undefined) return;
+    setActiveKey(key);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_ROWS, PageUp: -PAGE_ROWS };
+    if (event.key in moves) moveTo(focusIndex + moves[event.key]!);
+    else if (event.key === 'Home') moveTo(0);
+    else if (event.key === 'End') moveTo(rows.length - 1);
+    else if ((event.key === 'Enter' || event.key === ' ') && rows[focusIndex]) onOpen(rows[focusIndex]!);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div
+      className="session-grid"
+      role="grid"
+      aria-label="Sessions"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={COLUMNS.length}
+    >
+      <div className="grid-head" role="rowgroup" ref={headRef}>
+        <div className="grid-row" role="row" aria-rowindex={1}>
+          {COLUMNS.map((column) => {
+            const sorted = sort.column === column.id;
+            return (
+              <div
+                key={column.id}
+                role="columnheader"
+                className={`grid-cell${column.numeric ? ' num' : ''}`}
+                aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" onClick={() => onSort(column.id)} title={`Sort by ${column.label.toLowerCase()}`}>
+                  {column.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {anchor.newAbove > 0 ? (
+        <button type="button" className="new-above" onClick={anchor.jumpToTop}>
+          ↑ {formatCount(anchor.newAbove)} new {anchor.newAbove === 1 ? 'session' : 'sessions'}
+        </button>
+      ) : null}
+      <div
+        ref={scrollRef}
+        className="grid-body"
+        role="rowgroup"
+        onScroll={() => {
+          // The header sits outside the scroller (so it never scrolls away); it follows sideways by hand.
+          if (headRef.current && scrollRef.current) headRef.current.scrollLeft = scrollRef.current.scrollLeft;
+          anchor.onScroll();
+        }}
+        onPointerMove={anchor.onPointerMove}
+        onPointerLeave={anchor.onPointerLeave}
+        onKeyDown={onKeyDown}
+      >
+        {rows.length === 0 ? <div className="grid-empty">No sessions match.</div> : null}
+        <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            const key = keys[item.index]!;
+            const name = sourceName(row.sourceId);
+            return (
+              <div
+                key={key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={key === openKey}
+                data-index={item.index}
+                tabIndex={item.index === focusIndex ? 0 : -1}
+                className={`grid-row${row.failed ? ' row-failed' : ''}${key === openKey ? ' is-open' : ''}`}
+                style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
+                onClick={() => {
+                  setActiveKey(key);
+                  onOpen(row);
+                }}
+                onFocus={() => setActiveKey(key)}
+              >
+                {COLUMNS.map((column) => (
+                  <div
+                    key={column.id}
+                    role="gridcell"
+                    className={`grid-cell${column.numeric ? ' num' : ''}`}
+                    title={column.title?.(row, name)}
+                  >
+                    {column.render(row, name)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

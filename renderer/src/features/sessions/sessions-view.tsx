@@ -1,0 +1,74 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { SessionRow, Snapshot } from '../../../../shared/model/state';
+import { sessionKey } from '../../state/apply-patch';
+import { TimelinePanel } from '../session-timeline/timeline-panel';
+import { SessionFilters } from './session-filters';
+import { SessionsTable } from './sessions-table';
+import { facetValues, NEWEST_FIRST, NO_FILTERS, nextSort, viewRows, type Filters, type SortSpec } from './table-model';
+
+interface Props {
+  readonly snapshot: Snapshot;
+  readonly rowHeight: number;
+}
+
+export function SessionsView({ snapshot, rowHeight }: Props) {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortSpec>(NEWEST_FIRST);
+  const [open, setOpen] = useState<SessionRow | null>(null);
+
+  const names = useMemo(() => new Map(snapshot.sources.map((s) => [s.id, s.name])), [snapshot.sources]);
+  const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const rows = useMemo(
+    () => viewRows(snapshot.sessions, filters, sort, sourceName),
+    [snapshot.sessions, filters, sort, sourceName],
+  );
+  const devices = useMemo(() => facetValues(snapshot.sessions, 'device'), [snapshot.sessions]);
+  const videoTypes = useMemo(() => facetValues(snapshot.sessions, 'videoType'), [snapshot.sessions]);
+  const openKey = open ? sessionKey(open) : null;
+  const openSource = open ? snapshot.sources.find((s) => s.id === open.sourceId) : undefined;
+  // The row as it is now: its metrics may have been updated since it was opened.
+  const openRow = open
+    ? (snapshot.sessions.find((r) => r.sourceId === open.sourceId && r.id === open.id) ?? open)
+    : null;
+
+  const close = useCallback(() => {
+    const key = openKey;
+    setOpen(null);
+    // Back to where the user was, so Escape then arrow keys carry on down the list.
+    requestAnimationFrame(() => {
+      const rowsEls = document.querySelectorAll<HTMLElement>('.grid-body [role="row"]');
+      const index = key === null ? -1 : rows.findIndex((r) => sessionKey(r) === key);
+      [...rowsEls].find((el) => el.dataset.index === String(index))?.focus();
+    });
+  }, [openKey, rows]);
+
+  return (
+    <div className={`sessions-view${open ? ' has-detail' : ''}`}>
+      <section className="panel sessions-panel" aria-labelledby="sessions-heading">
+        <header className="panel-head">
+          <h2 id="sessions-heading">Sessions</h2>
+        </header>
+        <SessionFilters
+          filters={filters}
+          onChange={setFilters}
+          sources={snapshot.sources}
+          devices={devices}
+          videoTypes={videoTypes}
+          shown={rows.length}
+          total={snapshot.sessions.length}
+        />
+        <SessionsTable
+          rows={rows}
+          sourceName={sourceName}
+          sort={sort}
+          onSort={(column) => setSort((current) => nextSort(current, column))}
+          onOpen={setOpen}
+          openKey={openKey}
+          rowHeight={rowHeight}
+          layoutKey={JSON.stringify([filters, sort])}
+        />
+      </section>
+      {openRow ? <TimelinePanel key={openKey} row={openRow} source={openSource ?? null} onClose={close} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
+import { captureAnchor, restoreScrollTop, type Anchor } from './scroll-anchor';
+
+export interface ScrollAnchorHandlers {
+  /** Rows that arrived above the held row since the user last saw the top. */
+  readonly newAbove: number;
+  readonly onScroll: () => void;
+  readonly onPointerMove: (event: PointerEvent<HTMLElement>) => void;
+  readonly onPointerLeave: () => void;
+  readonly jumpToTop: () => void;
+}
+
+/**
+ * Holds the row under the pointer (or the top visible row) still while rows
+ * are inserted or removed around it. Runs in a layout effect, after React has
+ * changed the DOM and before the browser paints, so the jump is never seen.
+ * `layoutKey` changes with sort and filters: those are the user's own moves,
+ * and they start again from the top.
+ */
+export function useScrollAnchor(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  keys: readonly string[],
+  rowHeight: number,
+  layoutKey: string,
+): ScrollAnchorHandlers {
+  const pointerY = useRef<number | null>(null);
+  const anchor = useRef<Anchor | null>(null);
+  const keysRef = useRef(keys);
+  const layoutRef = useRef(layoutKey);
+  const [newAbove, setNewAbove] = useState(0);
+
+  const capture = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    anchor.current = captureAnchor((i) => keysRef.current[i], {
+      scrollTop: el.scrollTop,
+      rowHeight,
+      pointerY: pointerY.current,
+    });
+  }, [scrollRef, rowHeight]);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const previous = keysRef.current;
+    keysRef.current = keys;
+    if (layoutRef.current !== layoutKey) {
+      layoutRef.current = layoutKey;
+      if (el) el.scrollTop = 0;
+      setNewAbove(0);
+    } else if (el && anchor.current && previous !== keys) {
+      const held = anchor.current;
+      const oldIndex = previous.indexOf(held.key);
+      const newIndex = keys.indexOf(held.key);
+      const top = restoreScrollTop(held, newIndex, rowHeight, el.scrollTop);
+      if (top !== null) el.scrollTop = top;
+      if (oldIndex >= 0 && newIndex > oldIndex) setNewAbove((n) => n + newIndex - oldIndex);
+    }
+    capture();
+  }, [keys, rowHeight, layoutKey, capture, scrollRef]);
+
+  return {
+    newAbove,
+    onScroll: () => {
+      if ((scrollRef.current?.scrollTop ?? 0) < rowHeight / 2) setNewAbove(0);
+      capture();
+    },
+    onPointerMove: (event) => {
+      const el = scrollRef.current;
+      if (!el) return;
+      pointerY.current = event.clientY - el.getBoundingClientRect().top;
+      capture();
+    },
+    onPointerLeave: () => {
+      pointerY.current = null;
+      capture();
+    },
+    jumpToTop: () => {
+      anchor.current = null;
+      if (scrollRef.current) scrollRef.current.scrollTop = 0;
+      setNewAbove(0);
+    },
+  };
+}

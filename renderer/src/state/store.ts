@@ -1,0 +1,146 @@
+import type { StreamwatchApi } from '../../../shared/ipc/api';
+import type { Patch, Snapshot } from '../../../shared/model/state';
+import type { Connection, ConnectionState } from '../connection';
+import { initialSync, markOutOfSync, receivePatches, receiveSnapshot, type SyncState, type SyncStep } from './sync';
+
+export interface StoreState {
+  readonly phase: 'loading' | 'ready' | 'failed';
+  readonly snapshot: Snapshot | null;
+  /** Why the last snapshot fetch failed, shown when there is nothing else to show. */
+  readonly error: string | null;
+  readonly connection: ConnectionState;
+  /** True while a gap or a reconnect is being repaired; the data shown may be behind. */
+  readonly resyncing: boolean;
+}
+
+export interface Store {
+  getState(): StoreState;
+  subscribe(listener: () => void): () => void;
+  /** Subscribes to patches, then fetches the first snapshot. Returns stop. */
+  start(): () => void;
+}
+
+export interface StoreDeps {
+  readonly api: StreamwatchApi;
+  readonly connection: Connection;
+  /** Runs `flush` once, soon: per animation frame in the browser, so a burst of patches costs one render. */
+  readonly schedule: (flush: () => void) => void;
+  readonly setTimeout: (callback: () => void, ms: number) => unknown;
+}
+
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 15_000;
+
+function backoff(attempt: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (attempt - 1));
+}
+
+export function createStore(deps: StoreDeps): Store {
+  let sync: SyncState = initialSync;
+  let queue: Patch[] = [];
+  let flushScheduled = false;
+  let fetching = false;
+  let failures = 0;
+  /** Snapshots in a row that were themselves followed by a gap: back off instead of spinning. */
+  let gapStreak = 0;
+  let stopped = false;
+  let wasOpen = deps.connection.get() === 'open';
+  let state: StoreState = {
+    phase: 'loading',
+    snapshot: null,
+    error: null,
+    connection: deps.connection.get(),
+    resyncing: false,
+  };
+  const listeners = new Set<() => void>();
+
+  function emit(next: Partial<StoreState>): void {
+    state = { ...state, ...next };
+    for (const listener of listeners) listener();
+  }
+
+  function commit(step: SyncStep): void {
+    const changed = step.state.snapshot !== sync.snapshot;
+    sync = step.state;
+    if (step.needSnapshot) requestSnapshot();
+    const resyncing = sync.snapshot !== null && sync.awaitingSnapshot;
+    if (changed || resyncing !== state.resyncing) {
+      emit({
+        snapshot: sync.snapshot,
+        phase: sync.snapshot ? 'ready' : state.phase,
+        error: sync.snapshot ? null : state.error,
+        resyncing,
+      });
+    }
+  }
+
+  function onPatch(patch: Patch): void {
+    queue.push(patch);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    deps.schedule(flush);
+  }
+
+  function flush(): void {
+    flushScheduled = false;
+    if (stopped || queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    commit(receivePatches(sync, batch));
+  }
+
+  function requestSnapshot(): void {
+    if (gapStreak === 0) void fetchSnapshot();
+    else deps.setTimeout(() => void fetchSnapshot(), backoff(gapStreak));
+  }
+
+  async function fetchSnapshot(): Promise<void> {
+    // One fetch at a time: a gap found meanwhile is repaired by this snapshot or found again after it.
+    if (fetching || stopped) return;
+    fetching = true;
+    const result = await deps.api.request['state:snapshot']({});
+    fetching = false;
+    if (stopped) return;
+    if (result.ok) {
+      failures = 0;
+      flush(); // patches that came while the snapshot was in flight are buffered or dropped by seq, not lost
+      const step = receiveSnapshot(sync, result.value);
+      gapStreak = step.needSnapshot ? gapStreak + 1 : 0;
+      commit(step);
+      return;
+    }
+    failures++;
+    if (!sync.snapshot) emit({ phase: 'failed', error: result.error.message });
+    deps.setTimeout(() => void fetchSnapshot(), backoff(failures));
+  }
+
+  function onConnection(): void {
+    const connection = deps.connection.get();
+    if (connection === state.connection) return;
+    emit({ connection });
+    if (connection !== 'open') return;
+    // Patches pushed while the bridge was down are gone: start again from a snapshot.
+    if (wasOpen) commit(markOutOfSync(sync));
+    wasOpen = true;
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      stopped = false;
+      // Subscribe before fetching, so no patch numbered after the snapshot can slip past.
+      const offPatch = deps.api.on['state:patch'](onPatch);
+      const offConnection = deps.connection.subscribe(onConnection);
+      void fetchSnapshot();
+      return () => {
+        stopped = true;
+        offPatch();
+        offConnection();
+      };
+    },
+  };
+}

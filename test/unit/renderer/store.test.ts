@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamwatchApi } from '../../../shared/ipc/api';
+import type { Patch, Snapshot } from '../../../shared/model/state';
+import type { AppError, Result } from '../../../shared/result';
+import type { Connection, ConnectionState } from '../../../renderer/src/connection';
+import { createStore } from '../../../renderer/src/state/store';
+
+const snapshot = (seq: number): Snapshot => ({
+  seq,
+  generatedAt: seq,
+  demo: false,
+  offline: false,
+  paused: false,
+  sources: [],
+  series: [],
+  sessions: [],
+  breakdowns: [],
+});
+const patch = (seq: number): Patch => ({ seq, at: seq, ops: [] });
+
+/** A fake bridge: the test decides when each snapshot answer comes back and pushes patches by hand. */
+function harness() {
+  const log: string[] = [];
+  const answers: Array<(r: Result<Snapshot, AppError>) => void> = [];
+  let push: (p: Patch) => void = () => {};
+  let connectionState: ConnectionState = 'open';
+  const connectionListeners = new Set<() => void>();
+  const frames: Array<() => void> = [];
+  const timers: Array<() => void> = [];
+  const api = {
+    request: {
+      'state:snapshot': () => {
+        log.push('snapshot');
+        return new Promise<Result<Snapshot, AppError>>((resolve) => answers.push(resolve));
+      },
+    },
+    on: {
+      'state:patch': (listener: (p: Patch) => void) => {
+        log.push('subscribe');
+        push = listener;
+        return () => {};
+      },
+    },
+  } as unknown as StreamwatchApi;
+  const connection: Connection = {
+    get: () => connectionState,
+    subscribe: (l) => (connectionListeners.add(l), () => connectionListeners.delete(l)),
+  };
+  const store = createStore({ api, connection, schedule: (f) => frames.push(f), setTimeout: (f) => timers.push(f) });
+  let renders = 0;
+  store.subscribe(() => renders++);
+  return {
+    store,
+    log,
+    push: (p: Patch) => push(p),
+    answer: async (r: Result<Snapshot, AppError>) => {
+      answers.shift()!(r);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    frame: () => frames.splice(0).forEach((f) => f()),
+    timers,
+    renders: () => renders,
+    setConnection(state: ConnectionState) {
+      connectionState = state;
+      connectionListeners.forEach((l) => l());
+    },
+  };
+}
+
+describe('store', () => {
+  it('subscribes to patches before it asks for the snapshot', () => {
+    const h = harness();
+    h.store.start();
+    expect(h.log).toEqual(['subscribe', 'snapshot']);
+    expect(h.store.getState().phase).toBe('loading');
+  });
+
+  it('applies a burst of patches in one render per frame', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    const before = h.renders();
+    for (let seq = 6; seq <= 50; seq++) h.push(patch(seq));
+    expect(h.store.getState().snapshot?.seq).toBe(5);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(50);
+    expect(h.renders() - before).toBe(1);
+  });
+
+  it('fetches a snapshot again after a gap and carries on from it', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    h.push(patch(6));
+    h.push(patch(9));
+    h.frame();
+    expect(h.log.filter((l) => l === 'snapshot')).toHaveLength(2);
+    expect(h.store.getState()).toMatchObject({ resyncing: true, snapshot: { seq: 6 } });
+    h.push(patch(10));
+    h.frame();
+    await h.answer({ ok: true, value: snapshot(9) });
+    expect(h.store.getState()).toMatchObject({ resyncing: false, snapshot: { seq: 10 } });
+  });
+
+  it('says why when the first snapshot cannot be had, and retries', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: false, error: { code: 'disconnected', message: 'The connection to Streamwatch was lost.' } });
+    expect(h.store.getState()).toMatchObject({ phase: 'failed', error: 'The connection to Streamwatch was lost.' });
+    expect(h.timers).toHaveLength(1);
+    h.timers[0]!();
+    await h.answer({ ok: true, value: snapshot(1) });
+    expect(h.store.getState()).toMatchObject({ phase: 'ready', error: null });
+  });
+
+  it('re-syncs after the bridge reconnects', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    h.setConnection('closed');
+    expect(h.store.getState().connection).toBe('closed');
+    h.setConnection('open');
+    expect(h.log.filter((l) => l === 'snapshot')).toHaveLength(2);
+    await h.answer({ ok: true, value: snapshot(40) });
+    expect(h.store.getState().snapshot?.seq).toBe(40);
+  });
+});

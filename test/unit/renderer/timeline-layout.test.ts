@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { layoutTimeline } from '../../../renderer/src/features/session-timeline/timeline-layout';
+import { fakeSessionRows, random } from './fixtures/fake-snapshot';
+import { fakeSessionDetail } from './fixtures/fake-session-detail';
+
+const now = 1_760_000_000_000;
+
+describe('session timeline layout', () => {
+  it('draws NAVER actions as bars that end when NAVER logged them', () => {
+    const row = fakeSessionRows('n', 'naver-vpe', now, 1, random(2))[0]!;
+    const session = fakeSessionDetail(row, 'naver-vpe');
+    const layout = layoutTimeline(session, 'naver-vpe')!;
+    const startupLane = layout.lanes.find((l) => l.id === 'startup')!;
+    const startup = startupLane.marks.find((m) => m.kind === 'bar' && m.type === 'startup')!;
+    expect(startup).toMatchObject({ kind: 'bar', from: row.startedAt, to: row.startedAt! + row.startupTimeMs! });
+    expect(layout.lanes.map((l) => l.id)).toEqual([
+      'startup',
+      'playback',
+      'buffering',
+      'seeks',
+      ...(row.failed ? ['errors'] : []),
+    ]);
+    expect(layout.start).toBeLessThanOrEqual(row.startedAt!);
+  });
+
+  it('keeps api.video seeks with where they went from and to', () => {
+    const row = fakeSessionRows('a', 'api-video', now, 1, random(2))[0]!;
+    const seeks = layoutTimeline(fakeSessionDetail(row, 'api-video'), 'api-video')!.lanes.find(
+      (l) => l.id === 'seeks',
+    )!;
+    expect(seeks.marks.map((m) => (m.kind === 'seek' ? [m.fromS, m.toS] : null))).toEqual([
+      [38, 212],
+      [300, 120],
+    ]);
+  });
+
+  it('gives each Zoom participant a lane from join to leave, open stays to the end', () => {
+    const row = fakeSessionRows('z', 'zoom-video-sdk', now, 1, random(2))[0]!;
+    const layout = layoutTimeline(fakeSessionDetail(row, 'zoom-video-sdk'), 'zoom-video-sdk')!;
+    expect(layout.lanes.map((l) => l.label)).toEqual(['Choi', 'Host (Kim)', 'Lee', 'Park']);
+    const park = layout.lanes.find((l) => l.label === 'Park')!.marks[0]!;
+    expect(park.kind).toBe('bar');
+    if (park.kind === 'bar') expect(park.to).toBe(layout.end);
+  });
+
+  it('has no timeline for Conviva, whose per-session events are not public', () => {
+    const row = fakeSessionRows('c', 'conviva', now, 1, random(2))[0]!;
+    expect(layoutTimeline(fakeSessionDetail(row, 'conviva'), 'conviva')).toBeNull();
+  });
+});
