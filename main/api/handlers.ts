@@ -4,14 +4,21 @@ import { err, ok, type AppError } from '../../shared/result';
 import type { Engine } from '../engine/types';
 import type { Provider } from '../providers/provider';
 import type { Handlers } from './dispatch';
+import type { AlertsPort, SettingsPort } from './app-ports';
 import type { SourcesPort } from './sources-port';
 
 export interface HandlerDeps {
   readonly engine: Engine;
   readonly sources: SourcesPort;
+  readonly settings: SettingsPort;
+  readonly alerts: AlertsPort;
   /** The platforms this build knows, for the source form. */
   readonly providers: readonly Provider<unknown>[];
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
+}
+
+function noIncident(id: string): AppError {
+  return { code: 'not-found', message: `There is no firing incident ${JSON.stringify(id)}; it may have resolved.` };
 }
 
 /** A poll error's kind is already a stable code; its message is already a sentence without secrets. */
@@ -54,7 +61,32 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok({ sources: [...listed.value], providers: deps.providers.map(providerInfo) });
     },
 
-    'sources:save': ({ source, secrets }) => sources.save(source, secrets),
+    'sources:save': ({ source, secrets, storage }) => sources.save(source, secrets, storage),
+
+    'sources:export': async () => {
+      const exported = await deps.settings.exportSources();
+      return exported.ok ? ok({ json: exported.value }) : exported;
+    },
+
+    'sources:import': ({ json }) => deps.settings.importSources(json),
+
+    'settings:get': async () => ok(await deps.settings.view()),
+
+    'settings:set': (change) => deps.settings.set(change),
+
+    'alerts:view': async () => ok(deps.alerts.view()),
+
+    'alerts:history': async () => ok({ incidents: [...deps.alerts.history()] }),
+
+    'alerts:acknowledge': async ({ incidentId }) =>
+      deps.alerts.acknowledge(incidentId) ? ok(empty) : err(noIncident(incidentId)),
+
+    'alerts:snooze': async ({ incidentId, minutes }) =>
+      deps.alerts.snooze(incidentId, minutes) ? ok(empty) : err(noIncident(incidentId ?? '')),
+
+    'alerts:rules': async () => ok(deps.alerts.rules()),
+
+    'alerts:set-rule': ({ ruleId, config }) => deps.alerts.setRule(ruleId, config),
 
     'sources:remove': ({ sourceId }) => sources.remove(sourceId),
 

@@ -9,7 +9,11 @@ import type { AppError, Result } from '../../shared/result';
  */
 export interface SourcesPort {
   list(): Promise<Result<readonly SourceConfig[], AppError>>;
-  save(source: SourceConfig, secrets: Readonly<Record<string, string>>): Promise<Result<SourceConfig, AppError>>;
+  save(
+    source: SourceConfig,
+    secrets: Readonly<Record<string, string>>,
+    storage?: 'keychain' | 'session',
+  ): Promise<Result<SourceConfig, AppError>>;
   remove(sourceId: string): Promise<Result<Record<string, never>, AppError>>;
   /**
    * The secrets to try a source with: those entered in the form, completed

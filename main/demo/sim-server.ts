@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { answerUnderFault, bodyText, type Fault } from './sim-faults';
 
 /**
  * A small HTTP server for the platform simulators, with faults that can be
@@ -28,20 +29,19 @@ export type SimHandler = (request: SimRequest) => SimResponse;
 /** A handler that may answer later (the Zoom simulator verifies JWTs with jose, whose checks are async). */
 export type AsyncSimHandler = (request: SimRequest) => SimResponse | Promise<SimResponse>;
 
-export type Fault =
-  | { readonly type: 'refuse' }
-  | { readonly type: 'hang' }
-  | { readonly type: 'slow'; readonly delayMs: number }
-  | { readonly type: 'html-error'; readonly status: 500 | 502 | 503 }
-  | { readonly type: 'not-json' }
-  | { readonly type: 'truncated' }
-  | { readonly type: 'status'; readonly status: number; readonly headers?: Record<string, string>; readonly body: unknown };
+export type { Fault } from './sim-faults';
 
 export interface SimServer {
   readonly url: string;
   /** Requests answered or refused-by-fault since start, by path. */
   readonly counts: ReadonlyMap<string, number>;
   totalRequests(): number;
+  /**
+   * Requests read and held back by a fault (hung, or waiting out a slow
+   * delay). A test on a fake clock compares this with its requests in flight
+   * to know that only fake time can move things on.
+   */
+  parked(): number;
   setFault(fault: Fault | null): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,6 +51,7 @@ export async function startSimServer(handler: SimHandler | AsyncSimHandler, port
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
   const hung = new Set<ServerResponse>();
+  let waiting = 0;
   let server = makeServer();
   let boundPort = await listen(server, port);
 
@@ -67,30 +68,26 @@ export async function startSimServer(handler: SimHandler | AsyncSimHandler, port
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://sim');
     counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
-    const active = fault;
-    if (active?.type === 'hang') {
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+    );
+    const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
+    const outcome = await answerUnderFault(fault, request, handler, { wait: (ms) => parkFor(ms) });
+    if (outcome.kind === 'hang') {
       hung.add(res);
       res.on('close', () => hung.delete(res));
       return;
     }
-    if (active?.type === 'slow') await new Promise((resolve) => setTimeout(resolve, active.delayMs));
-    if (active?.type === 'html-error') {
-      return send(res, { status: active.status, headers: { 'content-type': 'text/html' }, body: htmlError(active.status) });
-    }
-    if (active?.type === 'status') return send(res, active);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    let answer: SimResponse;
+    send(res, outcome.response);
+  }
+
+  async function parkFor(ms: number): Promise<void> {
+    waiting += 1;
     try {
-      answer = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body });
-    } catch (cause) {
-      answer = { status: 500, body: { message: `simulator error: ${String(cause)}` } };
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    } finally {
+      waiting -= 1;
     }
-    if (active?.type === 'not-json') return send(res, { status: 200, headers: { 'content-type': 'text/plain' }, body: 'upstream maintenance' });
-    if (active?.type === 'truncated') {
-      const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      return send(res, { ...answer, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) });
-    }
-    send(res, answer);
   }
 
   return {
@@ -99,6 +96,7 @@ export async function startSimServer(handler: SimHandler | AsyncSimHandler, port
     },
     counts,
     totalRequests: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
+    parked: () => hung.size + waiting,
     async setFault(next) {
       const wasRefusing = fault?.type === 'refuse';
       fault = next;
@@ -121,17 +119,12 @@ export async function startSimServer(handler: SimHandler | AsyncSimHandler, port
 function send(res: ServerResponse, answer: SimResponse): void {
   if (res.destroyed) return;
   const isText = typeof answer.body === 'string';
-  const text = isText ? (answer.body as string) : JSON.stringify(answer.body);
+  const text = bodyText(answer);
   res.writeHead(answer.status, {
     'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
     ...answer.headers,
   });
   res.end(text);
-}
-
-function htmlError(status: number): string {
-  const title = status === 502 ? '502 Bad Gateway' : status === 503 ? '503 Service Unavailable' : '500 Internal Server Error';
-  return `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

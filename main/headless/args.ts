@@ -1,7 +1,13 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../../shared/result';
 
-export type Input = { readonly kind: 'config'; readonly file: string } | { readonly kind: 'demo' };
+export type Input =
+  | { readonly kind: 'config'; readonly file: string }
+  | { readonly kind: 'demo' }
+  /** Neither --config nor --demo: the app's own settings file, secrets from the keychain. */
+  | { readonly kind: 'settings'; readonly userData: string };
 
 export type Action =
   | { readonly kind: 'once' }
@@ -11,10 +17,12 @@ export type Action =
 export type Command =
   { readonly kind: 'help' } | { readonly kind: 'run'; readonly input: Input; readonly action: Action };
 
-export const USAGE = `Usage: npm run headless -- (--config <file> | --demo) (--once | --session <sourceId>:<sessionId> | --serve <port>)
+export const USAGE = `Usage: npm run headless -- [--config <file> | --demo | --user-data <dir>] (--once | --session <sourceId>:<sessionId> | --serve <port>)
 
   --config <file>     sources from a JSON file; secrets from the environment variables it names
   --demo              the built-in platform simulators instead of a config file
+  --user-data <dir>   the app's settings folder (default: the app's own); used when neither
+                      --config nor --demo is given, with secrets from the system keychain
   --once              poll every source once, print one JSON snapshot on stdout, exit
   --session <s>:<id>  print one session with all its events as JSON, exit
   --serve <port>      keep polling and serve the dashboard at http://127.0.0.1:<port>/
@@ -36,6 +44,7 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
       options: {
         config: { type: 'string' },
         demo: { type: 'boolean' },
+        'user-data': { type: 'string' },
         once: { type: 'boolean' },
         session: { type: 'string' },
         serve: { type: 'string' },
@@ -53,9 +62,17 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
 
   const config = values.config as string | undefined;
   if (config !== undefined && values.demo) return err('Give either --config <file> or --demo, not both.');
-  if (config === undefined && !values.demo) return err('Give --config <file> or --demo.');
   if (config === '') return err('--config needs a file name.');
-  const input: Input = config !== undefined ? { kind: 'config', file: config } : { kind: 'demo' };
+  const userData = values['user-data'] as string | undefined;
+  if (userData !== undefined && (config !== undefined || values.demo)) {
+    return err('--user-data is for the settings mode; it cannot be combined with --config or --demo.');
+  }
+  const input: Input =
+    config !== undefined
+      ? { kind: 'config', file: config }
+      : values.demo
+        ? { kind: 'demo' }
+        : { kind: 'settings', userData: userData || defaultUserDataDir() };
 
   const chosen = (['once', 'session', 'serve'] as const).filter((flag) => values[flag] !== undefined);
   if (chosen.length !== 1) return err('Give exactly one of --once, --session <sourceId>:<sessionId>, --serve <port>.');
@@ -86,4 +103,11 @@ function parseAction(
       return ok({ kind: 'serve', port });
     }
   }
+}
+
+/** Where Electron keeps the app's user data (app.getPath('userData')), so the app and headless share one settings file. */
+export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Streamwatch');
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Streamwatch');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Streamwatch');
 }

@@ -1,4 +1,5 @@
 import { parseCommand, USAGE } from './args';
+import { createKeytarStore } from '../credentials/keytar-store';
 import { startDemo } from './demo';
 import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
@@ -23,6 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return runHeadless(command.value.input, command.value.action, {
     makeEngine: makeHeadlessEngine,
     startDemo,
+    keychain: () => createKeytarStore(),
     print: (json) => process.stdout.write(`${JSON.stringify(json, null, 2)}\n`),
   });
 }

@@ -1,5 +1,5 @@
-import { createEngine } from '../engine/engine';
-import type { Clock, CredentialResolver, Engine } from '../engine/types';
+import { createEngine, type StreamwatchEngine } from '../engine/engine';
+import type { Clock, CredentialResolver } from '../engine/types';
 
 /**
  * The one place headless mode builds the engine: Node's fetch (no OS proxy
@@ -12,6 +12,6 @@ const realClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function makeHeadlessEngine(credentials: CredentialResolver): Engine {
+export function makeHeadlessEngine(credentials: CredentialResolver): StreamwatchEngine {
   return createEngine({ fetch: (url, init) => fetch(url, init), clock: realClock, resolveCredentials: credentials });
 }

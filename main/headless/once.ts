@@ -1,3 +1,5 @@
+import type { AlertsService } from '../core/alerts-service';
+import { evaluate } from '../engine/alerts/evaluate';
 import type { Engine } from '../engine/types';
 import { log } from './log';
 import { exitCodeFor, sessionDetailJson, snapshotJson } from './snapshot-json';
@@ -5,14 +7,18 @@ import { exitCodeFor, sessionDetailJson, snapshotJson } from './snapshot-json';
 export type Print = (json: unknown) => void;
 
 /** `--once`: every endpoint of every source once, then one snapshot. Exit 0 all answered, 2 any failed. */
-export async function runOnce(engine: Engine, print: Print): Promise<0 | 2> {
+export async function runOnce(engine: Engine, print: Print, alerts?: Pick<AlertsService, 'rules'>): Promise<0 | 2> {
   await engine.pollOnce();
-  const json = snapshotJson(
-    engine.hub.snapshot(),
-    (sourceId, sessionId) => engine.hub.session(sourceId, sessionId)?.events ?? null,
-  );
+  const snapshot = engine.hub.snapshot();
+  const json = snapshotJson(snapshot, (sourceId, sessionId) => engine.hub.session(sourceId, sessionId)?.events ?? null);
   for (const source of json.sources) if (source.error) log(`${source.id}: ${source.error.message}`);
-  print(json);
+  // One poll cannot wait out a rule's pending time, so --once lists the conditions over their thresholds now.
+  const incidents = alerts
+    ? evaluate(alerts.rules(), snapshot, snapshot.generatedAt)
+        .filter((condition) => condition.level === 'firing')
+        .map(({ ruleId, sourceId, severity, message, values }) => ({ ruleId, sourceId, severity, message, values }))
+    : [];
+  print({ ...json, incidents });
   return exitCodeFor(json);
 }
 

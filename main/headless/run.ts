@@ -1,22 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createHandlers } from '../api/handlers';
-import type { Engine, CredentialResolver } from '../engine/types';
-import { providerList } from '../providers/registry';
+import { createCore, type Core } from '../core/app-core';
+import type { CredentialStore } from '../credentials/credential-store';
+import type { StreamwatchEngine } from '../engine/engine';
+import { systemClock } from '../engine/system-clock';
+import type { CredentialResolver } from '../engine/types';
 import type { Action, Input } from './args';
 import { describeConfigError, loadConfigFile } from './config';
 import { log } from './log';
 import { runOnce, runSession, type Print } from './once';
-import { readOnlySources } from './read-only-sources';
 import { startServer } from './serve';
 import { setupFromConfig, type HeadlessSetup } from './setup';
 
 /** The pieces a run needs from outside, so tests can hold them (and the engine seam stays in one place). */
 export interface RunDeps {
-  readonly makeEngine: (credentials: CredentialResolver) => Engine;
+  readonly makeEngine: (credentials: CredentialResolver) => StreamwatchEngine;
   readonly startDemo: () => Promise<HeadlessSetup>;
   readonly print: Print;
   readonly rendererRoot?: string;
+  /** The keychain, for the settings mode (no --config, no --demo). */
+  readonly keychain?: () => CredentialStore;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); --serve runs until then. */
   readonly stopSignal?: () => Promise<string>;
 }
@@ -25,6 +28,42 @@ export const DEFAULT_RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer',
 
 /** Runs one headless command; resolves to the process exit code (0 ok, 2 a source failed, 1 usage/config). */
 export async function runHeadless(input: Input, action: Action, deps: RunDeps): Promise<number> {
+  const core = await buildCore(input, deps);
+  if (typeof core === 'number') return core;
+  const { engine } = core;
+  try {
+    if (action.kind === 'session' && !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)) {
+      log(`There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub.snapshot().sources.map((s) => s.id).join(', ')}).`);
+      return 1;
+    }
+    switch (action.kind) {
+      case 'once':
+        return await runOnce(engine, deps.print, core.alerts);
+      case 'session':
+        return await runSession(engine, action.sourceId, action.sessionId, deps.print);
+      case 'serve':
+        return await serve(core, action.port, deps);
+    }
+  } finally {
+    await core.stop();
+  }
+}
+
+/** The same core as the app's: fixed sources for --config/--demo, the settings file and keychain otherwise. */
+async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
+  // Headless has no native notifications: incidents are shown in the page and logged here.
+  const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
+  const coreDeps = { makeEngine: deps.makeEngine, clock: systemClock, sink, info: { version: packageVersion(), shell: 'headless' as const } };
+  if (input.kind === 'settings') {
+    if (!deps.keychain) {
+      log('Settings mode needs the system keychain, which this build cannot reach.');
+      return 1;
+    }
+    const core = await createCore({ kind: 'settings', userDataDir: input.userData, keychain: deps.keychain(), startDemo: deps.startDemo }, coreDeps);
+    if (core.notice) log(core.notice);
+    log(`using the settings in ${input.userData}`);
+    return core;
+  }
   let setup: HeadlessSetup;
   if (input.kind === 'config') {
     const config = await loadConfigFile(input.file);
@@ -39,62 +78,27 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
       log('This build has no platform simulator to run the demo with.');
       return 1;
     }
-    log(
-      `DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`,
-    );
+    log(`DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`);
   }
-
-  try {
-    if (action.kind === 'session' && !setup.sources.some((source) => source.id === action.sourceId)) {
-      log(
-        `There is no source ${JSON.stringify(action.sourceId)} in ${setup.origin} (sources: ${setup.sources.map((s) => s.id).join(', ')}).`,
-      );
-      return 1;
-    }
-    const engine = deps.makeEngine(setup.resolve);
-    engine.setSources(setup.sources, { demo: setup.demo });
-    try {
-      switch (action.kind) {
-        case 'once':
-          return await runOnce(engine, deps.print);
-        case 'session':
-          return await runSession(engine, action.sourceId, action.sessionId, deps.print);
-        case 'serve':
-          return await serve(engine, setup, action.port, deps);
-      }
-    } finally {
-      await engine.stop();
-    }
-  } finally {
-    await setup.close();
-  }
+  return createCore({ kind: 'fixed', setup }, coreDeps);
 }
 
-async function serve(engine: Engine, setup: HeadlessSetup, port: number, deps: RunDeps): Promise<number> {
-  const handlers = createHandlers({
-    engine,
-    sources: readOnlySources({
-      sources: setup.sources,
-      origin: setup.origin,
-      resolve: setup.resolve,
-      presence: setup.presence,
-    }),
-    providers: providerList,
-    info: { version: packageVersion(), shell: 'headless' },
-  });
+async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {
   const server = await startServer({
     port,
     rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
-    handlers,
-    hub: engine.hub,
+    handlers: core.handlers,
+    hub: core.engine.hub,
+    alerts: core.alerts,
   });
   if (!server.ok) {
     log(server.error);
     return 1;
   }
-  engine.start();
+  core.start();
+  const demo = core.engine.hub.snapshot().demo;
   // The e2e fixture and scripts wait for this line (with --serve 0 it is the only way to learn the port).
-  log(`serving the dashboard at ${server.value.url}${setup.demo ? ' (DEMO data)' : ''}`);
+  log(`serving the dashboard at ${server.value.url}${demo ? ' (DEMO data)' : ''}`);
   const signal = await (deps.stopSignal ?? untilSignal)();
   log(`${signal}: shutting down`);
   await server.value.close();

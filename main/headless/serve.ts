@@ -5,7 +5,7 @@ import type { Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import { log } from './log';
 import { openSite, securityHeaders, serveStatic } from './static-files';
-import { attachBridge } from './ws-bridge';
+import { attachBridge, type BridgeOptions } from './ws-bridge';
 
 /** Loopback only, by design: there is no option to listen elsewhere (see args.ts). */
 export const LOOPBACK = '127.0.0.1';
@@ -16,6 +16,7 @@ export interface ServeOptions {
   readonly rendererRoot: string;
   readonly handlers: Handlers;
   readonly hub: StateHub;
+  readonly alerts?: BridgeOptions['alerts'];
 }
 
 export interface RunningServer {
@@ -51,7 +52,7 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  const bridge = attachBridge(server, { handlers: options.handlers, hub: options.hub, isOwnHost, isOwnOrigin });
+  const bridge = attachBridge(server, { handlers: options.handlers, hub: options.hub, alerts: options.alerts, isOwnHost, isOwnOrigin });
 
   const listening = await new Promise<Result<number, string>>((resolve) => {
     server.once('error', (cause: NodeJS.ErrnoException) => {

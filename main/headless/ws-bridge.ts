@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '../../shared/ipc/ws-protocol';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
+import type { AlertsView } from '../../shared/model/alerts';
 import { formatPath } from '../providers/http';
 import { log } from './log';
 
@@ -23,6 +24,8 @@ const MAX_IN_FLIGHT = 32;
 export interface BridgeOptions {
   readonly handlers: Handlers;
   readonly hub: StateHub;
+  /** Incident changes, pushed as `alerts:changed`. */
+  readonly alerts?: { onChange(listener: (view: AlertsView) => void): () => void };
   /** The origins (and Host values) this server answers to, known once it listens. */
   readonly isOwnOrigin: (origin: string | undefined) => boolean;
   readonly isOwnHost: (host: string | undefined) => boolean;
@@ -55,10 +58,16 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       }
       ws.send(JSON.stringify(message));
     };
-    const unsubscribe = options.hub.subscribe((patch) =>
+    const unsubscribePatches = options.hub.subscribe((patch) =>
       send({ type: 'push', channel: 'state:patch', payload: patch }),
     );
-    ws.on('close', unsubscribe);
+    const unsubscribeAlerts = options.alerts?.onChange((view) =>
+      send({ type: 'push', channel: 'alerts:changed', payload: view }),
+    );
+    ws.on('close', () => {
+      unsubscribePatches();
+      unsubscribeAlerts?.();
+    });
     ws.on('error', (cause) => log(`WebSocket error: ${cause.message}`));
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) return ws.close(1003, 'text messages only');

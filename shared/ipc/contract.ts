@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertsViewSchema, IncidentSchema, RuleConfigSchema, RuleIdSchema } from '../model/alerts';
 import { SessionSchema } from '../model/samples';
 import { FieldSpecSchema, ProviderKindSchema, SourceConfigSchema, SourceIdSchema, ViewerMetricSchema } from '../model/source';
 import { PatchSchema, SnapshotSchema } from '../model/state';
@@ -20,6 +21,33 @@ export const ProviderInfoSchema = z.object({
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
 
+const NotificationPrefsSchema = z.object({
+  enabled: z.boolean(),
+  sound: z.boolean(),
+  remindEveryMinutes: z.number().int().min(1).max(24 * 60),
+  maxReminders: z.number().int().min(0).max(100),
+  quietHours: z.object({
+    enabled: z.boolean(),
+    start: z.string().regex(/^\d{2}:\d{2}$/),
+    end: z.string().regex(/^\d{2}:\d{2}$/),
+    criticalBypass: z.boolean(),
+  }),
+});
+
+export const SettingsViewSchema = z.object({
+  demo: z.boolean(),
+  /** Sources are read-only when they come from a headless config file. */
+  editable: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+  notifications: NotificationPrefsSchema,
+  keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
+  /** Something the user must know about the settings file (it was corrupt and moved aside). */
+  notice: z.string().nullable(),
+  /** Where settings live, to show in the UI. */
+  location: z.string().nullable(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
 const SecretsSchema = z.record(z.string().min(1).max(64), z.string().min(1).max(4096));
 
 export const requests = {
@@ -37,8 +65,49 @@ export const requests = {
     result: z.object({ sources: z.array(SourceConfigSchema), providers: z.array(ProviderInfoSchema) }),
   },
   'sources:save': {
-    args: z.object({ source: SourceConfigSchema, secrets: SecretsSchema.default({}) }).strict(),
+    args: z
+      .object({
+        source: SourceConfigSchema,
+        secrets: SecretsSchema.default({}),
+        /** "session": keep the secrets in memory until quit (when no keychain is available, or by choice). */
+        storage: z.enum(['keychain', 'session']).default('keychain'),
+      })
+      .strict(),
     result: SourceConfigSchema,
+  },
+  /** The source list as JSON without secrets, to share a setup with a team. */
+  'sources:export': { args: none, result: z.object({ json: z.string() }) },
+  /** Adds the sources of an exported list; the result says which secrets each still needs. */
+  'sources:import': {
+    args: z.object({ json: z.string().max(1_000_000) }).strict(),
+    result: z.object({
+      imported: z.array(SourceConfigSchema),
+      needSecrets: z.array(z.object({ sourceId: z.string(), fields: z.array(z.string()) })),
+    }),
+  },
+  'settings:get': { args: none, result: SettingsViewSchema },
+  'settings:set': {
+    args: z
+      .object({
+        demo: z.boolean().optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        notifications: NotificationPrefsSchema.partial().optional(),
+      })
+      .strict(),
+    result: SettingsViewSchema,
+  },
+  'alerts:view': { args: none, result: AlertsViewSchema },
+  'alerts:history': { args: none, result: z.object({ incidents: z.array(IncidentSchema) }) },
+  'alerts:acknowledge': { args: z.object({ incidentId: z.string().min(1).max(64) }).strict(), result: z.object({}) },
+  /** Snooze one incident, or all when no id is given; 0 minutes ends a snooze. */
+  'alerts:snooze': {
+    args: z.object({ incidentId: z.string().min(1).max(64).optional(), minutes: z.number().int().min(0).max(7 * 24 * 60) }).strict(),
+    result: z.object({}),
+  },
+  'alerts:rules': { args: none, result: z.record(RuleIdSchema, RuleConfigSchema) },
+  'alerts:set-rule': {
+    args: z.object({ ruleId: RuleIdSchema, config: RuleConfigSchema.partial() }).strict(),
+    result: z.record(RuleIdSchema, RuleConfigSchema),
   },
   'sources:remove': { args: z.object({ sourceId: SourceIdSchema }).strict(), result: z.object({}) },
   /** Tries the entered values without storing anything; secrets missing here come from the keychain. */
@@ -62,8 +131,14 @@ export const requests = {
   'polling:pause': { args: z.object({ paused: z.boolean() }).strict(), result: z.object({}) },
 } as const;
 
+export const ViewNameSchema = z.enum(['overview', 'sessions', 'alerts', 'sources']);
+export type ViewName = z.infer<typeof ViewNameSchema>;
+
 export const pushes = {
   'state:patch': PatchSchema,
+  'alerts:changed': AlertsViewSchema,
+  /** The shell asks the page to show a view (menu shortcut, tray item, notification click). */
+  'app:navigate': z.object({ view: ViewNameSchema, incidentId: z.string().optional(), focusSearch: z.boolean().optional() }),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

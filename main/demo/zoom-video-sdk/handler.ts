@@ -4,6 +4,7 @@ import { checkBearer, expired, type SimCredentials } from './auth';
 import type { Category, Limits } from './limits';
 import { listSessions, listUsers } from './listings';
 import type { PageStore } from './paging';
+import type { TokenLedger } from './token-ledger';
 
 /**
  * Zoom's request pipeline as the simulator models it: route, outage, JWT,
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   readonly credentials: SimCredentials;
   readonly limits: Limits;
   readonly pages: PageStore;
+  /** Tokens a test declared expired mid-run; absent, none are. */
+  readonly tokens?: TokenLedger;
 }
 
 type Route = { readonly kind: 'sessions' } | { readonly kind: 'users' | 'qos'; readonly sessionId: string };
@@ -40,6 +43,7 @@ async function serve(deps: HandlerDeps, request: SimRequest): Promise<SimRespons
     return { status: 503, body: { message: 'Service Unavailable' } };
   const refused = await checkBearer(request.headers.authorization, deps.credentials, now);
   if (refused) return refused;
+  if (deps.tokens?.isExpired(bearerOf(request.headers.authorization))) return expired();
   // An expired-token incident: the account's credentials stop being accepted for a while.
   if (incidentActive(deps.scenario, 'expired-token', now)) return expired();
   const category: Category = route.kind === 'sessions' ? 'Resource-intensive' : 'Heavy';
@@ -49,6 +53,10 @@ async function serve(deps: HandlerDeps, request: SimRequest): Promise<SimRespons
   const answer =
     route.kind === 'sessions' ? listSessions(context) : listUsers(context, route.sessionId, route.kind === 'qos');
   return answer.status === 200 ? { ...answer, headers: deps.limits.headers(category, now) } : answer;
+}
+
+function bearerOf(authorization: string | undefined): string {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
 }
 
 /**

@@ -4,6 +4,7 @@ import { createHandler } from './handler';
 import { createLimits, type ForcedThrottle, type SimPlan } from './limits';
 import { createPageStore } from './paging';
 import { liveSessions } from './sessions';
+import { createTokenLedger } from './token-ledger';
 import { usersOf } from './users';
 
 /** A simulator of the Zoom Video SDK REST API (seed 004) for demo mode and tests. */
@@ -29,6 +30,8 @@ export interface ZoomSimControls {
   setRateLimitHeaders(on: boolean): void;
   /** Every page token issued so far stops working, as if 15 minutes had passed. */
   expirePageTokens(): void;
+  /** Every access token accepted so far is answered "Access token is expired." from now on; newly signed ones work. */
+  expireAccessTokens(): void;
   /** What the simulator considers live now: ids and participants present, to check a provider against. */
   live(at?: number): Array<{ id: string; name: string; participants: number }>;
 }
@@ -45,13 +48,15 @@ export function createZoomSim(options: ZoomSimOptions): ZoomSim {
     apiKey: options.apiKey ?? DEMO_ZOOM_CREDENTIALS.apiKey,
     apiSecret: options.apiSecret ?? DEMO_ZOOM_CREDENTIALS.apiSecret,
   };
-  const handler = createHandler({ scenario: options.scenario, now: options.now, credentials, limits, pages });
+  const tokens = createTokenLedger();
+  const handler = createHandler({ scenario: options.scenario, now: options.now, credentials, limits, pages, tokens });
   return {
     handler,
     controls: {
       setThrottle: (mode) => limits.force(mode),
       setRateLimitHeaders: (on) => limits.showHeaders(on),
       expirePageTokens: () => pages.expireAll(),
+      expireAccessTokens: () => tokens.expireAll(),
       live(at = options.now()) {
         return liveSessions(options.scenario, at).map((session) => ({
           id: session.id,

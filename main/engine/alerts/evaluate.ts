@@ -44,9 +44,13 @@ const judges: Record<RuleId, Judge> = {
     return { level: failing ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
   },
   'rate-limited': (source) => {
-    const limited = source.health.status === 'error' && source.health.error.kind === 'rate-limited';
-    const message = source.health.status === 'error' ? `rate limit reached — ${source.health.error.message}` : 'within its rate limit';
-    return { level: limited ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
+    const h = source.health;
+    // The engine shows a daily cap as "paused until <date>"; a per-minute 429 as an error.
+    const daily = h.status === 'paused' && h.until !== null;
+    const limited = daily || (h.status === 'error' && h.error.kind === 'rate-limited');
+    const said = h.status === 'error' ? h.error.message : h.status === 'paused' ? h.reason : '';
+    const message = limited ? `rate limit reached — ${said}` : 'within its rate limit';
+    return { level: limited ? 'firing' : h.status === 'ok' ? 'clear' : 'hold', values: {}, message };
   },
   'stale-data': (source, rule, { now }) => {
     if (source.lastOkAt === null || source.health.status === 'paused') return null;

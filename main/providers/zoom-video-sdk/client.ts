@@ -82,20 +82,26 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     return Math.round(ceiling * (0.5 + 0.5 * random()));
   }
 
-  async function get<T>(path: string, query: Query, schema: z.ZodType<T>, signal: AbortSignal) {
+  async function send(url: string, signal: AbortSignal) {
     const token = await options.signer.token();
     if (!token.ok) return token;
-    const answer = await options.http.send({
-      url: `${base}${path}${queryString(query)}`,
-      headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' },
-      signal,
-    });
+    return options.http.send({ url, headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' }, signal });
+  }
+
+  async function get<T>(path: string, query: Query, schema: z.ZodType<T>, signal: AbortSignal) {
+    const url = `${base}${path}${queryString(query)}`;
+    let answer = await send(url, signal);
+    // A refused token may be stale (expired, clock change, rotated secret): sign afresh and try once more,
+    // so an expired JWT never reads as refused credentials (which would stop the source).
+    if (answer.ok && answer.value.status === 401) {
+      options.signer.invalidate();
+      answer = await send(url, signal);
+    }
     if (!answer.ok) return answer;
     const { status, headers, text } = answer.value;
     if (status < 200 || status >= 300) {
       const error = zoomError(answer.value, { now: options.now(), backoffMs: backoffMs() });
       if (status === 429 && !error.daily) throttledInARow += 1;
-      // A refused token may be stale (clock change, rotated secret): sign afresh next time.
       if (error.kind === 'auth') options.signer.invalidate();
       return err(error);
     }

@@ -12,7 +12,9 @@ describe('headless --demo --once', () => {
     expect(run.stderr).toContain('DEMO');
     expect(run.code).toBe(0);
     const snapshot = JSON.parse(run.stdout) as SnapshotJson;
-    expect(Object.keys(snapshot)).toEqual(['generatedAt', 'sources', 'viewers', 'sessions']);
+    expect(Object.keys(snapshot)).toEqual(['generatedAt', 'sources', 'viewers', 'sessions', 'incidents']);
+    // A healthy demo has no condition over its threshold.
+    expect((snapshot as unknown as { incidents: unknown[] }).incidents).toEqual([]);
     expect(snapshot.generatedAt).toMatch(ISO);
     expect(snapshot.sources.length).toBeGreaterThan(0);
     for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { quietPorts } from '../../support/core-fakes';
 import { createHandlers } from '../../../main/api/handlers';
 import { envPresence, envResolver } from '../../../main/credentials/env-store';
 import { readOnlySources } from '../../../main/headless/read-only-sources';
@@ -43,6 +44,7 @@ beforeAll(async () => {
     }),
     providers: [],
     info: { version: '0.1.0', shell: 'headless' },
+    ...quietPorts(),
   });
   const started = await startServer({ port: 0, rendererRoot: root, handlers, hub });
   if (!started.ok) throw new Error(started.error);

@@ -17,12 +17,16 @@ describe('headless arguments', () => {
       },
     ],
     [['--help'], { kind: 'help' }],
+    [
+      ['--user-data', '/tmp/sw', '--serve', '0'],
+      { kind: 'run', input: { kind: 'settings', userData: '/tmp/sw' }, action: { kind: 'serve', port: 0 } },
+    ],
   ])('accepts %j', (argv, expected) => {
     expect(parseCommand(argv)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
-    [[], 'Give --config <file> or --demo.'],
+    [['--once', '--demo', '--user-data', '/tmp/x'], 'cannot be combined'],
     [['--demo'], 'Give exactly one of --once'],
     [['--demo', '--once', '--serve', '1'], 'Give exactly one of --once'],
     [['--demo', '--config', 'x', '--once'], 'not both'],

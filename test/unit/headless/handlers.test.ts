@@ -6,6 +6,7 @@ import { readOnlySources } from '../../../main/headless/read-only-sources';
 import type { SourceConfig } from '../../../shared/model/source';
 import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from './fakes';
 import { lookupTestProvider, testProvider } from './test-provider';
+import { quietPorts } from '../../support/core-fakes';
 
 const config: SourceConfig = { id: 'main', name: 'NAVER main', provider: 'naver-vpe', enabled: true, options: {} };
 
@@ -26,6 +27,7 @@ function setup(env: Record<string, string> = { K: 'good', P: 'project' }) {
     sources,
     providers: [testProvider],
     info: { version: '0.1.0', shell: 'headless' },
+    ...quietPorts([config]),
   });
   return { engine, handlers, call: (channel: string, args: unknown = {}) => dispatch(handlers, channel, args) };
 }

@@ -41,6 +41,13 @@ describe('evaluate', () => {
     expect(fired.map((c) => c.ruleId)).toEqual([rule]);
   });
 
+  it('a daily cap (paused until a date) fires the rate-limit rule; a source disabled in settings fires nothing', () => {
+    const daily = source({ health: { status: 'paused', reason: 'Zoom daily API limit reached; resumes at 00:00 UTC.', until: now + MIN } });
+    expect(find(state({ sources: [daily] }), 'rate-limited')).toMatchObject({ level: 'firing', message: expect.stringContaining('resumes at 00:00 UTC') });
+    const disabled = source({ health: { status: 'paused', reason: 'Disabled in settings.', until: null } });
+    expect(evaluate(DEFAULT_RULES, state({ sources: [disabled] }), now).filter((c) => c.level === 'firing')).toEqual([]);
+  });
+
   it('stale data fires after the threshold in poll intervals and recovers under the recovery level', () => {
     expect(find(state({ sources: [source({ lastOkAt: now - 4 * MIN })] }), 'stale-data')?.level).toBe('firing');
     expect(find(state({ sources: [source({ lastOkAt: now - 2.5 * MIN })] }), 'stale-data')?.level).toBe('hold');

@@ -1,0 +1,72 @@
+import type { BrowserWindow } from 'electron';
+import { createSecureWindow } from './security';
+
+export interface MainWindowOptions {
+  readonly preload: string;
+  readonly url: string;
+  readonly devTools: boolean;
+  /** True once the user chose Quit: only then does closing the window really close it. */
+  readonly isQuitting: () => boolean;
+  readonly icon?: string;
+}
+
+/**
+ * The one window. It is created hidden and shown when its first paint is
+ * ready (no white flash). Closing it hides it: the app lives on in the tray,
+ * keeps polling and keeps alerting, which is the point of a monitor.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = createSecureWindow(
+    {
+      width: 1280,
+      height: 820,
+      minWidth: 820,
+      minHeight: 520,
+      show: false,
+      title: 'Streamwatch',
+      backgroundColor: '#101418',
+      ...(options.icon !== undefined ? { icon: options.icon } : {}),
+    },
+    { preload: options.preload, devTools: options.devTools },
+  );
+
+  window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (options.isQuitting()) return;
+    event.preventDefault();
+    window.hide();
+  });
+
+  window.loadURL(options.url).catch((cause: unknown) => {
+    console.error('[window] could not load the renderer', cause instanceof Error ? cause.message : cause);
+  });
+  return window;
+}
+
+/** Brings the window forward because the user asked (tray, notification click, second launch). */
+export function revealWindow(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/**
+ * Shows the page at a place inside it (`alerts/<incident id>`) by changing
+ * only the URL fragment: a same-document navigation, so nothing reloads and
+ * the page reads it from `location.hash` (it works the same in a browser).
+ */
+export function revealAt(window: BrowserWindow, fragment: string): void {
+  revealWindow(window);
+  if (window.isDestroyed()) return;
+  let url: URL;
+  try {
+    url = new URL(window.webContents.getURL());
+  } catch {
+    return;
+  }
+  url.hash = fragment;
+  window.loadURL(url.toString()).catch((cause: unknown) => {
+    console.warn('[window] could not open', fragment, cause instanceof Error ? cause.message : cause);
+  });
+}

@@ -1,0 +1,103 @@
+import type { SettingsView } from '../../shared/ipc/contract';
+import type { SourceConfig } from '../../shared/model/source';
+import { err, ok } from '../../shared/result';
+import type { SettingsPort } from '../api/app-ports';
+import type { SourcesPort } from '../api/sources-port';
+import type { Provider } from '../providers/provider';
+import type { Preferences } from '../settings/settings-schema';
+import type { SettingsStore } from '../settings/settings-store';
+import { exportSourcesJson, parseSourcesJson } from './sources-exchange';
+
+export interface KeychainStatus {
+  readonly available: boolean;
+  readonly message: string | null;
+}
+
+/** Settings backed by the settings file: the app, and headless without --config. */
+export function createSettingsService(deps: {
+  readonly store: SettingsStore;
+  readonly sources: SourcesPort & { apply(): void };
+  readonly keychain: () => Promise<KeychainStatus>;
+  readonly providerFor: (kind: SourceConfig['provider']) => Provider<unknown> | undefined;
+  readonly notice: string | null;
+}): SettingsPort {
+  const view = async (): Promise<SettingsView> => {
+    const s = deps.store.current();
+    return {
+      demo: s.demo,
+      editable: true,
+      theme: s.preferences.theme,
+      notifications: s.preferences.notifications,
+      keychain: await deps.keychain(),
+      notice: deps.notice,
+      location: deps.store.path,
+    };
+  };
+  return {
+    view,
+    async set(change) {
+      const demoChanged = change.demo !== undefined && change.demo !== deps.store.current().demo;
+      await deps.store.update((s) => ({
+        ...s,
+        demo: change.demo ?? s.demo,
+        preferences: {
+          ...s.preferences,
+          theme: change.theme ?? s.preferences.theme,
+          notifications: { ...s.preferences.notifications, ...change.notifications },
+        },
+      }));
+      if (demoChanged) deps.sources.apply();
+      return ok(await view());
+    },
+    async exportSources() {
+      return ok(exportSourcesJson(deps.store.current().sources));
+    },
+    async importSources(json) {
+      const parsed = parseSourcesJson(json);
+      if (!parsed.ok) return parsed;
+      const imported: SourceConfig[] = [];
+      const needSecrets: { sourceId: string; fields: string[] }[] = [];
+      for (const source of parsed.value) {
+        const saved = await deps.sources.save(source, {});
+        if (!saved.ok) return err({ code: saved.error.code, message: `${source.name}: ${saved.error.message}` });
+        imported.push(saved.value);
+        const has = await deps.sources.hasCredentials(source.id);
+        const fields = deps.providerFor(source.provider)?.secretFields ?? [];
+        const missing = fields.filter((f) => !(has.ok && has.value[f]));
+        if (missing.length > 0) needSecrets.push({ sourceId: source.id, fields: missing });
+      }
+      return ok({ imported, needSecrets });
+    },
+  };
+}
+
+/** Settings for headless --config / --demo: sources fixed by the run, preferences held in memory. */
+export function fixedSettings(options: { readonly sources: readonly SourceConfig[]; readonly origin: string; readonly demo: boolean; readonly preferences: Preferences }): SettingsPort & { preferences(): Preferences } {
+  let preferences = options.preferences;
+  const view = async (): Promise<SettingsView> => ({
+    demo: options.demo,
+    editable: false,
+    theme: preferences.theme,
+    notifications: preferences.notifications,
+    keychain: { available: false, message: `Secrets come from ${options.origin}.` },
+    notice: null,
+    location: null,
+  });
+  return {
+    view,
+    preferences: () => preferences,
+    async set(change) {
+      if (change.demo !== undefined && change.demo !== options.demo) {
+        return err({ code: 'read-only', message: `The demo switch is fixed by how headless mode was started (${options.origin}).` });
+      }
+      preferences = {
+        theme: change.theme ?? preferences.theme,
+        notifications: { ...preferences.notifications, ...change.notifications },
+      };
+      return ok(await view());
+    },
+    exportSources: async () => ok(exportSourcesJson(options.sources)),
+    importSources: async () =>
+      err({ code: 'read-only', message: `In headless mode the sources come from ${options.origin}; edit it and restart.` }),
+  };
+}

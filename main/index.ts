@@ -1,0 +1,137 @@
+/**
+ * The app's composition root: builds every part, wires them, nothing else.
+ * The engine, sources, settings and alerts come from main/core (shared with
+ * headless mode); what is built here is what only Electron has: windows, the
+ * tray, notifications, menus, IPC and power events.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, net, powerMonitor, session, type BrowserWindow } from 'electron';
+import { registerAppScheme, serveRenderer } from './app/app-protocol';
+import { isAllowedExternalUrl } from './app/external-links';
+import { forwardToPage, installAppMenu } from './app/menu';
+import { createNotifier } from './app/notifications';
+import { APP_ORIGIN, APP_START_URL, sameOriginAs } from './app/origin';
+import { powerEvents } from './app/power';
+import { hardenWebContents, installSessionSecurity } from './app/security';
+import { createTrayController, trayStateFromAlerts } from './app/tray';
+import { createMainWindow, revealWindow } from './app/window';
+import { createKeytarStore } from './credentials/keytar-store';
+import { createCore } from './core/app-core';
+import { createEngine } from './engine/engine';
+import { systemClock } from './engine/system-clock';
+import { startDemo } from './headless/demo';
+import { createBroadcast } from './ipc/broadcast';
+import { registerIpcHandlers } from './ipc/handle';
+import { createTrustedWindows } from './ipc/trusted-senders';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PRELOAD = join(here, '../preload/index.cjs');
+const RENDERER_DIR = join(here, '../renderer');
+/** electron-vite dev serves the renderer over http; packaged and preview builds use app://. */
+const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const START_URL = DEV_URL ?? APP_START_URL;
+const isAppUrl = sameOriginAs(DEV_URL ? new URL(DEV_URL).origin : APP_ORIGIN);
+
+
+let quitting = false;
+
+registerAppScheme();
+// Every web contents, whoever creates it, gets the navigation rules before it loads anything.
+app.on('web-contents-created', (_event, contents) =>
+  hardenWebContents(contents, { isAppUrl, isAllowedExternal: isAllowedExternalUrl }),
+);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((cause: unknown) => {
+      console.error('[app] failed to start', cause);
+      app.exit(1);
+    });
+}
+
+async function start(): Promise<void> {
+  installSessionSecurity(session.defaultSession);
+  serveRenderer(RENDERER_DIR);
+
+  let window: BrowserWindow | null = null;
+  const trusted = createTrustedWindows(isAppUrl);
+  const broadcast = createBroadcast(trusted);
+  const showMain = (): BrowserWindow => {
+    if (window === null || window.isDestroyed()) {
+      window = createMainWindow({ preload: PRELOAD, url: START_URL, devTools: !app.isPackaged, isQuitting: () => quitting });
+      trusted.add(window);
+    } else {
+      revealWindow(window);
+    }
+    return window;
+  };
+  const openAt = (incidentId: string | undefined): void => {
+    showMain();
+    broadcast('app:navigate', { view: 'alerts', ...(incidentId === undefined ? {} : { incidentId }) });
+  };
+  const notifier = createNotifier(openAt);
+
+  const core = await createCore(
+    { kind: 'settings', userDataDir: app.getPath('userData'), keychain: createKeytarStore(), startDemo },
+    {
+      // net.fetch so the OS proxy settings apply to platform requests.
+      makeEngine: (resolveCredentials) =>
+        createEngine({ fetch: (url, init) => net.fetch(url, init), clock: systemClock, resolveCredentials, systemEvents: powerEvents(powerMonitor) }),
+      clock: systemClock,
+      sink: { notify: (notice) => notifier.show(notice) },
+      info: { version: app.getVersion(), shell: 'electron' },
+    },
+  );
+  const { engine, alerts } = core;
+  registerIpcHandlers(core.handlers, trusted);
+
+  const tray = createTrayController({
+    iconDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'resources', 'tray'),
+    actions: {
+      openIncident: (id) => openAt(id),
+      snoozeAll: (ms) => alerts.snooze(undefined, Math.round(ms / 60_000)),
+      setPaused: (paused) => engine.setPaused(paused),
+      openWindow: () => void showMain(),
+      refreshNow: () => engine.refresh(),
+      quit: () => app.quit(),
+    },
+  });
+  installAppMenu({
+    isMac: process.platform === 'darwin',
+    devTools: !app.isPackaged,
+    onCommand: (command) => (command === 'refresh' ? engine.refresh() : forwardToPage(showMain().webContents, command)),
+  });
+
+  engine.hub.subscribe((patch) => {
+    broadcast('state:patch', patch);
+    for (const op of patch.ops) if (op.op === 'flags') tray.setPaused(op.paused);
+  });
+  alerts.onChange((view) => {
+    broadcast('alerts:changed', view);
+    tray.update(trayStateFromAlerts(view));
+  });
+
+  core.start();
+  tray.update(trayStateFromAlerts(alerts.view()));
+  showMain();
+  if (core.notice !== null) notifier.show({ title: 'Streamwatch settings were reset', body: core.notice });
+
+  app.on('second-instance', () => void showMain());
+  app.on('activate', () => void showMain());
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    tray.destroy();
+    void core.stop().finally(() => app.quit());
+  });
+}
