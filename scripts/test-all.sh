@@ -13,17 +13,18 @@ step typecheck; npm run -s typecheck || status=1
 step lint; npm run -s lint || status=1
 step build; npm run -s build >/dev/null || status=1
 
-step "unit + integration (real keyring in a private D-Bus session)"
+step "unit, integration and end to end, inside a private D-Bus session with a real gnome-keyring"
 keyring_home=$(mktemp -d)
-XDG_DATA_HOME=$keyring_home/data XDG_RUNTIME_DIR=$keyring_home/run HOME_KEYRING=$keyring_home \
+mkdir -p "$keyring_home/run" && chmod 700 "$keyring_home/run"
+XDG_DATA_HOME=$keyring_home/data XDG_RUNTIME_DIR=$keyring_home/run \
   dbus-run-session -- bash -c '
-    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
     echo -n unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json' || status=1
+    status=0
+    npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
+    echo; echo "== end to end (Playwright, Chromium)"
+    PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --reporter=list,json || status=1
+    exit $status' 2> >(grep -v "Failed to set fd limit" >&2) || status=1
 rm -rf "$keyring_home"
-
-step "end to end (Playwright, Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --reporter=list,json || status=1
 
 step "security scan (electronegativity)"
 npm run -s security:scan || status=1

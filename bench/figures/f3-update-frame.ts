@@ -1,0 +1,126 @@
+import type { Browser, Page } from '@playwright/test';
+import { NEW_SESSIONS, openApp, publishHeldState, type View } from '../support/fake-api-app';
+import type { PageGlobals } from '../support/page-globals';
+import { judge, type Row } from '../support/result';
+import type { StaticSite } from '../support/static-site';
+import { round, summarize } from '../support/stats';
+
+/**
+ * Figure 3: the renderer applying one poll's update (1,500 new sessions of one
+ * source, the evictions that keep the hub at 10,000, a new viewer point, the
+ * source's new health) while holding 10,000 sessions and ten 24-hour series.
+ * Measured in the page: from the start of the frame in which the store
+ * applies the update to the end of that frame's rendering (probe.js), plus
+ * every long task (PerformanceObserver 'longtask') from the push until
+ * 250 ms after. Three screens: the overview at its default 1-hour range, the
+ * overview showing all 24 hours, and the sessions table.
+ */
+const FRAME_MS = 16.7;
+const LONG_TASK_MS = 50;
+const REPS = 15;
+const TRAILING_MS = 250;
+
+interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly view: View;
+  readonly prepare?: (page: Page) => Promise<void>;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { id: '3a', title: 'overview, 1 h range (default)', view: 'overview' },
+  {
+    id: '3b',
+    title: 'overview, 24 h range',
+    view: 'overview',
+    prepare: async (page) => {
+      await page.getByRole('radio', { name: '24 h' }).click();
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.settle(10));
+    },
+  },
+  { id: '3c', title: 'sessions table', view: 'sessions' },
+];
+
+interface Measured {
+  readonly frames: number[];
+  readonly latencies: number[];
+  readonly longest: number[];
+  readonly longtaskSupported: boolean;
+}
+
+async function measure(page: Page, updates: readonly string[]): Promise<Measured> {
+  const frames: number[] = [];
+  const latencies: number[] = [];
+  const longest: number[] = [];
+  for (const name of updates) {
+    await page.evaluate((n) => (globalThis as unknown as PageGlobals).__bench.fetchPatches(n), name);
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.settle(3));
+    const result = await page.evaluate((n) => {
+      const { __probe, __bench } = globalThis as unknown as PageGlobals;
+      return __probe.measureFrame(n, () => __bench.push(n));
+    }, name);
+    await page.waitForTimeout(TRAILING_MS);
+    const tasks = await page.evaluate(
+      ([from, to]) => (globalThis as unknown as PageGlobals).__probe.longtasks(from!, to!),
+      [result.pushedAt, result.end + TRAILING_MS],
+    );
+    frames.push(result.end - result.frameStart);
+    latencies.push(result.end - result.pushedAt);
+    longest.push(Math.max(0, ...tasks.map((task) => task.duration)));
+  }
+  const longtaskSupported = await page.evaluate(() =>
+    (globalThis as unknown as PageGlobals).__probe.longtaskSupported(),
+  );
+  return { frames, latencies, longest, longtaskSupported };
+}
+
+export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]> {
+  const { updates } = publishHeldState(site, REPS);
+  const rows: Row[] = [];
+  const allLongest: number[] = [];
+  let supported = true;
+  for (const scenario of SCENARIOS) {
+    const page = await openApp(browser, site, scenario.view);
+    try {
+      await scenario.prepare?.(page);
+      const measured = await measure(page, updates);
+      supported &&= measured.longtaskSupported;
+      allLongest.push(...measured.longest);
+      const value = summarize(measured.frames);
+      const latency = summarize(measured.latencies);
+      rows.push({
+        id: scenario.id,
+        figure: 3,
+        title: `renderer applies ${NEW_SESSIONS.toLocaleString('en-US')} new sessions: ${scenario.title}`,
+        unit: 'ms main thread',
+        value,
+        baseline: { label: 'one frame', value: null, unit: `${FRAME_MS} ms` },
+        budget: `p95 < ${FRAME_MS} ms`,
+        compared: { label: 'p95, ms', value: round(value.p95, 2), limit: FRAME_MS },
+        status: value.p95 < FRAME_MS ? 'pass' : 'fail',
+        notes: [
+          `${measured.frames.length} updates; push → frame rendered: median ${round(latency.median, 1)} ms, max ${round(latency.max, 1)} ms`,
+          `longest long task per update: ${measured.longest.map((ms) => round(ms, 0)).join(', ')} ms`,
+        ],
+      });
+    } finally {
+      await page.close();
+    }
+  }
+  const longest = summarize(allLongest);
+  rows.push({
+    id: '3d',
+    figure: 3,
+    title: 'renderer: longest long task around each update (all three screens)',
+    unit: 'ms',
+    value: longest,
+    baseline: null,
+    budget: `no long task > ${LONG_TASK_MS} ms`,
+    compared: { label: 'longest, ms', value: round(longest.max, 1), limit: LONG_TASK_MS },
+    status: supported ? judge(longest.max, LONG_TASK_MS) : 'error',
+    notes: supported
+      ? ['0 means no task over 50 ms (the browser reports none shorter)']
+      : ["this Chromium does not support PerformanceObserver 'longtask'"],
+  });
+  return rows;
+}

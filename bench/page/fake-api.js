@@ -1,0 +1,49 @@
+// A stand-in for the Electron preload's window.api (shared/ipc/api.ts): the
+// snapshot comes from the bench's static server, patches are pushed by the
+// bench through window.__bench.push, every other request answers "not here".
+(() => {
+  const listeners = new Set();
+  const loaded = fetch('/bench/snapshot.json').then((response) => response.json());
+  const values = {
+    'app:info': { version: 'bench', shell: 'headless' },
+    'sources:list': { sources: [], providers: [] },
+    'polling:refresh': {},
+    'polling:pause': {},
+  };
+  const request = new Proxy(
+    {},
+    {
+      get: (_, channel) => async () => {
+        if (channel === 'state:snapshot') return { ok: true, value: await loaded };
+        if (channel in values) return { ok: true, value: values[channel] };
+        return { ok: false, error: { code: 'bench', message: `${String(channel)} is not available in the bench` } };
+      },
+    },
+  );
+  const on = new Proxy(
+    {},
+    {
+      get: (_, channel) => (listener) => {
+        if (channel !== 'state:patch') return () => {};
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+  );
+  Object.defineProperty(window, 'api', { value: Object.freeze({ request, on }), configurable: false });
+  const patches = new Map();
+  window.__bench = {
+    listeners: () => listeners.size,
+    snapshotLoaded: () => loaded.then(() => true),
+    /** Fetches and parses patches before a measurement, so the measurement holds only their application. */
+    async fetchPatches(name) {
+      patches.set(name, await (await fetch(`/bench/${name}.json`)).json());
+      return patches.get(name).length;
+    },
+    push(name) {
+      const list = patches.get(name);
+      patches.delete(name);
+      for (const patch of list) for (const listener of listeners) listener(patch);
+    },
+  };
+})();

@@ -1,0 +1,94 @@
+// Measurement helpers inside the page (plain JS: it is not bundled). Loaded
+// before the app by page.addInitScript, so the long-task observer sees the
+// app's whole life.
+(() => {
+  // tsx compiles the bench with esbuild's keepNames, which wraps functions
+  // handed to page.evaluate in __name(...): a no-op here lets them run.
+  window.__name = window.__name || ((fn) => fn);
+
+  const longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longtasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    longtasks.unsupported = true;
+  }
+
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  /** Resolves when the current task and the rendering it triggered are done: the next task's start. */
+  const nextTask = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    });
+
+  window.__probe = {
+    async settle(frames) {
+      for (let i = 0; i < frames; i++) await frame();
+    },
+    longtaskSupported: () => !longtasks.unsupported,
+    longtasks: (from, to) => longtasks.filter((t) => t.start + t.duration >= from && t.start <= to),
+    frame,
+    nextTask,
+    /**
+     * Hands `deliver` the update at the start of a frame. The store applies it
+     * on the next frame (its per-frame batching); our own callback, registered
+     * after the store's, runs in that same frame after the store and React
+     * are done, and the message it posts arrives once that frame is rendered.
+     * main-thread time = that arrival − the frame's start.
+     */
+    measureFrame(label, deliver) {
+      return new Promise((resolve) => {
+        requestAnimationFrame(() => {
+          const pushedAt = performance.now();
+          performance.mark(`${label}:push`);
+          deliver();
+          requestAnimationFrame((frameStart) => {
+            nextTask().then((end) => {
+              performance.mark(`${label}:painted`);
+              performance.measure(`${label}:frame`, { start: frameStart, end });
+              resolve({ pushedAt, frameStart, end });
+            });
+          });
+        });
+      });
+    },
+    /**
+     * Scrolls a virtualised list and counts, after each frame, the rows in the
+     * DOM, the rows its visible height can show (one more for a row cut at
+     * each edge) and the rows actually on screen. First jumps across the whole
+     * list (scrollbar drags), then a steady 120 px a frame (a flicked wheel).
+     */
+    async scrollSamples(selector) {
+      const body = document.querySelector(selector);
+      const out = [];
+      const count = () => {
+        const rows = [...body.querySelectorAll('[role="row"]')];
+        const box = body.getBoundingClientRect();
+        const rowHeight = rows[0]?.getBoundingClientRect().height || 1;
+        const visible = rows.filter((row) => {
+          const r = row.getBoundingClientRect();
+          return r.bottom > box.top && r.top < box.bottom;
+        }).length;
+        out.push({ rendered: rows.length, fit: Math.ceil(body.clientHeight / rowHeight) + 1, visible });
+      };
+      const max = body.scrollHeight - body.clientHeight;
+      for (let i = 0; i <= 40; i++) {
+        body.scrollTop = Math.round((max * i) / 40);
+        await frame();
+        await frame();
+        count();
+      }
+      body.scrollTop = 0;
+      await frame();
+      for (let i = 0; i < 120; i++) {
+        body.scrollTop += 120;
+        await frame();
+        count();
+      }
+      return out;
+    },
+  };
+})();

@@ -1,0 +1,62 @@
+import type { Browser, Page } from '@playwright/test';
+import type { Patch } from '../../shared/model/state';
+import { sessionsFor } from '../pages/held-sessions';
+import { FLEET } from './fleet';
+import { createHeldHub } from './held-hub';
+import { newPage } from './chromium';
+import type { PageGlobals } from './page-globals';
+import type { StaticSite } from './static-site';
+
+/**
+ * The built renderer in Chromium with a fake window.api (bench/page/fake-api.js)
+ * instead of the engine: the page starts from a snapshot of a held hub (ten
+ * 24-hour series, 10,000 sessions) and the bench pushes patches the same hub
+ * produced. Why not headless --serve with a scripted engine: the renderer
+ * figures (3, 4) are about the renderer alone, and with the fake API nothing
+ * else (WebSocket framing, JSON parse of a 5 MB snapshot on each push, the
+ * engine's own timers) lands in the frames being measured. Figures 7 and 8
+ * are the ones that go through headless --serve.
+ */
+export const NEW_SESSIONS = 1_500;
+const MINUTE = 60_000;
+
+export interface UpdateData {
+  /** Patch-list names the page can fetch, each one poll's patches, in seq order after the snapshot. */
+  readonly updates: readonly string[];
+}
+
+/** Puts the snapshot and `count` updates on the site; each update brings 1,500 new sessions of one source. */
+export function publishHeldState(site: StaticSite, count: number): UpdateData {
+  // The series end at "now" so the chart's default range shows them; the updates then add a minute each.
+  const held = createHeldHub(Date.now() - count * MINUTE);
+  site.put('snapshot', JSON.stringify(held.hub.snapshot()));
+  const source = FLEET.find((s) => s.kind === 'conviva')!;
+  const updates: string[] = [];
+  for (let i = 0; i < count; i++) {
+    held.advance(MINUTE);
+    const patches: Patch[] = [];
+    const off = held.hub.subscribe((patch) => patches.push(patch));
+    held.hub.applySample(source.id, {
+      viewers: [{ at: held.now(), viewers: 500 + i }],
+      sessions: sessionsFor(source.kind, source.id, NEW_SESSIONS, i + 1),
+    });
+    held.hub.setHealth(source.id, { status: 'ok' }, held.now());
+    off();
+    const name = `update-${i}`;
+    site.put(name, JSON.stringify(patches));
+    updates.push(name);
+  }
+  return { updates };
+}
+
+export type View = 'overview' | 'sessions';
+
+export async function openApp(browser: Browser, site: StaticSite, view: View): Promise<Page> {
+  const page = await newPage(browser, ['probe', 'fake-api']);
+  await page.goto(`${site.url}#${view}`);
+  if (view === 'sessions') await page.locator('.grid-body [role="row"]').first().waitFor({ timeout: 30_000 });
+  else await page.locator('.viewers-panel canvas').waitFor({ timeout: 30_000 });
+  // Let the first render and its effects settle before anything is measured.
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.settle(10));
+  return page;
+}

@@ -1,0 +1,37 @@
+/**
+ * What bench/page/*.js put on the page's global object, typed for the
+ * functions handed to page.evaluate. The bench compiles without the DOM
+ * library (tsconfig.node.json), so evaluated functions reach the page through
+ * `(globalThis as unknown as PageGlobals)` and leave DOM work to the scripts.
+ */
+export interface PaintedPoint {
+  readonly sourceId: string;
+  readonly newestAt: number;
+  readonly receivedAt: number;
+  readonly paintedAt: number;
+}
+
+export interface ScrollSample {
+  readonly rendered: number;
+  readonly fit: number;
+  readonly visible: number;
+}
+
+export interface PageGlobals {
+  readonly __probe: {
+    longtaskSupported(): boolean;
+    longtasks(from: number, to: number): Array<{ start: number; duration: number }>;
+    settle(frames: number): Promise<void>;
+    measureFrame(label: string, deliver: () => void): Promise<{ pushedAt: number; frameStart: number; end: number }>;
+    scrollSamples(selector: string): Promise<ScrollSample[]>;
+  };
+  readonly __bench: {
+    listeners(): number;
+    fetchPatches(name: string): Promise<number>;
+    push(name: string): void;
+  };
+  readonly __tap: {
+    readonly points: PaintedPoint[];
+    readonly first: PaintedPoint | null;
+  };
+}
