@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT, stopChild } from '../support/child';
@@ -10,12 +11,13 @@ import { round, summarize } from '../support/stats';
 
 /**
  * Figure 8: from starting `headless --demo --serve` (the npm script's own
- * command, `tsx main/headless/cli.ts`, without npm in front) to the first
+ * command, `node main/headless/launch.mjs` running the bundle that `npm run build`
+ * makes, without npm in front) to the first
  * viewer point painted in Chromium. The browser is already running with a
  * blank page, as a wall board's would be; the page is opened as soon as the
  * server answers HTTP, and ws-tap.js stamps the frame that paints the first
  * viewer point (from the snapshot or a patch, whichever brings one first).
- * Each run is a fresh process; tsx's transform cache is warm after the first.
+ * Each run is a fresh process.
  */
 const LIMIT_MS = 2_000;
 const RUNS = 5;
@@ -26,14 +28,10 @@ async function once(browser: Browser): Promise<{ total: number; listening: numbe
   const port = await freePort();
   const page = await newPage(browser, ['probe', 'ws-tap']);
   const started = wall();
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    ['main/headless/cli.ts', '--demo', '--serve', String(port)],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['main/headless/launch.mjs', '--demo', '--serve', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
   try {
@@ -55,6 +53,11 @@ async function once(browser: Browser): Promise<{ total: number; listening: numbe
 }
 
 export async function figure8(browser: Browser): Promise<Row[]> {
+  if (!existsSync(join(ROOT, 'out/headless/cli.mjs'))) {
+    throw new Error(
+      'figure 8 times the built headless bundle: run `npm run build` first (out/headless/cli.mjs is missing)',
+    );
+  }
   const totals: number[] = [];
   const listening: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -76,7 +79,7 @@ export async function figure8(browser: Browser): Promise<Row[]> {
       compared: { label: 'median, ms', value: round(value.median, 0), limit: LIMIT_MS },
       status: value.median < LIMIT_MS ? 'pass' : 'fail',
       notes: [
-        `of which process start → server answering HTTP: median ${round(server.median, 0)} ms (min ${round(server.min, 0)}, max ${round(server.max, 0)}), mostly Node + tsx loading TypeScript`,
+        `of which process start → server answering HTTP: median ${round(server.median, 0)} ms (min ${round(server.min, 0)}, max ${round(server.max, 0)}), mostly Node loading the bundle`,
         `runs: ${totals.map((ms) => round(ms, 0)).join(', ')} ms`,
       ],
     },

@@ -1,5 +1,5 @@
 import type { SourceConfig, ViewerMetric } from '../../shared/model/source';
-import type { Provider } from '../providers/provider';
+import type { Endpoint, Provider } from '../providers/provider';
 import { configHealth, type EndpointState } from './health';
 import type { Reach } from './offline';
 import type { Scheduler } from './scheduler/scheduler';
@@ -113,7 +113,11 @@ export function createSourceTable(deps: SourceTableDeps): SourceTable {
           runtime.resolution = resolution;
           const endpoints = resolution.connection.endpoints;
           hub.registerSource(info(runtime, resolution.provider, endpoints[0]?.intervalMs ?? DEFAULT_INTERVAL_MS));
-          scheduler.add(runtime.id, runtime.label, endpoints);
+          scheduler.add(
+            runtime.id,
+            runtime.label,
+            endpoints.map((endpoint) => naming(resolution.provider, endpoint)),
+          );
         }
         deps.onChange();
       });
@@ -183,6 +187,25 @@ export function createSourceTable(deps: SourceTableDeps): SourceTable {
     },
     async ready() {
       await Promise.all([...runtimes.values()].map((runtime) => runtime.ready));
+    },
+  };
+}
+
+/**
+ * The HTTP layer's network and timeout sentences name a host, not a platform
+ * ("Could not reach 127.0.0.1:41233 (connection refused)."): prefix them with
+ * the platform's label here, once for every provider, like its other errors.
+ */
+function naming(provider: Provider, endpoint: Endpoint): Endpoint {
+  const prefix = `${provider.label} · `;
+  return {
+    name: endpoint.name,
+    intervalMs: endpoint.intervalMs,
+    async poll(signal) {
+      const result = await endpoint.poll(signal);
+      if (result.ok || (result.error.kind !== 'network' && result.error.kind !== 'timeout')) return result;
+      if (result.error.message.startsWith(provider.label)) return result;
+      return { ok: false, error: { ...result.error, message: `${prefix}${result.error.message}` } };
     },
   };
 }

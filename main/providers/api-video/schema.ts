@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fastIsoUtc } from '../date-digits';
 
 /**
  * Raw api.video payloads: untrusted input. The schemas accept the type drift
@@ -8,49 +9,71 @@ import { z } from 'zod';
  * required.
  */
 
-const NUMERIC = /^-?\d+(\.\d+)?$/;
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/*
+ * The loose primitives are bare `z.transform`s: one call per field, where a
+ * union with a transform branch cost several times the JSON.parse of a page.
+ * `.nullish()` on them lets null and absent through untouched.
+ */
+
+function received(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
 
 /** A number, or a string holding one. */
-export const NumberLike = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(NUMERIC, 'expected a number')
-    .transform((text) => Number(text)),
-]);
+export const NumberLike = z.transform((value: unknown, ctx): number => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  ctx.addIssue({ code: 'custom', message: `expected a number, received ${received(value)}` });
+  return z.NEVER;
+});
 
 /** A boolean, or "true"/"false", or 0/1. */
-export const BooleanLike = z.union([
-  z.boolean(),
-  z.enum(['true', 'false']).transform((text) => text === 'true'),
-  z.union([z.literal(0), z.literal(1)]).transform((n) => n === 1),
-]);
+export const BooleanLike = z.transform((value: unknown, ctx): boolean => {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 1) return true;
+  if (value === 'false' || value === 0) return false;
+  ctx.addIssue({ code: 'custom', message: `expected true or false, received ${received(value)}` });
+  return z.NEVER;
+});
+
+/** A complete ISO date-time with a "Z" or "±hh:mm" offset: Date.parse reads it as it is. */
+const FULL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
 /**
  * Epoch ms of an ISO date-time. api.video's legacy analytics wrote offsets as
  * "+00" (no minutes), which Date.parse rejects, so that form is completed first.
  */
 export function parseApiDate(text: string): number | null {
-  const normalized = text
-    .trim()
-    .replace(' ', 'T')
-    .replace(/([+-]\d\d)$/, '$1:00');
+  const fast = fastIsoUtc(text);
+  if (fast !== null) return fast;
+  const normalized = FULL_ISO.test(text)
+    ? text
+    : text
+        .trim()
+        .replace(' ', 'T')
+        .replace(/([+-]\d\d)$/, '$1:00');
   const ms = Date.parse(normalized);
   return Number.isNaN(ms) ? null : ms;
 }
 
-export const DateMs = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  if (typeof value === 'number') return value;
-  const ms = parseApiDate(value);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: `not a date: "${value.slice(0, 40)}"` });
-    return z.NEVER;
-  }
-  return ms;
+export const DateMs = z.transform((value: unknown, ctx): number => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const ms = typeof value === 'string' ? parseApiDate(value) : null;
+  if (ms !== null) return ms;
+  const said = typeof value === 'string' ? `"${value.slice(0, 40)}"` : received(value);
+  ctx.addIssue({ code: 'custom', message: `not a date: ${said}` });
+  return z.NEVER;
 });
 
-const Text = z.union([z.string(), z.number().transform(String)]);
+/** Text, or a number that is really an identifier. */
+const Text = z.transform((value: unknown, ctx): string => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  ctx.addIssue({ code: 'custom', message: `expected text, received ${received(value)}` });
+  return z.NEVER;
+});
 
 export const LinkSchema = z.object({ rel: z.string(), uri: z.string().nullish() });
 

@@ -19,7 +19,10 @@ import {
 /** What older Conviva notes give as the maximum; accounts still on it refuse more. */
 export const FALLBACK_LIMIT = 500;
 const MIN_LIMIT = 50;
-/** Session ids remembered for de-duplication and detail look-ups; oldest forgotten first. */
+/**
+ * A hard bound on the ids remembered per source, whatever their times; oldest
+ * forgotten first. Pruning by time (below) normally keeps far fewer.
+ */
 const KNOWN_SESSIONS_CAP = 20_000;
 /** A session of unknown time is looked for in this many recent 3-hour windows (12 hours). */
 const DETAIL_SCAN_WINDOWS = 4;
@@ -75,6 +78,7 @@ export function sessionsEndpoint(deps: SessionsDeps, state: SessionsState): Endp
         delivered += 1;
       }
       state.cursor = cursor;
+      if (cursor !== null) forgetBefore(state, cursor - limits.maxWindowMs);
       return ok({ sessions, ...(notes.length > 0 ? { notes } : {}) });
     },
   };
@@ -114,6 +118,18 @@ async function fetchWindow(
       notes.push(`${LABEL} returned its maximum of ${state.limit} sampled sessions for ${formatWindow(window)}.`);
     }
     return ok({ raw: body.value.sessions, notes });
+  }
+}
+
+/**
+ * Windows only move forward and Conviva returns ended sessions, so a session
+ * that ended before the cursor can never come back: its id is only kept
+ * (a window's length more, for sessions straddling an edge) to find its
+ * detail quickly. Without this the map grew through a whole day of polls.
+ */
+function forgetBefore(state: SessionsState, horizon: number): void {
+  for (const [id, at] of state.known) {
+    if (at !== null && at < horizon) state.known.delete(id);
   }
 }
 

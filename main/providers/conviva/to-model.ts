@@ -124,7 +124,10 @@ function split<K extends 'video-start-failure' | 'video-playback-failure'>(
 }
 
 function compact(values: Record<string, string | number | null>): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(values).filter((entry): entry is [string, string | number] => entry[1] !== null),
-  );
+  const out: Record<string, string | number> = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value !== null && value !== undefined) out[key] = value;
+  }
+  return out;
 }

@@ -18,10 +18,10 @@ import { during, expectCleanStop, useFleets } from './support/lifecycle';
 describe('network faults', () => {
   const fleets = useFleets();
 
-  it('connection refused: a network error naming the host, then recovery once it listens again', async () => {
+  it('connection refused: a network error naming the platform and host, then recovery once it listens again', async () => {
     const fleet = await fleets.open();
     const { from, to } = await during(fleet, 'naver-b', { type: 'refuse' }, 6 * MINUTE);
-    expectError(fleet, 'naver-b', 'network', /^Could not reach 127\.0\.0\.1:\d+ \(connection refused\)\.$/);
+    expectError(fleet, 'naver-b', 'network', /^NAVER VPE · Could not reach 127\.0\.0\.1:\d+ \(connection refused\)\.$/);
     expectOthersOnTime(fleet, ['naver-b']);
     expectWithinBudget(fleet, 'naver-b', from, to);
     expect(fleet.engine.hub.snapshot().offline).toBe(false);
@@ -33,7 +33,7 @@ describe('network faults', () => {
   it('a server that accepts and never answers: a timeout, and nobody else waits for it', async () => {
     const fleet = await fleets.open();
     const { from, to } = await during(fleet, 'conviva', { type: 'hang' }, 6 * MINUTE);
-    expectError(fleet, 'conviva', 'timeout', /^127\.0\.0\.1:\d+ did not answer within 15 s\.$/);
+    expectError(fleet, 'conviva', 'timeout', /^Conviva · 127\.0\.0\.1:\d+ did not answer within 15 s\.$/);
     expectOthersOnTime(fleet, ['conviva']);
     expectWithinBudget(fleet, 'conviva', from, to);
     // Each hung request was abandoned, not left open: only fake time was holding them.
@@ -60,7 +60,7 @@ describe('network faults', () => {
   it('slow answers past the timeout: a timeout error, then recovery', async () => {
     const fleet = await fleets.open();
     const { from, to } = await during(fleet, 'naver-a', { type: 'slow', delayMs: 40 * SECOND }, 6 * MINUTE);
-    expectError(fleet, 'naver-a', 'timeout', /^127\.0\.0\.1:\d+ did not answer within 15 s\.$/);
+    expectError(fleet, 'naver-a', 'timeout', /^NAVER VPE · 127\.0\.0\.1:\d+ did not answer within 15 s\.$/);
     expectOthersOnTime(fleet, ['naver-a']);
     expectWithinBudget(fleet, 'naver-a', from, to);
     await fleet.fault('naver-a', null);
@@ -76,7 +76,7 @@ describe('network faults', () => {
     expect(fleet.engine.hub.snapshot().offline).toBe(true);
     expect(fleet.watch.offlineNotices()).toBe(1);
     for (const id of ids)
-      expectError(fleet, id, 'network', /^Could not reach 127\.0\.0\.1:\d+ \(connection refused\)\.$/);
+      expectError(fleet, id, 'network', /^[^·]+ · Could not reach 127\.0\.0\.1:\d+ \(connection refused\)\.$/);
     for (const id of ids) await fleet.fault(id, null);
     const back = await fleet.driver.until(
       () => allHealthy(fleet),
