@@ -2,24 +2,16 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Debian's Chromium with the flags that keep it quiet on a closed network (machine.md). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
+
 /** The app window's size (main/app/window.ts): rows in view depend on it. */
 export const VIEWPORT = { width: 1280, height: 820 };
 
 export function launchChromium(): Promise<Browser> {
   // launch() gives each browser a new empty profile of its own.
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 /** In-page helpers (plain browser JavaScript in bench/page/), injected before the app's own scripts. */
