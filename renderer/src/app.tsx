@@ -1,28 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { PushPayload } from '../../shared/ipc/contract';
 import { api } from './api';
+import { AlertsBadge } from './components/alerts-badge';
 import { AppHeader } from './components/app-header';
 import { Banners } from './components/banners';
-import { EmptyState } from './components/empty-state';
 import { formatClock } from './components/format';
-import { LoadingState } from './components/loading-state';
 import { NavTabs } from './components/nav-tabs';
 import { HealthStrip } from './features/health/health-strip';
-import { HealthView } from './features/health/health-view';
-import { OverviewView } from './features/overview/overview-view';
 import { SEARCH_INPUT_ID } from './features/sessions/session-filters';
-import { SessionsView } from './features/sessions/sessions-view';
 import { useNow } from './state/clock';
+import { useAlerts, useSettings } from './state/side-stores';
 import { useStoreState } from './state/use-store';
+import { applyTheme } from './theme';
 import { useShortcuts } from './use-shortcuts';
-import { viewFromHash, type ViewId } from './views';
-
-const ROW_HEIGHT = 34;
-const WALLBOARD_ROW_HEIGHT = 48;
+import { ViewContent } from './view-content';
+import { viewFromHash, viewFromShell, type ViewId } from './views';
 
 export function App() {
   const state = useStoreState();
+  const alerts = useAlerts();
+  const theme = useSettings().settings?.theme;
   const now = useNow();
   const [view, setView] = useState<ViewId>(() => viewFromHash(location.hash));
+  const [focusIncident, setFocusIncident] = useState<string | null>(null);
   const [wallboard, setWallboard] = useState(() => new URLSearchParams(location.search).get('wallboard') === '1');
   const [refreshStatus, setRefreshStatus] = useState('');
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -31,6 +31,11 @@ export function App() {
   useEffect(() => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${view}`);
   }, [view]);
+
+  // Before paint, so a dark-theme user never sees a light flash when settings arrive.
+  useLayoutEffect(() => {
+    if (theme) applyTheme(theme);
+  }, [theme]);
 
   const say = (text: string) => {
     setRefreshStatus(text);
@@ -42,44 +47,57 @@ export function App() {
     const result = await api.request['polling:refresh']({});
     say(result.ok ? 'Asked every source for fresh data.' : result.error.message);
   };
-  const toggleWallboard = () => {
-    setWallboard((on) => {
-      // Full screen needs a user gesture, so it is only asked for when entering by key or button.
-      if (!on) void document.documentElement.requestFullscreen?.().catch(() => {});
-      else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-      return !on;
-    });
+  const leaveWallboard = () => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    setWallboard(false);
   };
+  const toggleWallboard = () => {
+    // Full screen needs a user gesture, so it is only asked for when entering by key or button.
+    if (wallboard) leaveWallboard();
+    else {
+      void document.documentElement.requestFullscreen?.().catch(() => {});
+      setWallboard(true);
+    }
+  };
+  const focusSearch = () => {
+    setView('sessions');
+    requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+  };
+  const selectView = (next: ViewId) => {
+    setFocusIncident(null);
+    setView(next);
+  };
+
+  // The shell (menu, tray, a notification's click) asks for a view, maybe an incident in it.
+  const navigate = useRef((request: PushPayload<'app:navigate'>) => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    setWallboard(false);
+    setView(viewFromShell(request.view));
+    setFocusIncident(request.incidentId ?? null);
+    if (request.focusSearch) requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+  });
+  useEffect(() => api.on['app:navigate']((request) => navigate.current(request)), []);
 
   useShortcuts({
     refresh: () => void refresh(),
-    focusSearch: () => {
-      setView('sessions');
-      requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
-    },
-    selectView: setView,
+    focusSearch,
+    selectView,
     toggleWallboard,
     escape: () => {
       if (!wallboard) return false;
-      toggleWallboard();
+      leaveWallboard();
       return true;
     },
   });
 
   const shown: ViewId = wallboard ? 'overview' : view;
-  let content;
-  if (!snapshot) content = <LoadingState state={state} />;
-  else if (snapshot.sources.length === 0) content = <EmptyState />;
-  else if (shown === 'overview') content = <OverviewView snapshot={snapshot} now={now} large={wallboard} />;
-  else if (shown === 'sessions')
-    content = <SessionsView snapshot={snapshot} rowHeight={wallboard ? WALLBOARD_ROW_HEIGHT : ROW_HEIGHT} />;
-  else content = <HealthView snapshot={snapshot} now={now} />;
-
+  const firing = alerts.view?.firing.length ?? 0;
   return (
     <div className={`app${wallboard ? ' wallboard' : ''}`}>
       {wallboard ? (
         <div className="wallboard-corner">
           {snapshot?.demo ? <span className="demo-badge">DEMO</span> : null}
+          {firing > 0 ? <span className={`alerts-badge level-${alerts.view?.level}`}>{firing} firing</span> : null}
           <span>Streamwatch · {formatClock(now)}</span>
         </div>
       ) : (
@@ -90,8 +108,15 @@ export function App() {
             refreshStatus={refreshStatus}
             onRefresh={() => void refresh()}
             onWallboard={toggleWallboard}
+            alerts={<AlertsBadge state={alerts} onOpen={() => selectView('alerts')} />}
           />
-          <NavTabs current={view} onSelect={setView} />
+          <NavTabs
+            current={view}
+            onSelect={selectView}
+            badges={{
+              alerts: firing > 0 ? <span className={`tab-count level-${alerts.view?.level}`}>{firing}</span> : null,
+            }}
+          />
         </>
       )}
       <Banners state={state} />
@@ -103,7 +128,14 @@ export function App() {
         aria-labelledby={wallboard ? undefined : `tab-${shown}`}
         aria-label={wallboard ? 'Wall board' : undefined}
       >
-        {content}
+        <ViewContent
+          shown={shown}
+          state={state}
+          now={now}
+          wallboard={wallboard}
+          focusIncident={focusIncident}
+          onAddSource={() => selectView('sources')}
+        />
       </main>
     </div>
   );

@@ -1,13 +1,27 @@
 import { useSyncExternalStore } from 'react';
+import { subscribeTheme, themeChoice } from './theme';
 
-/** The OS's light or dark preference, live; the stylesheet follows it by itself, canvases need telling. */
+/**
+ * Light or dark as shown: the user's choice, or the OS's preference when the
+ * choice is "system". The stylesheet follows both by itself; canvases need telling.
+ */
 const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
 function subscribe(listener: () => void): () => void {
   query?.addEventListener('change', listener);
-  return () => query?.removeEventListener('change', listener);
+  const off = subscribeTheme(listener);
+  return () => {
+    query?.removeEventListener('change', listener);
+    off();
+  };
+}
+
+function current(): 'light' | 'dark' {
+  const choice = themeChoice();
+  if (choice !== 'system') return choice;
+  return query?.matches ? 'dark' : 'light';
 }
 
 export function useColorScheme(): 'light' | 'dark' {
-  return useSyncExternalStore(subscribe, () => (query?.matches ? 'dark' : 'light'));
+  return useSyncExternalStore(subscribe, current);
 }

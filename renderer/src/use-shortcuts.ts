@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { VIEWS, type ViewId } from './views';
+import { viewForKey, type ViewId } from './views';
 
 export interface ShortcutHandlers {
   readonly refresh: () => void;
@@ -15,9 +15,9 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Single-key shortcuts, as in a mail client: r refresh, / search, 1–3 views,
- * w wall board. Ignored while typing in a field and with modifier keys, so
- * they never steal a character or an OS shortcut.
+ * Single-key shortcuts, as in a mail client: r refresh, / search, 1–5 views
+ * ("," Sources & settings), w wall board. Ignored while typing in a field and
+ * with modifier keys, so they never steal a character or an OS shortcut.
  */
 export function useShortcuts(handlers: ShortcutHandlers): void {
   // The listener is added once; it reads the latest handlers through this ref.
@@ -34,8 +34,8 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         return;
       }
       if (isTyping(event.target)) return;
-      const view = VIEWS.find((v) => v.key === event.key);
-      if (view) h.selectView(view.id);
+      const view = viewForKey(event.key);
+      if (view) h.selectView(view);
       else if (event.key === 'r') h.refresh();
       else if (event.key === '/') h.focusSearch();
       else if (event.key === 'w') h.toggleWallboard();

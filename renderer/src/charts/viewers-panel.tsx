@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Snapshot } from '../../../shared/model/state';
+import { exportFileName } from '../export/csv';
+import { downloadCsv } from '../export/download';
 import { isStale } from '../features/health/freshness';
+import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
 import { RangePicker } from './range-picker';
@@ -52,6 +55,16 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
       <header className="panel-head">
         <h2 id="viewers-heading">Live audience</h2>
         <RangePicker value={range.id} onChange={setRangeId} />
+        {large ? null : (
+          <button
+            type="button"
+            aria-label="Export CSV of the chart data"
+            title="The points of the lines shown, over the range shown"
+            onClick={() => downloadCsv(exportFileName('viewers', now), chartCsv(series, now - range.ms, now))}
+          >
+            Export CSV
+          </button>
+        )}
       </header>
       <ViewersChart series={series} now={now} rangeMs={range.ms} description={description} fontSize={large ? 18 : 12} />
       <ChartLegend series={series} onToggle={toggle} />

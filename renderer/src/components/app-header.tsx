@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Snapshot } from '../../../shared/model/state';
 import type { ConnectionState } from '../connection';
 import { formatClock } from './format';
@@ -8,9 +9,11 @@ interface Props {
   readonly refreshStatus: string;
   readonly onRefresh: () => void;
   readonly onWallboard: () => void;
+  /** The firing count, always in sight. */
+  readonly alerts: ReactNode;
 }
 
-export function AppHeader({ snapshot, connection, refreshStatus, onRefresh, onWallboard }: Props) {
+export function AppHeader({ snapshot, connection, refreshStatus, onRefresh, onWallboard, alerts }: Props) {
   return (
     <header className="app-header">
       <h1>Streamwatch</h1>
@@ -29,6 +32,7 @@ export function AppHeader({ snapshot, connection, refreshStatus, onRefresh, onWa
         ) : null}
       </span>
       <span className="spacer" />
+      {alerts}
       <span role="status" className="muted refresh-status">
         {refreshStatus}
       </span>

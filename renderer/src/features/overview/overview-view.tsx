@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Snapshot } from '../../../../shared/model/state';
 import { colorFor } from '../../charts/palette';
 import { ViewersPanel } from '../../charts/viewers-panel';
+import { BreakdownsPanel } from '../breakdowns/breakdowns-panel';
 import { AllTile } from './all-tile';
 import { overview } from './metrics';
 import { SourceTile } from './source-tile';
@@ -23,6 +24,8 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
         ))}
       </section>
       <ViewersPanel snapshot={snapshot} now={now} large={large} />
+      {/* The wall board keeps to the big numbers and the chart. */}
+      {large ? null : <BreakdownsPanel snapshot={snapshot} now={now} />}
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SessionRow, Snapshot } from '../../../../shared/model/state';
+import { exportFileName } from '../../export/csv';
+import { downloadCsv } from '../../export/download';
 import { sessionKey } from '../../state/apply-patch';
 import { TimelinePanel } from '../session-timeline/timeline-panel';
 import { SessionFilters } from './session-filters';
+import { sessionsCsv } from './sessions-csv';
 import { SessionsTable } from './sessions-table';
 import { facetValues, NEWEST_FIRST, NO_FILTERS, nextSort, viewRows, type Filters, type SortSpec } from './table-model';
 
@@ -47,6 +50,15 @@ export function SessionsView({ snapshot, rowHeight }: Props) {
       <section className="panel sessions-panel" aria-labelledby="sessions-heading">
         <header className="panel-head">
           <h2 id="sessions-heading">Sessions</h2>
+          <button
+            type="button"
+            aria-label="Export CSV of the sessions shown"
+            disabled={rows.length === 0}
+            title="The sessions shown, with the filters and sort applied"
+            onClick={() => downloadCsv(exportFileName('sessions', Date.now()), sessionsCsv(rows, sourceName))}
+          >
+            Export CSV
+          </button>
         </header>
         <SessionFilters
           filters={filters}

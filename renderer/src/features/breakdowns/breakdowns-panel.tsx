@@ -1,0 +1,66 @@
+import { useMemo, useState } from 'react';
+import type { Snapshot } from '../../../../shared/model/state';
+import { BarList } from './bar-list';
+import { breakdownsBySource } from './breakdowns';
+
+interface Props {
+  readonly snapshot: Snapshot;
+  readonly now: number;
+}
+
+const WINDOWS = [
+  { id: '1h', label: 'Last hour', ms: 60 * 60_000 },
+  { id: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
+  { id: 'all', label: 'All held', ms: null },
+] as const;
+
+/** Sessions by device, OS, country and CDN, per source; and the platform's own live breakdown where it gives one. */
+export function BreakdownsPanel({ snapshot, now }: Props) {
+  const [windowId, setWindowId] = useState<(typeof WINDOWS)[number]['id']>('1h');
+  const chosen = WINDOWS.find((w) => w.id === windowId) ?? WINDOWS[0];
+  // Recomputed per minute, not per second: the window's edge moving by a second changes nothing a bar shows.
+  const minute = Math.floor(now / 60_000);
+  const bySource = useMemo(
+    () => breakdownsBySource(snapshot, chosen.ms === null ? null : minute * 60_000 - chosen.ms),
+    [snapshot, chosen.ms, minute],
+  );
+  return (
+    <section className="panel breakdowns-panel" aria-labelledby="breakdowns-heading">
+      <header className="panel-head">
+        <h2 id="breakdowns-heading">Breakdowns</h2>
+        <div className="segmented" role="radiogroup" aria-label="Sessions counted">
+          {WINDOWS.map((w) => (
+            <button
+              key={w.id}
+              type="button"
+              role="radio"
+              aria-checked={w.id === windowId}
+              className={w.id === windowId ? 'is-selected' : ''}
+              onClick={() => setWindowId(w.id)}
+            >
+              {w.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="breakdown-sources">
+        {bySource.map(({ source, sessionCount, groups }) => (
+          <article key={source.id} className="breakdown-source" aria-labelledby={`breakdown-${source.id}`}>
+            <h3 id={`breakdown-${source.id}`}>
+              {source.name} <span className="muted">· {source.providerLabel}</span>
+            </h3>
+            {groups.length === 0 ? (
+              <p className="note">
+                {sessionCount === 0
+                  ? 'No sessions in this window.'
+                  : `${source.providerLabel} does not report device, OS, country or CDN for its sessions.`}
+              </p>
+            ) : (
+              groups.map((group) => <BarList key={group.key} group={group} />)
+            )}
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

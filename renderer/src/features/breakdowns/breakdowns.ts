@@ -1,0 +1,135 @@
+import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
+import { sessionTime } from '../overview/metrics';
+
+/**
+ * Who is watching, by device, OS, country and CDN, per source. Two kinds of
+ * numbers, never mixed: sessions counted from the session rows main holds
+ * (over a time window), and the platform's own live breakdown (Conviva's
+ * concurrent plays grouped by device), shown as the platform reported it.
+ */
+export type SessionDimension = 'device' | 'os' | 'country' | 'cdn';
+
+export interface BarRow {
+  readonly value: string;
+  readonly count: number;
+  readonly share: number;
+}
+
+export interface BreakdownGroup {
+  readonly key: string;
+  readonly title: string;
+  /** What is counted: "sessions", or the platform's live measure ("concurrent plays"). */
+  readonly measure: string;
+  readonly origin: 'sessions' | 'platform';
+  /** For platform breakdowns: when the platform computed it. */
+  readonly at: number | null;
+  readonly total: number;
+  readonly rows: readonly BarRow[];
+  /** Sessions that did not say (counted in the total, shown apart). */
+  readonly unknown: number;
+}
+
+export interface SourceBreakdowns {
+  readonly source: SourceState;
+  readonly sessionCount: number;
+  readonly groups: readonly BreakdownGroup[];
+}
+
+/** Longer lists end in "other": a bar list is for the big picture. */
+export const MAX_ROWS = 8;
+export const OTHER = 'other';
+
+const TITLES: Record<SessionDimension, string> = { device: 'Device', os: 'OS', country: 'Country', cdn: 'CDN' };
+const DIMENSIONS: readonly SessionDimension[] = ['device', 'os', 'country', 'cdn'];
+
+export function dimensionValue(row: SessionRow, dimension: SessionDimension): string | null {
+  if (dimension === 'cdn') {
+    const cdn = row.attributes.cdn;
+    return typeof cdn === 'string' && cdn.trim() !== '' ? cdn.trim() : null;
+  }
+  const value = row[dimension];
+  return value && value.trim() !== '' ? value.trim() : null;
+}
+
+/** Counts into bars, biggest first (ties by name, so the order is stable), the tail folded into "other". */
+export function toBars(counts: ReadonlyMap<string, number>, maxRows = MAX_ROWS): BarRow[] {
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const sorted = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const head = sorted.length > maxRows ? sorted.slice(0, maxRows - 1) : sorted;
+  const tail = sorted.slice(head.length);
+  const rows = head.map(([value, count]) => ({ value, count, share: total > 0 ? count / total : 0 }));
+  if (tail.length > 0) {
+    const count = tail.reduce((sum, [, n]) => sum + n, 0);
+    rows.push({ value: `${OTHER} (${tail.length})`, count, share: total > 0 ? count / total : 0 });
+  }
+  return rows;
+}
+
+export function sessionGroups(rows: readonly SessionRow[]): BreakdownGroup[] {
+  const groups: BreakdownGroup[] = [];
+  for (const dimension of DIMENSIONS) {
+    const counts = new Map<string, number>();
+    let unknown = 0;
+    for (const row of rows) {
+      const value = dimensionValue(row, dimension);
+      if (value === null) unknown++;
+      else counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    // A dimension no session of this source reports is left out, not shown as 100 % unknown.
+    if (counts.size === 0) continue;
+    groups.push({
+      key: `sessions-${dimension}`,
+      title: TITLES[dimension],
+      measure: 'sessions',
+      origin: 'sessions',
+      at: null,
+      total: rows.length,
+      rows: toBars(counts),
+      unknown,
+    });
+  }
+  return groups;
+}
+
+function platformGroups(snapshot: Snapshot, source: SourceState): BreakdownGroup[] {
+  return snapshot.breakdowns
+    .filter((b) => b.sourceId === source.id && b.breakdown.rows.length > 0)
+    .map(({ breakdown }) => {
+      const counts = new Map<string, number>();
+      for (const row of breakdown.rows) counts.set(row.value, (counts.get(row.value) ?? 0) + row.count);
+      const bars = toBars(counts);
+      return {
+        key: `platform-${breakdown.dimension}`,
+        title: `${breakdown.dimension.charAt(0).toUpperCase()}${breakdown.dimension.slice(1)} · live`,
+        measure: source.metric.unit,
+        origin: 'platform' as const,
+        at: breakdown.at,
+        total: bars.reduce((sum, bar) => sum + bar.count, 0),
+        rows: bars,
+        unknown: 0,
+      };
+    });
+}
+
+/**
+ * Every source's breakdowns. `since` limits the sessions counted (null: all
+ * that main holds); platform breakdowns are always the latest one reported.
+ */
+export function breakdownsBySource(snapshot: Snapshot, since: number | null): SourceBreakdowns[] {
+  const bySource = new Map<string, SessionRow[]>();
+  for (const row of snapshot.sessions) {
+    const at = sessionTime(row);
+    if (since !== null && (at === null || at < since)) continue;
+    const list = bySource.get(row.sourceId) ?? [];
+    list.push(row);
+    bySource.set(row.sourceId, list);
+  }
+  return snapshot.sources.map((source) => {
+    const rows = bySource.get(source.id) ?? [];
+    return {
+      source,
+      sessionCount: rows.length,
+      groups: [...platformGroups(snapshot, source), ...sessionGroups(rows)],
+    };
+  });
+}
