@@ -5,7 +5,7 @@ import { createHandlers } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
-import { openHistoryFile } from '../engine/alerts/history-file';
+import { memoryHistory, openHistoryFile } from '../engine/alerts/history-file';
 import type { StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { readOnlySources } from '../headless/read-only-sources';
@@ -67,6 +67,7 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     prefs: () => settings.preferences().notifications,
     overrides: () => overrides,
     saveOverrides: async (next) => void (overrides = next),
+    history: memoryHistory(),
   });
   const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
   const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });

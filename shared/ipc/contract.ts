@@ -69,8 +69,11 @@ export const requests = {
       .object({
         source: SourceConfigSchema,
         secrets: SecretsSchema.default({}),
-        /** "session": keep the secrets in memory until quit (when no keychain is available, or by choice). */
-        storage: z.enum(['keychain', 'session']).default('keychain'),
+        /**
+         * "session": keep the secrets in memory until quit (when no keychain is available, or by choice).
+         * Omitted: where this source's secrets already are (the keychain for a new source).
+         */
+        storage: z.enum(['keychain', 'session']).optional(),
       })
       .strict(),
     result: SourceConfigSchema,

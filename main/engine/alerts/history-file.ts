@@ -62,3 +62,17 @@ export function openHistoryFile(path: string, limit = 2000): HistoryFile {
     stillFiring: () => [...byId.values()].filter((i) => i.state === 'firing'),
   };
 }
+
+/** The same history kept in memory only: headless --config / --demo runs, which write nothing to disk. */
+export function memoryHistory(limit = 2000): HistoryFile {
+  const byId = new Map<string, Incident>();
+  return {
+    record(incident) {
+      byId.delete(incident.id);
+      byId.set(incident.id, incident);
+      if (byId.size > limit) byId.delete(byId.keys().next().value!);
+    },
+    list: () => [...byId.values()].sort((a, b) => b.startedAt - a.startedAt),
+    stillFiring: () => [...byId.values()].filter((i) => i.state === 'firing'),
+  };
+}

@@ -179,3 +179,15 @@ describe('alert history', () => {
     expect(openHistoryFile(path, 10).list()[0]!.id).toBe('i49');
   });
 });
+
+describe('memory history (headless --config / --demo)', () => {
+  it('keeps resolved incidents, newest first, and stays bounded', async () => {
+    const { memoryHistory } = await import('../../../../main/engine/alerts/history-file');
+    const history = memoryHistory(3);
+    for (let i = 0; i < 5; i++) {
+      history.record({ id: `i${i}`, key: 'k', ruleId: 'auth-failing', sourceId: 's', sourceName: 's', severity: 'critical', state: i === 4 ? 'firing' : 'resolved', startedAt: i, endedAt: null, values: {}, message: 'm', acknowledged: false, snoozedUntil: null });
+    }
+    expect(history.list().map((i) => i.id)).toEqual(['i4', 'i3', 'i2']);
+    expect(history.stillFiring().map((i) => i.id)).toEqual(['i4']);
+  });
+});
