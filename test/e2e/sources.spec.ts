@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startNaverSim, type RunningNaverSim } from '../../main/demo/naver-vpe/sim';
 import { DashboardPage } from './support/dashboard-page';
@@ -51,6 +51,9 @@ test('add a NAVER source, test it, see its data, break its key, remove it', asyn
 }) => {
   test.setTimeout(120_000);
   const dashboard = new DashboardPage(page);
+  // Every message main sends to the page, to prove no secret is ever among them.
+  const received: string[] = [];
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))));
   await page.goto(settingsServer.url);
   await sources.open();
 
@@ -121,7 +124,23 @@ test('add a NAVER source, test it, see its data, break its key, remove it', asyn
   await expect(sources.status).toHaveText(`Removed ${NAME} and its secrets.`);
   await expect(sources.row(NAME)).toHaveCount(0);
   await expect(dashboard.healthOf(NAME)).toHaveCount(0);
+
+  // No secret in any file the app wrote, in its log, or in any message it sent to the page.
+  const written = await readEveryFile(settingsServer.userData);
+  expect(written.length, 'the app wrote its settings and history').toBeGreaterThan(0);
+  expect(received.length, 'the page received messages').toBeGreaterThan(10);
+  for (const secret of [sim.apiKey, sim.projectId, 'a-revoked-key']) {
+    for (const file of written) expect(file.text, `${file.path} must not hold a secret`).not.toContain(secret);
+    expect(settingsServer.log(), 'the log must not hold a secret').not.toContain(secret);
+    expect(received.join('\n'), 'no message to the page holds a secret').not.toContain(secret);
+  }
 });
+
+async function readEveryFile(folder: string): Promise<{ path: string; text: string }[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Promise.all(files.map(async (path) => ({ path, text: await readFile(path, 'latin1') })));
+}
 
 test('export the list without secrets, import it back, and see which secrets it still needs', async ({
   page,
