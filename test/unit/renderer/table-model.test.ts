@@ -5,6 +5,7 @@ import {
   NEWEST_FIRST,
   NO_FILTERS,
   nextSort,
+  updateViewRows,
   viewRows,
 } from '../../../renderer/src/features/sessions/table-model';
 import { fakeSessionRows, random } from './fixtures/fake-snapshot';
@@ -77,5 +78,18 @@ describe('sessions table model', () => {
     expect(facetValues(rows, 'videoType')).toEqual(['LIVE', 'VOD']);
     expect(nextSort(NEWEST_FIRST, 'time')).toEqual({ column: 'time', direction: 'asc' });
     expect(nextSort(NEWEST_FIRST, 'device')).toEqual({ column: 'device', direction: 'asc' });
+  });
+
+  it('after an update, shows the same rows in the same order as sorting everything again', () => {
+    const arrived = fakeSessionRows('naver', 'naver-vpe', now + 60_000, 40, random(13)).map((r) => ({
+      ...r,
+      id: `new-${r.id}`,
+    }));
+    const next = [...rows.slice(30), ...arrived];
+    for (const sort of [NEWEST_FIRST, { column: 'startup', direction: 'asc' } as const]) {
+      const filters = { ...NO_FILTERS, sourceId: 'naver' };
+      const previous = { sessions: rows, rows: viewRows(rows, filters, sort, names) };
+      expect(updateViewRows(previous, next, filters, sort, names)).toEqual(viewRows(next, filters, sort, names));
+    }
   });
 });

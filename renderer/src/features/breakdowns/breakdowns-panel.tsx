@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model/state';
 import { BarList } from './bar-list';
-import { breakdownsBySource } from './breakdowns';
+import { RowsMemo } from '../../state/rows-memo';
+import type { SessionRow } from '../../../../shared/model/state';
+import { breakdownsBySource, type BreakdownGroup } from './breakdowns';
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -10,7 +12,7 @@ interface Props {
 
 const WINDOWS = [
   { id: '1h', label: 'Last hour', ms: 60 * 60_000 },
-  { id: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
+  { id: '24h', label: 'Last day', ms: 24 * 60 * 60_000 },
   { id: 'all', label: 'All held', ms: null },
 ] as const;
 
@@ -20,9 +22,10 @@ export function BreakdownsPanel({ snapshot, now }: Props) {
   const chosen = WINDOWS.find((w) => w.id === windowId) ?? WINDOWS[0];
   // Recomputed per minute, not per second: the window's edge moving by a second changes nothing a bar shows.
   const minute = Math.floor(now / 60_000);
+  const [memo] = useState(() => new RowsMemo<SessionRow, null, BreakdownGroup[]>());
   const bySource = useMemo(
-    () => breakdownsBySource(snapshot, chosen.ms === null ? null : minute * 60_000 - chosen.ms),
-    [snapshot, chosen.ms, minute],
+    () => breakdownsBySource(snapshot, chosen.ms === null ? null : minute * 60_000 - chosen.ms, memo),
+    [snapshot, chosen.ms, minute, memo],
   );
   return (
     <section className="panel breakdowns-panel" aria-labelledby="breakdowns-heading">

@@ -1,5 +1,6 @@
 import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
 import { sessionTime } from '../overview/metrics';
+import type { RowsMemo } from '../../state/rows-memo';
 
 /**
  * Who is watching, by device, OS, country and CDN, per source. Two kinds of
@@ -115,7 +116,11 @@ function platformGroups(snapshot: Snapshot, source: SourceState): BreakdownGroup
  * Every source's breakdowns. `since` limits the sessions counted (null: all
  * that main holds); platform breakdowns are always the latest one reported.
  */
-export function breakdownsBySource(snapshot: Snapshot, since: number | null): SourceBreakdowns[] {
+export function breakdownsBySource(
+  snapshot: Snapshot,
+  since: number | null,
+  memo?: RowsMemo<SessionRow, null, BreakdownGroup[]>,
+): SourceBreakdowns[] {
   const bySource = new Map<string, SessionRow[]>();
   for (const row of snapshot.sessions) {
     const at = sessionTime(row);
@@ -129,7 +134,10 @@ export function breakdownsBySource(snapshot: Snapshot, since: number | null): So
     return {
       source,
       sessionCount: rows.length,
-      groups: [...platformGroups(snapshot, source), ...sessionGroups(rows)],
+      groups: [
+        ...platformGroups(snapshot, source),
+        ...(memo ? memo.get(source.id, rows, null, () => sessionGroups(rows)) : sessionGroups(rows)),
+      ],
     };
   });
 }

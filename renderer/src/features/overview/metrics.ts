@@ -3,6 +3,7 @@ import type { ViewerMetric } from '../../../../shared/model/source';
 import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
 import { freshness, isStale, type Freshness } from '../health/freshness';
 import { pointsSince } from '../../charts/series';
+import type { RowsMemo } from '../../state/rows-memo';
 
 /**
  * The numbers on the overview tiles, computed from the snapshot as pure
@@ -106,6 +107,7 @@ export function sourceTile(
   points: readonly ViewerPoint[],
   rows: readonly SessionRow[],
   now: number,
+  memo?: RowsMemo<SessionRow, number, SessionStats>,
 ): SourceTile {
   const last = points[points.length - 1];
   return {
@@ -114,7 +116,7 @@ export function sourceTile(
     viewersAt: last?.at ?? null,
     viewersStale: isStale(last?.at ?? null, source.intervalMs, now),
     sparkline: pointsSince(points, now - SPARKLINE_MS).filter((p) => p.at >= now - SPARKLINE_MS),
-    stats: sessionStats(rows, now),
+    stats: memo ? memo.get(source.id, rows, now, () => sessionStats(rows, now)) : sessionStats(rows, now),
     freshness: freshness(source, now),
   };
 }
@@ -122,6 +124,7 @@ export function sourceTile(
 export function overview(
   snapshot: Snapshot,
   now: number,
+  memo?: RowsMemo<SessionRow, number, SessionStats>,
 ): { readonly tiles: readonly SourceTile[]; readonly all: AllTile } {
   const pointsBySource = new Map(snapshot.series.map((s) => [s.sourceId, s.points]));
   const rowsBySource = new Map<string, SessionRow[]>();
@@ -131,7 +134,7 @@ export function overview(
     rowsBySource.set(row.sourceId, list);
   }
   const tiles = snapshot.sources.map((source) =>
-    sourceTile(source, pointsBySource.get(source.id) ?? [], rowsBySource.get(source.id) ?? [], now),
+    sourceTile(source, pointsBySource.get(source.id) ?? [], rowsBySource.get(source.id) ?? [], now, memo),
   );
   return { tiles, all: allTile(tiles, snapshot.sessions, now) };
 }

@@ -1,10 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model/state';
 import { colorFor } from '../../charts/palette';
 import { ViewersPanel } from '../../charts/viewers-panel';
 import { BreakdownsPanel } from '../breakdowns/breakdowns-panel';
 import { AllTile } from './all-tile';
-import { overview } from './metrics';
+import { RowsMemo } from '../../state/rows-memo';
+import type { SessionRow } from '../../../../shared/model/state';
+import { overview, type SessionStats } from './metrics';
 import { SourceTile } from './source-tile';
 
 interface Props {
@@ -14,7 +16,8 @@ interface Props {
 }
 
 export function OverviewView({ snapshot, now, large = false }: Props) {
-  const { tiles, all } = useMemo(() => overview(snapshot, now), [snapshot, now]);
+  const [memo] = useState(() => new RowsMemo<SessionRow, number, SessionStats>());
+  const { tiles, all } = useMemo(() => overview(snapshot, now, memo), [snapshot, now, memo]);
   return (
     <div className="overview">
       <section className="tiles" aria-label="Sources at a glance">

@@ -7,7 +7,17 @@ import { TimelinePanel } from '../session-timeline/timeline-panel';
 import { SessionFilters } from './session-filters';
 import { sessionsCsv } from './sessions-csv';
 import { SessionsTable } from './sessions-table';
-import { facetValues, NEWEST_FIRST, NO_FILTERS, nextSort, viewRows, type Filters, type SortSpec } from './table-model';
+import {
+  facets,
+  NEWEST_FIRST,
+  NO_FILTERS,
+  nextSort,
+  updateViewRows,
+  viewRows,
+  type Filters,
+  type SortSpec,
+  type ViewState,
+} from './table-model';
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -19,14 +29,14 @@ export function SessionsView({ snapshot, rowHeight }: Props) {
   const [sort, setSort] = useState<SortSpec>(NEWEST_FIRST);
   const [open, setOpen] = useState<SessionRow | null>(null);
 
-  const names = useMemo(() => new Map(snapshot.sources.map((s) => [s.id, s.name])), [snapshot.sources]);
-  const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
-  const rows = useMemo(
-    () => viewRows(snapshot.sessions, filters, sort, sourceName),
-    [snapshot.sessions, filters, sort, sourceName],
-  );
-  const devices = useMemo(() => facetValues(snapshot.sessions, 'device'), [snapshot.sessions]);
-  const videoTypes = useMemo(() => facetValues(snapshot.sessions, 'videoType'), [snapshot.sessions]);
+  // Every update brings a new sources array (health changes), rarely new names: key on the names alone.
+  const namesKey = JSON.stringify(snapshot.sources.map((s) => [s.id, s.name]));
+  const sourceName = useMemo(() => {
+    const names = new Map<string, string>(JSON.parse(namesKey) as [string, string][]);
+    return (id: string) => names.get(id) ?? id;
+  }, [namesKey]);
+  const rows = useViewRows(snapshot.sessions, filters, sort, sourceName);
+  const { devices, videoTypes } = useMemo(() => facets(snapshot.sessions), [snapshot.sessions]);
   const openKey = open ? sessionKey(open) : null;
   const openSource = open ? snapshot.sources.find((s) => s.id === open.sourceId) : undefined;
   // The row as it is now: its metrics may have been updated since it was opened.
@@ -83,4 +93,29 @@ export function SessionsView({ snapshot, rowHeight }: Props) {
       {openRow ? <TimelinePanel key={openKey} row={openRow} source={openSource ?? null} onClose={close} /> : null}
     </div>
   );
+}
+
+/** The sorted, filtered rows; after an update with the same filters and sort, the new rows are merged in. */
+function useViewRows(
+  sessions: readonly SessionRow[],
+  filters: Filters,
+  sort: SortSpec,
+  sourceName: (id: string) => string,
+): readonly SessionRow[] {
+  const [cache] = useState(() => new ViewRowsCache());
+  return useMemo(() => cache.rows(sessions, filters, sort, sourceName), [cache, sessions, filters, sort, sourceName]);
+}
+
+class ViewRowsCache {
+  private last: { view: ViewState; filters: Filters; sort: SortSpec; sourceName: (id: string) => string } | null = null;
+
+  rows(sessions: readonly SessionRow[], filters: Filters, sort: SortSpec, sourceName: (id: string) => string) {
+    const previous = this.last;
+    const rows =
+      previous && previous.filters === filters && previous.sort === sort && previous.sourceName === sourceName
+        ? updateViewRows(previous.view, sessions, filters, sort, sourceName)
+        : viewRows(sessions, filters, sort, sourceName);
+    this.last = { view: { sessions, rows }, filters, sort, sourceName };
+    return rows;
+  }
 }

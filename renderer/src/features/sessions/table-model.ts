@@ -79,11 +79,67 @@ export function viewRows(
   sort: SortSpec,
   sourceName: (id: string) => string,
 ): SessionRow[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
+  const compare = comparator(sort);
   const keyed = rows
     .filter((row) => matches(row, filters))
     .map((row) => ({ row, value: sortValue(row, sort.column, sourceName), key: sessionKey(row) }));
-  keyed.sort((a, b) => {
+  keyed.sort(compare);
+  return keyed.map((entry) => entry.row);
+}
+
+/** The rows a view showed, and the sessions it was made from. */
+export interface ViewState {
+  readonly sessions: readonly SessionRow[];
+  readonly rows: readonly SessionRow[];
+}
+
+/**
+ * The same rows as `viewRows(next, …)`, made from the previous view when the
+ * filters and sort are unchanged: rows that are gone (evicted, or replaced by
+ * an updated copy) are dropped, the new ones sorted alone and merged in. An
+ * update brings hundreds of sessions to a table of ten thousand; sorting them
+ * all again each time cost most of a frame.
+ */
+export function updateViewRows(
+  previous: ViewState,
+  next: readonly SessionRow[],
+  filters: Filters,
+  sort: SortSpec,
+  sourceName: (id: string) => string,
+): SessionRow[] {
+  const before = new Set(previous.sessions);
+  const added = next.filter((row) => !before.has(row));
+  if (added.length * 4 > next.length) return viewRows(next, filters, sort, sourceName);
+  const present = new Set(next);
+  const kept = previous.rows.filter((row) => present.has(row));
+  const fresh = viewRows(added, filters, sort, sourceName);
+  if (fresh.length === 0) return kept;
+  const compare = comparator(sort);
+  const entry = (row: SessionRow) => ({ row, value: sortValue(row, sort.column, sourceName), key: sessionKey(row) });
+  const merged: SessionRow[] = [];
+  let i = 0;
+  let j = 0;
+  let freshEntry = entry(fresh[0]!);
+  while (i < kept.length && j < fresh.length) {
+    if (compare(entry(kept[i]!), freshEntry) <= 0) merged.push(kept[i++]!);
+    else {
+      merged.push(fresh[j++]!);
+      if (j < fresh.length) freshEntry = entry(fresh[j]!);
+    }
+  }
+  while (i < kept.length) merged.push(kept[i++]!);
+  while (j < fresh.length) merged.push(fresh[j++]!);
+  return merged;
+}
+
+interface SortEntry {
+  readonly value: SortValue;
+  readonly key: string;
+}
+
+function comparator(sort: SortSpec): (a: SortEntry, b: SortEntry) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
     if (a.value === null || b.value === null) {
       if (a.value !== b.value) return a.value === null ? 1 : -1;
     } else {
@@ -91,8 +147,18 @@ export function viewRows(
       if (order !== 0) return sign * order;
     }
     return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-  });
-  return keyed.map((entry) => entry.row);
+  };
+}
+
+/** The distinct non-empty devices and video types, for the filters' choices, in one pass over the rows. */
+export function facets(rows: readonly SessionRow[]): { readonly devices: string[]; readonly videoTypes: string[] } {
+  const devices = new Set<string>();
+  const videoTypes = new Set<string>();
+  for (const row of rows) {
+    if (row.device) devices.add(row.device);
+    if (row.videoType) videoTypes.add(row.videoType);
+  }
+  return { devices: [...devices].sort(collator.compare), videoTypes: [...videoTypes].sort(collator.compare) };
 }
 
 /** The distinct non-empty values of a field, for a filter's choices. */
