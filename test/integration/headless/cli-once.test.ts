@@ -13,8 +13,16 @@ describe('headless --demo --once', () => {
     expect(run.code).toBe(0);
     const snapshot = JSON.parse(run.stdout) as SnapshotJson;
     expect(Object.keys(snapshot)).toEqual(['generatedAt', 'sources', 'viewers', 'sessions', 'incidents']);
-    // A healthy demo has no condition over its threshold.
-    expect((snapshot as unknown as { incidents: unknown[] }).incidents).toEqual([]);
+    // The demo's scenario schedules incidents (a viewer drop every two hours), so whether one is
+    // over its threshold depends on the time of day; what is fixed is the shape of each entry.
+    for (const incident of (snapshot as unknown as { incidents: unknown[] }).incidents) {
+      expect(incident).toMatchObject({
+        ruleId: expect.any(String),
+        sourceId: expect.any(String),
+        severity: expect.any(String),
+        message: expect.any(String),
+      });
+    }
     expect(snapshot.generatedAt).toMatch(ISO);
     expect(snapshot.sources.length).toBeGreaterThan(0);
     for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });

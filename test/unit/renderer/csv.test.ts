@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, exportFileName, isoTime, toCsv } from '../../../renderer/src/export/csv';
-
-/** A small RFC 4180 reader, to prove what a spreadsheet would read back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
+import { readCsvRows } from '../../support/read-csv';
 
 describe('csv', () => {
   it('quotes commas, quotes and line breaks, and reads back to the same text', () => {
@@ -38,7 +10,7 @@ describe('csv', () => {
       nasty.map((v) => [v]),
     );
     expect(
-      parseCsv(csv)
+      readCsvRows(csv)
         .slice(1)
         .map((r) => r[0]),
     ).toEqual(nasty);
@@ -47,7 +19,7 @@ describe('csv', () => {
 
   it('defuses cells a spreadsheet would run as formulas', () => {
     for (const formula of ['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '\r=1']) {
-      const cell = parseCsv(toCsv(['x'], [[formula]]))[1]![0]!;
+      const cell = readCsvRows(toCsv(['x'], [[formula]]))[1]![0]!;
       expect(cell.startsWith("'"), formula).toBe(true);
       expect(cell.slice(1)).toBe(formula);
     }
