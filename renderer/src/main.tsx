@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api, connection } from './api';
 import { App } from './app';
 import { createAlertsStore } from './state/alerts-store';
-import { perFrame } from './state/frame';
+import { nextTask, perFrame } from './state/frame';
 import { createSettingsStore } from './state/settings-store';
 import { SideStoresContext } from './state/side-stores';
 import { createStore } from './state/store';
@@ -15,6 +15,7 @@ const store = createStore({
   api,
   connection,
   schedule: perFrame,
+  scheduleTask: nextTask,
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
 });
 store.start();

@@ -10,3 +10,13 @@ export const RANGES: readonly ChartRange[] = [
   { id: '6h', label: '6 h', ms: 6 * 60 * 60_000 },
   { id: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
 ];
+
+/**
+ * The chart's "now", moved on in steps of about a pixel of a window-wide
+ * chart: the axis of a 24-hour chart moves 0.01 px a second, and redrawing
+ * ten lines for that each second would be work nobody sees.
+ */
+export function chartClock(now: number, rangeMs: number): number {
+  const step = Math.max(1_000, Math.round(rangeMs / 1_000 / 1_000) * 1_000);
+  return Math.ceil(now / step) * step;
+}

@@ -15,14 +15,24 @@ export const GAP_FACTOR = 2.5;
 
 /** The points from `from` on (plus the one just before, so the line enters from the edge). */
 export function pointsSince(points: readonly ViewerPoint[], from: number): readonly ViewerPoint[] {
+  return points.slice(Math.max(0, firstAt(points, from) - 1));
+}
+
+/** How many readings fall in [from, to]. */
+export function readingsInRange(points: readonly ViewerPoint[], from: number, to: number): number {
+  return Math.max(0, firstAt(points, to + 1) - firstAt(points, from));
+}
+
+/** The index of the first point at or after `at` (points are sorted). */
+function firstAt(points: readonly ViewerPoint[], at: number): number {
   let lo = 0;
   let hi = points.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (points[mid]!.at < from) lo = mid + 1;
+    if (points[mid]!.at < at) lo = mid + 1;
     else hi = mid;
   }
-  return points.slice(Math.max(0, lo - 1));
+  return lo;
 }
 
 /** Sorted points split into runs without gaps. */
@@ -57,4 +67,85 @@ export function toChartData(points: readonly ViewerPoint[], intervalMs: number, 
     for (const point of run) data.push({ x: point.at, y: point.viewers });
   });
   return data;
+}
+
+interface Made {
+  readonly intervalMs: number;
+  readonly bucketMs: number;
+  readonly data: ChartPoint[];
+}
+
+const wholeSeries = new WeakMap<readonly ViewerPoint[], Made>();
+
+/**
+ * A series' chart data over everything held, made once per points array. An
+ * update appends to one source's array and leaves the others as they were, so
+ * the other lines are not converted again, and chart.js, handed the same data
+ * array, skips parsing it too. The x axis's min and max choose what is drawn.
+ * With `bucketMs` longer than the poll interval (a day on one screen) only
+ * each bucket's lowest and highest points are kept (see minMaxBuckets).
+ */
+export function chartData(points: readonly ViewerPoint[], intervalMs: number, bucketMs = 0): ChartPoint[] {
+  const held = wholeSeries.get(points);
+  if (held && held.intervalMs === intervalMs && held.bucketMs === bucketMs) return held.data;
+  const whole = toChartData(points, intervalMs, -Infinity);
+  const data = bucketMs > intervalMs ? minMaxBuckets(whole, bucketMs) : whole;
+  wholeSeries.set(points, { intervalMs, bucketMs, data });
+  return data;
+}
+
+/**
+ * Keeps, of the points in each stretch of `bucketMs`, the lowest and the
+ * highest (in their own order and at their own times, so a tooltip shows real
+ * readings); gap markers stay. A line through them looks the same as through
+ * all points once buckets are a few pixels wide, and costs a fraction to draw.
+ */
+export function minMaxBuckets(data: readonly ChartPoint[], bucketMs: number): ChartPoint[] {
+  const out: ChartPoint[] = [];
+  let bucket = NaN;
+  let low: ChartPoint | null = null;
+  let high: ChartPoint | null = null;
+  const close = () => {
+    if (low && high) {
+      if (low === high) out.push(low);
+      else if (low.x < high.x) out.push(low, high);
+      else out.push(high, low);
+    }
+    low = high = null;
+  };
+  for (const point of data) {
+    if (point.y === null) {
+      close();
+      out.push(point);
+      bucket = NaN;
+      continue;
+    }
+    const at = Math.floor(point.x / bucketMs);
+    if (at !== bucket) {
+      close();
+      bucket = at;
+    }
+    if (low === null || point.y < low.y!) low = point;
+    if (high === null || point.y > high.y!) high = point;
+  }
+  close();
+  return out;
+}
+
+/** How many points of sorted chart data fall in [from, to], gap markers left out. */
+export function pointsInRange(data: readonly ChartPoint[], from: number, to: number): number {
+  let count = 0;
+  for (let i = firstAtOrAfter(data, from); i < data.length && data[i]!.x <= to; i++) if (data[i]!.y !== null) count++;
+  return count;
+}
+
+function firstAtOrAfter(data: readonly ChartPoint[], from: number): number {
+  let lo = 0;
+  let hi = data.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (data[mid]!.x < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

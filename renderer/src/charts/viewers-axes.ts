@@ -1,4 +1,5 @@
-import type { Chart, ScaleOptionsByType } from 'chart.js';
+import type { Chart, Scale, ScaleOptionsByType } from 'chart.js';
+import { tickLabel, timeTicks } from './time-ticks';
 import type { ViewerMetric } from '../../../shared/model/source';
 
 type Unit = ViewerMetric['unit'];
@@ -26,14 +27,21 @@ export function applyAxes(
     if (!entry.hidden && !units.includes(entry.source.metric.unit)) units.push(entry.source.metric.unit);
   const scales: Record<string, unknown> = {
     x: {
-      type: 'time',
+      // A plain number axis with our own clock ticks (time-ticks.ts): chart.js's time scale would
+      // step through every minute of the range, with a date library, on each update.
+      type: 'linear',
       min: from,
       max: to,
-      time: {
-        tooltipFormat: 'HH:mm:ss',
-        displayFormats: { second: 'HH:mm:ss', minute: 'HH:mm', hour: 'HH:mm', day: 'MMM d' },
+      afterBuildTicks: (scale: Scale) => {
+        scale.ticks = timeTicks(scale.min, scale.max, scale.width).map((value) => ({ value }));
       },
-      ticks: { color: look.text, maxRotation: 0, autoSkipPadding: 16, font: { size: look.fontSize } },
+      ticks: {
+        color: look.text,
+        maxRotation: 0,
+        autoSkipPadding: 16,
+        font: { size: look.fontSize },
+        callback: (value: number | string) => tickLabel(Number(value)),
+      },
       grid: { color: look.grid },
     },
   };

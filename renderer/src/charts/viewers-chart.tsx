@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { ChartDataset, TooltipItem } from 'chart.js';
-import { formatCount } from '../components/format';
+import { formatClock, formatCount } from '../components/format';
 import { useColorScheme } from '../use-color-scheme';
 import { Chart } from './chart-setup';
 import { cssVar } from './palette';
-import { toChartData, type ChartPoint } from './series';
+import { chartData, pointsInRange, readingsInRange, type ChartPoint } from './series';
 import { applyAxes } from './viewers-axes';
 import type { ChartSeries } from './chart-series';
 
@@ -23,6 +23,20 @@ type LineChart = Chart<'line', ChartPoint[]>;
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
 
 /**
+ * Lines with a point every few pixels or closer are drawn one pixel wide: two
+ * pixel lines that dense merge into bands, and cost several times more to
+ * rasterise (a one-pixel line is a hairline to the 2D canvas).
+ */
+export function lineWidth(points: number, widthPx: number): number {
+  return points > widthPx / 5 ? 1 : 2;
+}
+
+/** Buckets of about three pixels, in whole seconds (so a chart's buckets stay put between draws). */
+export function bucketFor(rangeMs: number, widthPx: number): number {
+  return Math.round((rangeMs * 3) / Math.max(1, widthPx) / 1_000) * 1_000;
+}
+
+/**
  * The live viewers chart. The Chart is created once and updated in place:
  * re-creating it on every patch would flicker, drop hover state and cost a
  * full layout each second. Dataset objects are kept per source so chart.js
@@ -37,6 +51,7 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
   const scheme = useColorScheme();
 
   useEffect(() => {
+    const title = (items: TooltipItem<'line'>[]): string => (items[0] ? formatClock(items[0].parsed.x) : '');
     const label = (item: TooltipItem<'line'>): string => {
       const entry = shown.current[item.datasetIndex];
       return entry ? `${entry.source.name}: ${formatCount(item.parsed.y)} ${entry.source.metric.unit}` : '';
@@ -57,13 +72,13 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
         parsing: false,
         normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 6 }, line: { borderWidth: 2, tension: 0 } },
+        elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 6 }, line: { tension: 0 } },
         plugins: {
           // min-max keeps the nulls that mark gaps (they sort below every count), LTTB would smooth them away.
           decimation: { enabled: true, algorithm: 'min-max' },
-          tooltip: { callbacks: { label, afterLabel: detail } },
+          tooltip: { callbacks: { title, label, afterLabel: detail } },
         },
-        scales: { x: { type: 'time' } },
+        scales: { x: { type: 'linear' } },
       },
     });
     chartRef.current = chart;
@@ -76,36 +91,14 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    const from = now - rangeMs;
-    const next: LineDataset[] = [];
-    const live = new Set<string>();
-    for (const entry of series) {
-      const id = entry.source.id;
-      live.add(id);
-      const dataset = datasets.current.get(id) ?? ({ data: [] } as unknown as LineDataset);
-      datasets.current.set(id, dataset);
-      dataset.label = entry.source.name;
-      dataset.data = toChartData(entry.points, entry.source.intervalMs, from);
-      dataset.borderColor = entry.color;
-      dataset.backgroundColor = entry.color;
-      dataset.borderDash = entry.stale ? [6, 4] : [];
-      dataset.spanGaps = false;
-      dataset.hidden = entry.hidden;
-      dataset.yAxisID = `y-${entry.source.metric.unit}`;
-      next.push(dataset);
-    }
-    for (const id of datasets.current.keys()) if (!live.has(id)) datasets.current.delete(id);
-    shown.current = series;
-    chart.data.datasets = next;
-    applyAxes(chart, series, from, now, {
-      text: cssVar('--fg-muted', '#666'),
-      grid: cssVar('--grid', 'rgba(0,0,0,0.08)'),
-      fontSize,
+    // Drawn in the frame after the one that applied the update: the update's
+    // DOM work and the chart's few milliseconds then fit a frame each, instead
+    // of together overrunning one. Changes within a frame cost one draw.
+    const frame = requestAnimationFrame(() => {
+      shown.current = series;
+      drawChart(chart, datasets.current, series, now - rangeMs, now, fontSize);
     });
-    chart.update('none');
-    // A canvas shows nothing a test or an accessibility tool can read: say how many points were drawn.
-    const drawn = next.reduce((sum, d) => (d.hidden ? sum : sum + d.data.filter((p) => p.y !== null).length), 0);
-    chart.canvas.dataset.points = String(drawn);
+    return () => cancelAnimationFrame(frame);
   }, [series, now, rangeMs, scheme, fontSize]);
 
   return (
@@ -113,4 +106,53 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
       <canvas ref={canvasRef} role="img" aria-label={description} data-testid="viewers-chart" />
     </div>
   );
+}
+
+function drawChart(
+  chart: LineChart,
+  datasets: Map<string, LineDataset>,
+  series: readonly ChartSeries[],
+  from: number,
+  to: number,
+  fontSize: number,
+): void {
+  const next: LineDataset[] = [];
+  const live = new Set<string>();
+  const bucketMs = bucketFor(to - from, chart.width);
+  for (const entry of series) {
+    const id = entry.source.id;
+    live.add(id);
+    const dataset = datasets.get(id) ?? ({ data: [] } as unknown as LineDataset);
+    datasets.set(id, dataset);
+    dataset.label = entry.source.name;
+    dataset.data = chartData(entry.points, entry.source.intervalMs, bucketMs);
+    dataset.borderWidth = lineWidth(pointsInRange(dataset.data, from, to), chart.width);
+    dataset.borderColor = entry.color;
+    dataset.backgroundColor = entry.color;
+    dataset.borderDash = entry.stale ? [6, 4] : [];
+    dataset.spanGaps = false;
+    dataset.hidden = entry.hidden;
+    dataset.yAxisID = `y-${entry.source.metric.unit}`;
+    next.push(dataset);
+  }
+  for (const id of datasets.keys()) if (!live.has(id)) datasets.delete(id);
+  chart.data.datasets = next;
+  applyAxes(chart, series, from, to, {
+    text: cssVar('--fg-muted', '#666'),
+    grid: cssVar('--grid', 'rgba(0,0,0,0.08)'),
+    fontSize,
+  });
+  chart.update('none');
+  // A canvas shows nothing a test or a tool can read: say how many readings it shows, and each line's newest.
+  const shownReadings = series.reduce(
+    (sum, entry) => (entry.hidden ? sum : sum + readingsInRange(entry.points, from, to)),
+    0,
+  );
+  chart.canvas.dataset.points = String(shownReadings);
+  const newest: Record<string, number> = {};
+  series.forEach((entry, index) => {
+    const last = next[index]!.data.findLast((point) => point.y !== null && point.x <= to);
+    if (!entry.hidden && last) newest[entry.source.id] = last.x;
+  });
+  chart.canvas.dataset.newest = JSON.stringify(newest);
 }

@@ -7,7 +7,7 @@ import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
 import { RangePicker } from './range-picker';
-import { RANGES } from './ranges';
+import { chartClock, RANGES } from './ranges';
 import { ViewersChart, type ChartSeries } from './viewers-chart';
 
 interface Props {
@@ -21,21 +21,25 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const [rangeId, setRangeId] = useState('1h');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
+  const chartNow = chartClock(now, range.ms);
+  const pointsBySource = useMemo(() => new Map(snapshot.series.map((s) => [s.sourceId, s.points])), [snapshot.series]);
+  const newestAt = (sourceId: string) => pointsBySource.get(sourceId)?.at(-1)?.at ?? null;
+  // Which lines are stale, as a key: the series are made again when one turns stale, not every second.
+  const staleKey = snapshot.sources
+    .filter((source) => isStale(newestAt(source.id), source.intervalMs, now))
+    .map((source) => source.id)
+    .join('\n');
 
   const series = useMemo((): ChartSeries[] => {
-    const points = new Map(snapshot.series.map((s) => [s.sourceId, s.points]));
-    return snapshot.sources.map((source, index) => {
-      const list = points.get(source.id) ?? [];
-      const last = list[list.length - 1];
-      return {
-        source,
-        color: colorFor(index),
-        points: list,
-        hidden: hidden.has(source.id),
-        stale: isStale(last?.at ?? null, source.intervalMs, now),
-      };
-    });
-  }, [snapshot.series, snapshot.sources, hidden, now]);
+    const stale = new Set(staleKey.split('\n'));
+    return snapshot.sources.map((source, index) => ({
+      source,
+      color: colorFor(index),
+      points: pointsBySource.get(source.id) ?? [],
+      hidden: hidden.has(source.id),
+      stale: stale.has(source.id),
+    }));
+  }, [pointsBySource, snapshot.sources, hidden, staleKey]);
 
   const units = [...new Set(snapshot.sources.map((s) => s.metric.unit))];
   const toggle = (id: string) =>
@@ -66,7 +70,13 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
           </button>
         )}
       </header>
-      <ViewersChart series={series} now={now} rangeMs={range.ms} description={description} fontSize={large ? 18 : 12} />
+      <ViewersChart
+        series={series}
+        now={chartNow}
+        rangeMs={range.ms}
+        description={description}
+        fontSize={large ? 18 : 12}
+      />
       <ChartLegend series={series} onToggle={toggle} />
       {units.length > 1 ? (
         <p className="note">

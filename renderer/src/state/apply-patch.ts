@@ -16,6 +16,15 @@ export function sessionKey(row: { readonly sourceId: string; readonly id: string
   return `${row.sourceId}/${row.id}`;
 }
 
+/** Where the session with this key is in `rows`, or -1. Compares fields, so a scan of 10,000 rows makes no strings. */
+export function findSession(rows: readonly SessionRow[], key: string): number {
+  const slash = key.indexOf('/');
+  const sourceId = key.slice(0, slash);
+  const id = key.slice(slash + 1);
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.id === id && rows[i]!.sourceId === sourceId) return i;
+  return -1;
+}
+
 /**
  * Applies numbered patches to a snapshot, returning a new snapshot (the old
  * one is left untouched so React sees a new reference). The caller has already
@@ -43,6 +52,26 @@ export function applyPatches(snapshot: Snapshot, patches: readonly Patch[]): Sna
  */
 const sessionIndex = new WeakMap<readonly SessionRow[], Map<string, SessionRow>>();
 
+/**
+ * What changed between two sessions arrays: rows that came in (new sessions
+ * and updated copies) and rows that went out (evicted sessions and the copies
+ * that were replaced). Views that derive something from 10,000 rows (the
+ * sorted table, the per-source groups) apply this instead of comparing the
+ * whole arrays again.
+ */
+export interface SessionsDelta {
+  readonly base: readonly SessionRow[];
+  readonly added: readonly SessionRow[];
+  readonly removed: readonly SessionRow[];
+}
+
+const sessionDeltas = new WeakMap<readonly SessionRow[], SessionsDelta>();
+
+/** How `sessions` was made from an earlier array by one batch of patches; undefined for a snapshot from main. */
+export function sessionsDelta(sessions: readonly SessionRow[]): SessionsDelta | undefined {
+  return sessionDeltas.get(sessions);
+}
+
 class Draft {
   seq: number;
   generatedAt: number;
@@ -50,6 +79,8 @@ class Draft {
   private sources: Map<string, SourceState> | null = null;
   private series: Map<string, readonly ViewerPoint[]> | null = null;
   private sessions: Map<string, SessionRow> | null = null;
+  private added = new Map<string, SessionRow>();
+  private removed: SessionRow[] = [];
   private breakdowns: Snapshot['breakdowns'] | null = null;
 
   constructor(private readonly base: Snapshot) {
@@ -73,12 +104,20 @@ class Draft {
       }
       case 'sessions': {
         const map = this.sessionMap();
-        for (const row of op.sessions) map.set(sessionKey(row), row);
+        for (const row of op.sessions) {
+          const key = sessionKey(row);
+          const old = map.get(key);
+          if (old === row) continue;
+          if (old !== undefined) this.forget(key, old);
+          // set() on a held key keeps its place in the array: an updated session does not move.
+          map.set(key, row);
+          this.added.set(key, row);
+        }
         return;
       }
       case 'sessions-evicted': {
         const map = this.sessionMap();
-        for (const [sourceId, id] of op.keys) map.delete(sessionKey({ sourceId, id }));
+        for (const [sourceId, id] of op.keys) this.dropRow(map, sessionKey({ sourceId, id }));
         return;
       }
       case 'breakdown': {
@@ -115,7 +154,23 @@ class Draft {
     if (!this.sessions) return this.base.sessions;
     const sessions = [...this.sessions.values()];
     sessionIndex.set(sessions, this.sessions);
+    sessionDeltas.set(sessions, { base: this.base.sessions, added: [...this.added.values()], removed: this.removed });
+    // Only the newest step is kept: a chain of deltas would keep every earlier array alive.
+    sessionDeltas.delete(this.base.sessions);
     return sessions;
+  }
+
+  private dropRow(map: Map<string, SessionRow>, key: string): void {
+    const row = map.get(key);
+    if (row === undefined) return;
+    map.delete(key);
+    this.forget(key, row);
+  }
+
+  /** A row leaving the array: removed, unless it only came in with this same batch. */
+  private forget(key: string, row: SessionRow): void {
+    if (this.added.get(key) === row) this.added.delete(key);
+    else this.removed.push(row);
   }
 
   // A removed source takes its data with it: nothing on screen may belong to a source that no longer exists.
@@ -123,7 +178,7 @@ class Draft {
     this.sourceMap().delete(sourceId);
     this.seriesMap().delete(sourceId);
     const sessions = this.sessionMap();
-    for (const [key, row] of sessions) if (row.sourceId === sourceId) sessions.delete(key);
+    for (const [key, row] of sessions) if (row.sourceId === sourceId) this.dropRow(sessions, key);
     this.breakdowns = (this.breakdowns ?? this.base.breakdowns).filter((b) => b.sourceId !== sourceId);
   }
 

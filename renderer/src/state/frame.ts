@@ -13,3 +13,13 @@ export function perFrame(flush: () => void): void {
   requestAnimationFrame(run);
   setTimeout(run, 1_000);
 }
+
+const channel = new MessageChannel();
+const tasks: Array<() => void> = [];
+channel.port1.onmessage = () => tasks.shift()?.();
+
+/** Runs `work` in a task of its own, as soon as the event loop gets to it (setTimeout(0) may wait 4 ms or more). */
+export function nextTask(work: () => void): void {
+  tasks.push(work);
+  channel.port2.postMessage(null);
+}

@@ -13,7 +13,7 @@ describe('scroll anchor', () => {
 
   it('holds the row under the pointer in place when rows are prepended', () => {
     const anchor = captureAnchor(keyAt, { scrollTop: 0, rowHeight: ROW, pointerY: 95 })!;
-    expect(anchor).toEqual({ key: 'k3', offset: 90 });
+    expect(anchor).toEqual({ key: 'k3', index: 3, offset: 90 });
     const after = ['n1', 'n2', ...keys];
     const top = restoreScrollTop(anchor, after.indexOf(anchor.key), ROW, 0);
     expect(top).toBe(60);
@@ -23,7 +23,7 @@ describe('scroll anchor', () => {
 
   it('holds the top visible row when scrolled down, keeping its partial offset', () => {
     const anchor = captureAnchor(keyAt, { scrollTop: 310, rowHeight: ROW, pointerY: null })!;
-    expect(anchor).toEqual({ key: 'k10', offset: -10 });
+    expect(anchor).toEqual({ key: 'k10', index: 10, offset: -10 });
     expect(restoreScrollTop(anchor, 15, ROW, 310)).toBe(460);
     expect(restoreScrollTop(anchor, 10, ROW, 310)).toBeNull();
     expect(restoreScrollTop(anchor, -1, ROW, 310)).toBeNull();

@@ -26,6 +26,7 @@ function harness() {
   let connectionState: ConnectionState = 'open';
   const connectionListeners = new Set<() => void>();
   const frames: Array<() => void> = [];
+  const tasks: Array<() => void> = [];
   const timers: Array<() => void> = [];
   const api = {
     request: {
@@ -46,7 +47,13 @@ function harness() {
     get: () => connectionState,
     subscribe: (l) => (connectionListeners.add(l), () => connectionListeners.delete(l)),
   };
-  const store = createStore({ api, connection, schedule: (f) => frames.push(f), setTimeout: (f) => timers.push(f) });
+  const store = createStore({
+    api,
+    connection,
+    schedule: (f) => frames.push(f),
+    scheduleTask: (f) => tasks.push(f),
+    setTimeout: (f) => timers.push(f),
+  });
   let renders = 0;
   store.subscribe(() => renders++);
   return {
@@ -57,7 +64,12 @@ function harness() {
       answers.shift()!(r);
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
-    frame: () => frames.splice(0).forEach((f) => f()),
+    tasks: () => tasks.splice(0).forEach((f) => f()),
+    /** The tasks that are due, then an animation frame. */
+    frame: () => {
+      tasks.splice(0).forEach((f) => f());
+      frames.splice(0).forEach((f) => f());
+    },
     timers,
     renders: () => renders,
     setConnection(state: ConnectionState) {
@@ -85,6 +97,48 @@ describe('store', () => {
     h.frame();
     expect(h.store.getState().snapshot?.seq).toBe(50);
     expect(h.renders() - before).toBe(1);
+  });
+
+  it('applies patches in a task of their own and shows the result on the next frame', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    const before = h.renders();
+    h.push(patch(6));
+    h.push(patch(7));
+    h.tasks();
+    // Applied, but not shown: the page renders on a frame.
+    expect(h.store.getState().snapshot?.seq).toBe(5);
+    // Patches that arrive before that frame wait for the next round, so one render is one step.
+    h.push(patch(8));
+    h.tasks();
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(7);
+    expect(h.renders() - before).toBe(1);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(8);
+    expect(h.renders() - before).toBe(2);
+  });
+
+  it('lets views prepare from an update in the task that applied it, before it is shown', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    const prepared: Array<[number, number | undefined]> = [];
+    const off = h.store.prepare((next) => prepared.push([next.seq, h.store.getState().snapshot?.seq]));
+    h.store.prepare(() => {
+      throw new Error('a view failing to prepare');
+    });
+    h.push(patch(6));
+    h.tasks();
+    // Prepared from seq 6 while the page still shows 5; a throwing preparer does not stop the update.
+    expect(prepared).toEqual([[6, 5]]);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(6);
+    off();
+    h.push(patch(7));
+    h.frame();
+    expect(prepared).toHaveLength(1);
   });
 
   it('fetches a snapshot again after a gap and carries on from it', async () => {

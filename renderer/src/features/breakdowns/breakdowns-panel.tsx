@@ -2,8 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model/state';
 import { BarList } from './bar-list';
 import { RowsMemo } from '../../state/rows-memo';
-import type { SessionRow } from '../../../../shared/model/state';
-import { breakdownsBySource, type BreakdownGroup } from './breakdowns';
+import { breakdownsBySource, type BreakdownsMemo } from './breakdowns';
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -22,7 +21,7 @@ export function BreakdownsPanel({ snapshot, now }: Props) {
   const chosen = WINDOWS.find((w) => w.id === windowId) ?? WINDOWS[0];
   // Recomputed per minute, not per second: the window's edge moving by a second changes nothing a bar shows.
   const minute = Math.floor(now / 60_000);
-  const [memo] = useState(() => new RowsMemo<SessionRow, null, BreakdownGroup[]>());
+  const [memo] = useState((): BreakdownsMemo => new RowsMemo());
   const bySource = useMemo(
     () => breakdownsBySource(snapshot, chosen.ms === null ? null : minute * 60_000 - chosen.ms, memo),
     [snapshot, chosen.ms, minute, memo],

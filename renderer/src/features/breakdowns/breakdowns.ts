@@ -1,6 +1,7 @@
 import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
 import { sessionTime } from '../overview/metrics';
 import type { RowsMemo } from '../../state/rows-memo';
+import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';
 
 /**
  * Who is watching, by device, OS, country and CDN, per source. Two kinds of
@@ -112,6 +113,9 @@ function platformGroups(snapshot: Snapshot, source: SourceState): BreakdownGroup
     });
 }
 
+/** Per-source session groups kept between renders, with the rows they counted. */
+export type BreakdownsMemo = RowsMemo<SessionRow, number | null, { count: number; groups: BreakdownGroup[] }>;
+
 /**
  * Every source's breakdowns. `since` limits the sessions counted (null: all
  * that main holds); platform breakdowns are always the latest one reported.
@@ -119,25 +123,20 @@ function platformGroups(snapshot: Snapshot, source: SourceState): BreakdownGroup
 export function breakdownsBySource(
   snapshot: Snapshot,
   since: number | null,
-  memo?: RowsMemo<SessionRow, null, BreakdownGroup[]>,
+  memo?: BreakdownsMemo,
 ): SourceBreakdowns[] {
-  const bySource = new Map<string, SessionRow[]>();
-  for (const row of snapshot.sessions) {
-    const at = sessionTime(row);
-    if (since !== null && (at === null || at < since)) continue;
-    const list = bySource.get(row.sourceId) ?? [];
-    list.push(row);
-    bySource.set(row.sourceId, list);
-  }
+  const bySource = sessionsBySource(snapshot.sessions);
+  const count = (rows: readonly SessionRow[]) => {
+    const counted = since === null ? rows : rows.filter((row) => (sessionTime(row) ?? -Infinity) >= since);
+    return { count: counted.length, groups: sessionGroups(counted) };
+  };
   return snapshot.sources.map((source) => {
-    const rows = bySource.get(source.id) ?? [];
+    const rows = rowsOf(bySource, source.id);
+    const counted = memo ? memo.get(source.id, rows, since, () => count(rows)) : count(rows);
     return {
       source,
-      sessionCount: rows.length,
-      groups: [
-        ...platformGroups(snapshot, source),
-        ...(memo ? memo.get(source.id, rows, null, () => sessionGroups(rows)) : sessionGroups(rows)),
-      ],
+      sessionCount: counted.count,
+      groups: [...platformGroups(snapshot, source), ...counted.groups],
     };
   });
 }

@@ -4,6 +4,7 @@ import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model
 import { freshness, isStale, type Freshness } from '../health/freshness';
 import { pointsSince } from '../../charts/series';
 import type { RowsMemo } from '../../state/rows-memo';
+import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';
 
 /**
  * The numbers on the overview tiles, computed from the snapshot as pure
@@ -14,6 +15,12 @@ export const RECENT_SESSIONS_MS = 5 * 60_000;
 /** Quality figures need more sessions than five minutes give on a quiet account. */
 export const QUALITY_WINDOW_MS = 60 * 60_000;
 export const SPARKLINE_MS = 60 * 60_000;
+/**
+ * The session windows move on in steps of this much, not every second:
+ * counting every held session again each second would move a "last hour"
+ * figure by a session at most, and costs a frame's worth of work.
+ */
+export const WINDOW_STEP_MS = 10_000;
 
 export interface SessionStats {
   /** Sessions that started in the last five minutes. */
@@ -68,20 +75,30 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function sessionStats(rows: readonly SessionRow[], now: number): SessionStats {
+/** The sessions of the quality window, and how many of them started in the last five minutes. */
+export interface SessionWindow {
+  readonly rows: readonly SessionRow[];
+  readonly recent: number;
+}
+
+export function sessionWindow(rows: readonly SessionRow[], now: number): SessionWindow {
   let recent = 0;
-  let failed = 0;
-  let failedOf = 0;
-  let rebuffering = 0;
-  let watched = 0;
-  const startups: number[] = [];
   const inWindow = rows.filter((row) => {
     const at = sessionTime(row);
     if (at === null || at > now + 60_000) return false;
     if (at >= now - RECENT_SESSIONS_MS) recent++;
     return at >= now - QUALITY_WINDOW_MS;
   });
-  for (const row of inWindow) {
+  return { rows: inWindow, recent };
+}
+
+export function windowStats({ rows, recent }: SessionWindow): SessionStats {
+  let failed = 0;
+  let failedOf = 0;
+  let rebuffering = 0;
+  let watched = 0;
+  const startups: number[] = [];
+  for (const row of rows) {
     if (row.failed !== null) {
       failedOf++;
       if (row.failed) failed++;
@@ -94,7 +111,7 @@ export function sessionStats(rows: readonly SessionRow[], now: number): SessionS
   }
   return {
     recent,
-    inWindow: inWindow.length,
+    inWindow: rows.length,
     failedShare: failedOf > 0 ? failed / failedOf : null,
     failedOf,
     medianStartupMs: median(startups),
@@ -102,12 +119,33 @@ export function sessionStats(rows: readonly SessionRow[], now: number): SessionS
   };
 }
 
+export function sessionStats(rows: readonly SessionRow[], now: number): SessionStats {
+  return windowStats(sessionWindow(rows, now));
+}
+
+/** A source's window and its figures, remembered together (see OverviewMemo). */
+interface SourceWindow {
+  readonly window: SessionWindow;
+  readonly stats: SessionStats;
+}
+
+/** Per-source results kept between renders: a source whose rows did not change is not counted again. */
+export interface OverviewMemo {
+  readonly sources: RowsMemo<SessionRow, number, SourceWindow>;
+  /** The all-sources figures, made again only when some source's window changed. */
+  readonly all: RowsMemo<SessionWindow, null, SessionStats>;
+}
+
+function sourceWindow(rows: readonly SessionRow[], now: number): SourceWindow {
+  const window = sessionWindow(rows, now);
+  return { window, stats: windowStats(window) };
+}
+
 export function sourceTile(
   source: SourceState,
   points: readonly ViewerPoint[],
-  rows: readonly SessionRow[],
+  stats: SessionStats,
   now: number,
-  memo?: RowsMemo<SessionRow, number, SessionStats>,
 ): SourceTile {
   const last = points[points.length - 1];
   return {
@@ -116,7 +154,7 @@ export function sourceTile(
     viewersAt: last?.at ?? null,
     viewersStale: isStale(last?.at ?? null, source.intervalMs, now),
     sparkline: pointsSince(points, now - SPARKLINE_MS).filter((p) => p.at >= now - SPARKLINE_MS),
-    stats: memo ? memo.get(source.id, rows, now, () => sessionStats(rows, now)) : sessionStats(rows, now),
+    stats,
     freshness: freshness(source, now),
   };
 }
@@ -124,22 +162,29 @@ export function sourceTile(
 export function overview(
   snapshot: Snapshot,
   now: number,
-  memo?: RowsMemo<SessionRow, number, SessionStats>,
+  memo?: OverviewMemo,
 ): { readonly tiles: readonly SourceTile[]; readonly all: AllTile } {
   const pointsBySource = new Map(snapshot.series.map((s) => [s.sourceId, s.points]));
-  const rowsBySource = new Map<string, SessionRow[]>();
-  for (const row of snapshot.sessions) {
-    const list = rowsBySource.get(row.sourceId) ?? [];
-    list.push(row);
-    rowsBySource.set(row.sourceId, list);
-  }
-  const tiles = snapshot.sources.map((source) =>
-    sourceTile(source, pointsBySource.get(source.id) ?? [], rowsBySource.get(source.id) ?? [], now, memo),
-  );
-  return { tiles, all: allTile(tiles, snapshot.sessions, now) };
+  const groups = sessionsBySource(snapshot.sessions);
+  const windowNow = Math.floor(now / WINDOW_STEP_MS) * WINDOW_STEP_MS;
+  const windows: SessionWindow[] = [];
+  const tiles = snapshot.sources.map((source) => {
+    const rows = rowsOf(groups, source.id);
+    const { window, stats } = memo
+      ? memo.sources.get(source.id, rows, windowNow, () => sourceWindow(rows, windowNow))
+      : sourceWindow(rows, windowNow);
+    windows.push(window);
+    return sourceTile(source, pointsBySource.get(source.id) ?? [], stats, now);
+  });
+  return { tiles, all: allTile(tiles, windows, now, memo?.all) };
 }
 
-function allTile(tiles: readonly SourceTile[], rows: readonly SessionRow[], now: number): AllTile {
+function allTile(
+  tiles: readonly SourceTile[],
+  windows: readonly SessionWindow[],
+  now: number,
+  memo?: OverviewMemo['all'],
+): AllTile {
   const totals = new Map<ViewerMetric['unit'], { total: number; sourceNames: string[]; partial: boolean }>();
   const health: Record<Freshness['kind'], number> = { ok: 0, stale: 0, error: 0, paused: 0, waiting: 0 };
   let oldestAgeMs: number | null = null;
@@ -155,10 +200,13 @@ function allTile(tiles: readonly SourceTile[], rows: readonly SessionRow[], now:
     const age = tile.source.lastOkAt === null ? null : now - tile.source.lastOkAt;
     if (age !== null && (oldestAgeMs === null || age > oldestAgeMs)) oldestAgeMs = age;
   }
+  // Every source's window, not every held session: the all-sources figures cost what the last hour holds.
+  const stats = () =>
+    windowStats({ rows: windows.flatMap((w) => w.rows), recent: windows.reduce((sum, w) => sum + w.recent, 0) });
   return {
     totals: [...totals].map(([unit, entry]) => ({ unit, ...entry })),
     sparkline: totals.size === 1 ? sumSeries(tiles.map((t) => t.sparkline)) : null,
-    stats: sessionStats(rows, now),
+    stats: memo ? memo.get('all', windows, null, stats) : stats(),
     health,
     oldestAgeMs,
   };

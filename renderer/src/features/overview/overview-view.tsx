@@ -5,8 +5,7 @@ import { ViewersPanel } from '../../charts/viewers-panel';
 import { BreakdownsPanel } from '../breakdowns/breakdowns-panel';
 import { AllTile } from './all-tile';
 import { RowsMemo } from '../../state/rows-memo';
-import type { SessionRow } from '../../../../shared/model/state';
-import { overview, type SessionStats } from './metrics';
+import { overview, type OverviewMemo } from './metrics';
 import { SourceTile } from './source-tile';
 
 interface Props {
@@ -16,7 +15,7 @@ interface Props {
 }
 
 export function OverviewView({ snapshot, now, large = false }: Props) {
-  const [memo] = useState(() => new RowsMemo<SessionRow, number, SessionStats>());
+  const [memo] = useState((): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo() }));
   const { tiles, all } = useMemo(() => overview(snapshot, now, memo), [snapshot, now, memo]);
   return (
     <div className="overview">

@@ -6,6 +6,8 @@
  */
 export interface Anchor {
   readonly key: string;
+  /** The row's index when the anchor was taken. */
+  readonly index: number;
   /** The row's top minus the scroll position, in pixels. */
   readonly offset: number;
 }
@@ -27,7 +29,7 @@ export function captureAnchor(keyAt: (index: number) => string | undefined, fact
   const y = facts.scrollTop + (facts.pointerY ?? 0);
   const index = Math.max(0, Math.floor(y / facts.rowHeight));
   const key = keyAt(index);
-  return key === undefined ? null : { key, offset: index * facts.rowHeight - facts.scrollTop };
+  return key === undefined ? null : { key, index, offset: index * facts.rowHeight - facts.scrollTop };
 }
 
 /** Where to scroll so the anchored row is back at its offset; null when it is gone or already there. */

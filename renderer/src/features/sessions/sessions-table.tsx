@@ -1,8 +1,8 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SessionRow } from '../../../../shared/model/state';
 import { formatCount } from '../../components/format';
-import { sessionKey } from '../../state/apply-patch';
+import { findSession, sessionKey } from '../../state/apply-patch';
 import { COLUMNS } from './columns';
 import type { ColumnId, SortSpec } from './table-model';
 import { useScrollAnchor } from './use-scroll-anchor';
@@ -29,8 +29,7 @@ const PAGE_ROWS = 10;
 export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey, rowHeight, layoutKey }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
-  const keys = useMemo(() => rows.map(sessionKey), [rows]);
-  const anchor = useScrollAnchor(scrollRef, keys, rowHeight, layoutKey);
+  const anchor = useScrollAnchor(scrollRef, rows, rowHeight, layoutKey);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   // The React Compiler skips components using TanStack Virtual (its functions are not memoizable); that is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -39,16 +38,17 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 6,
-    getItemKey: (index) => keys[index]!,
+    // Keyed by index (the default): with fixed-height rows a key per row buys nothing, and keys that
+    // change with every update would make the virtualizer lay out all 10,000 rows again each time.
   });
-  const activeIndex = activeKey === null ? -1 : keys.indexOf(activeKey);
+  const activeIndex = activeKey === null ? -1 : findSession(rows, activeKey);
   const focusIndex = activeIndex >= 0 ? activeIndex : (virtualizer.getVirtualItems()[0]?.index ?? 0);
 
   const moveTo = (index: number) => {
     const target = Math.max(0, Math.min(rows.length - 1, index));
-    const key = keys[target];
-    if (key === undefined) return;
-    setActiveKey(key);
+    const row = rows[target];
+    if (row === undefined) return;
+    setActiveKey(sessionKey(row));
     virtualizer.scrollToIndex(target, { align: 'auto' });
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
   };
@@ -115,7 +115,7 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
         <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            const key = keys[item.index]!;
+            const key = sessionKey(row);
             const name = sourceName(row.sourceId);
             return (
               <div

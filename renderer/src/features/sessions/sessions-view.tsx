@@ -1,42 +1,48 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { SessionRow, Snapshot } from '../../../../shared/model/state';
 import { exportFileName } from '../../export/csv';
 import { downloadCsv } from '../../export/download';
-import { sessionKey } from '../../state/apply-patch';
+import { findSession, sessionKey } from '../../state/apply-patch';
+import { RowsMemo } from '../../state/rows-memo';
+import { sessionsBySource } from '../../state/sessions-by-source';
 import { TimelinePanel } from '../session-timeline/timeline-panel';
 import { SessionFilters } from './session-filters';
 import { sessionsCsv } from './sessions-csv';
 import { SessionsTable } from './sessions-table';
 import {
-  facets,
+  facetsBySource,
   NEWEST_FIRST,
   NO_FILTERS,
   nextSort,
-  updateViewRows,
-  viewRows,
+  type FacetsMemo,
   type Filters,
   type SortSpec,
-  type ViewState,
 } from './table-model';
+import { sourceNamesKey, useViewRows } from './use-view-rows';
 
 interface Props {
   readonly snapshot: Snapshot;
   readonly rowHeight: number;
 }
 
-export function SessionsView({ snapshot, rowHeight }: Props) {
+/** Memoised: the table does not change with the clock, so the once-a-second tick skips it. */
+export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: Props) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortSpec>(NEWEST_FIRST);
   const [open, setOpen] = useState<SessionRow | null>(null);
 
   // Every update brings a new sources array (health changes), rarely new names: key on the names alone.
-  const namesKey = JSON.stringify(snapshot.sources.map((s) => [s.id, s.name]));
+  const namesKey = sourceNamesKey(snapshot.sources);
   const sourceName = useMemo(() => {
     const names = new Map<string, string>(JSON.parse(namesKey) as [string, string][]);
     return (id: string) => names.get(id) ?? id;
   }, [namesKey]);
-  const rows = useViewRows(snapshot.sessions, filters, sort, sourceName);
-  const { devices, videoTypes } = useMemo(() => facets(snapshot.sessions), [snapshot.sessions]);
+  const rows = useViewRows(snapshot.sessions, filters, sort, sourceName, namesKey);
+  const [facetMemo] = useState((): FacetsMemo => new RowsMemo());
+  const { devices, videoTypes } = useMemo(
+    () => facetsBySource(sessionsBySource(snapshot.sessions), facetMemo),
+    [snapshot.sessions, facetMemo],
+  );
   const openKey = open ? sessionKey(open) : null;
   const openSource = open ? snapshot.sources.find((s) => s.id === open.sourceId) : undefined;
   // The row as it is now: its metrics may have been updated since it was opened.
@@ -50,7 +56,7 @@ export function SessionsView({ snapshot, rowHeight }: Props) {
     // Back to where the user was, so Escape then arrow keys carry on down the list.
     requestAnimationFrame(() => {
       const rowsEls = document.querySelectorAll<HTMLElement>('.grid-body [role="row"]');
-      const index = key === null ? -1 : rows.findIndex((r) => sessionKey(r) === key);
+      const index = key === null ? -1 : findSession(rows, key);
       [...rowsEls].find((el) => el.dataset.index === String(index))?.focus();
     });
   }, [openKey, rows]);
@@ -93,29 +99,4 @@ export function SessionsView({ snapshot, rowHeight }: Props) {
       {openRow ? <TimelinePanel key={openKey} row={openRow} source={openSource ?? null} onClose={close} /> : null}
     </div>
   );
-}
-
-/** The sorted, filtered rows; after an update with the same filters and sort, the new rows are merged in. */
-function useViewRows(
-  sessions: readonly SessionRow[],
-  filters: Filters,
-  sort: SortSpec,
-  sourceName: (id: string) => string,
-): readonly SessionRow[] {
-  const [cache] = useState(() => new ViewRowsCache());
-  return useMemo(() => cache.rows(sessions, filters, sort, sourceName), [cache, sessions, filters, sort, sourceName]);
-}
-
-class ViewRowsCache {
-  private last: { view: ViewState; filters: Filters; sort: SortSpec; sourceName: (id: string) => string } | null = null;
-
-  rows(sessions: readonly SessionRow[], filters: Filters, sort: SortSpec, sourceName: (id: string) => string) {
-    const previous = this.last;
-    const rows =
-      previous && previous.filters === filters && previous.sort === sort && previous.sourceName === sourceName
-        ? updateViewRows(previous.view, sessions, filters, sort, sourceName)
-        : viewRows(sessions, filters, sort, sourceName);
-    this.last = { view: { sessions, rows }, filters, sort, sourceName };
-    return rows;
-  }
-}
+});

@@ -1,5 +1,5 @@
 import type { SessionRow } from '../../../../shared/model/state';
-import { sessionKey } from '../../state/apply-patch';
+import type { RowsMemo } from '../../state/rows-memo';
 import { sessionTime } from '../overview/metrics';
 
 /** Sorting and filtering of the sessions table, pure so they can be tested on 10,000 rows. */
@@ -52,6 +52,11 @@ export function sortValue(row: SessionRow, column: ColumnId, sourceName: (id: st
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
+/** Names as people sort them; names the collator calls equal ("PC", "pc") in a fixed order all the same. */
+function byName(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 function compareValues(a: SortValue, b: SortValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return collator.compare(String(a), String(b));
@@ -70,8 +75,8 @@ export function matches(row: SessionRow, filters: Filters): boolean {
 /**
  * The rows to show, filtered then sorted. Unknown values sort last in both
  * directions (an operator sorting by startup time wants numbers first), and
- * ties fall back to the session key so equal rows never swap places between
- * updates.
+ * ties fall back to the session's source and id so equal rows never swap
+ * places between updates.
  */
 export function viewRows(
   rows: readonly SessionRow[],
@@ -82,7 +87,7 @@ export function viewRows(
   const compare = comparator(sort);
   const keyed = rows
     .filter((row) => matches(row, filters))
-    .map((row) => ({ row, value: sortValue(row, sort.column, sourceName), key: sessionKey(row) }));
+    .map((row): SortEntry => ({ row, value: sortValue(row, sort.column, sourceName) }));
   keyed.sort(compare);
   return keyed.map((entry) => entry.row);
 }
@@ -93,12 +98,19 @@ export interface ViewState {
   readonly rows: readonly SessionRow[];
 }
 
+/** What came in and went out between two sessions arrays (see SessionsDelta in state/apply-patch). */
+export interface RowChanges {
+  readonly added: readonly SessionRow[];
+  readonly removed: readonly SessionRow[];
+}
+
 /**
  * The same rows as `viewRows(next, …)`, made from the previous view when the
- * filters and sort are unchanged: rows that are gone (evicted, or replaced by
+ * filters and sort are unchanged: rows that went out (evicted, or replaced by
  * an updated copy) are dropped, the new ones sorted alone and merged in. An
  * update brings hundreds of sessions to a table of ten thousand; sorting them
- * all again each time cost most of a frame.
+ * all again each time cost most of a frame. `changes` is what the store
+ * recorded when it applied the update; without it the arrays are compared.
  */
 export function updateViewRows(
   previous: ViewState,
@@ -106,35 +118,54 @@ export function updateViewRows(
   filters: Filters,
   sort: SortSpec,
   sourceName: (id: string) => string,
-): SessionRow[] {
-  const before = new Set(previous.sessions);
-  const added = next.filter((row) => !before.has(row));
-  if (added.length * 4 > next.length) return viewRows(next, filters, sort, sourceName);
-  const present = new Set(next);
-  const kept = previous.rows.filter((row) => present.has(row));
-  const fresh = viewRows(added, filters, sort, sourceName);
+  changes: RowChanges = compareArrays(previous.sessions, next),
+): readonly SessionRow[] {
+  if (changes.added.length * 4 > next.length) return viewRows(next, filters, sort, sourceName);
+  const gone = new Set(changes.removed);
+  const filtered = gone.size === 0 ? previous.rows : previous.rows.filter((row) => !gone.has(row));
+  // Rows that went out but were not shown (hidden by the filters) change nothing on screen.
+  const kept = filtered.length === previous.rows.length ? previous.rows : filtered;
+  const fresh = viewRows(changes.added, filters, sort, sourceName);
+  // Nothing shown changed: the same array, so the table does no work at all.
   if (fresh.length === 0) return kept;
+  // A plain merge of two sorted lists; each row's sort value is read once, with nothing allocated per step.
   const compare = comparator(sort);
-  const entry = (row: SessionRow) => ({ row, value: sortValue(row, sort.column, sourceName), key: sessionKey(row) });
-  const merged: SessionRow[] = [];
+  const value = (row: SessionRow) => sortValue(row, sort.column, sourceName);
+  const merged: SessionRow[] = new Array(kept.length + fresh.length);
   let i = 0;
   let j = 0;
-  let freshEntry = entry(fresh[0]!);
+  let out = 0;
+  const a = { row: kept[0]!, value: kept.length > 0 ? value(kept[0]!) : null };
+  const b = { row: fresh[0]!, value: value(fresh[0]!) };
   while (i < kept.length && j < fresh.length) {
-    if (compare(entry(kept[i]!), freshEntry) <= 0) merged.push(kept[i++]!);
-    else {
-      merged.push(fresh[j++]!);
-      if (j < fresh.length) freshEntry = entry(fresh[j]!);
+    if (compare(a, b) <= 0) {
+      merged[out++] = a.row;
+      if (++i < kept.length) {
+        a.row = kept[i]!;
+        a.value = value(a.row);
+      }
+    } else {
+      merged[out++] = b.row;
+      if (++j < fresh.length) {
+        b.row = fresh[j]!;
+        b.value = value(b.row);
+      }
     }
   }
-  while (i < kept.length) merged.push(kept[i++]!);
-  while (j < fresh.length) merged.push(fresh[j++]!);
+  while (i < kept.length) merged[out++] = kept[i++]!;
+  while (j < fresh.length) merged[out++] = fresh[j++]!;
   return merged;
 }
 
+function compareArrays(before: readonly SessionRow[], after: readonly SessionRow[]): RowChanges {
+  const old = new Set(before);
+  const now = new Set(after);
+  return { added: after.filter((row) => !old.has(row)), removed: before.filter((row) => !now.has(row)) };
+}
+
 interface SortEntry {
+  readonly row: SessionRow;
   readonly value: SortValue;
-  readonly key: string;
 }
 
 function comparator(sort: SortSpec): (a: SortEntry, b: SortEntry) => number {
@@ -146,8 +177,12 @@ function comparator(sort: SortSpec): (a: SortEntry, b: SortEntry) => number {
       const order = compareValues(a.value, b.value);
       if (order !== 0) return sign * order;
     }
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    return compareIds(a.row.sourceId, b.row.sourceId) || compareIds(a.row.id, b.row.id);
   };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The distinct non-empty devices and video types, for the filters' choices, in one pass over the rows. */
@@ -158,7 +193,27 @@ export function facets(rows: readonly SessionRow[]): { readonly devices: string[
     if (row.device) devices.add(row.device);
     if (row.videoType) videoTypes.add(row.videoType);
   }
-  return { devices: [...devices].sort(collator.compare), videoTypes: [...videoTypes].sort(collator.compare) };
+  return { devices: [...devices].sort(byName), videoTypes: [...videoTypes].sort(byName) };
+}
+
+export interface Facets {
+  readonly devices: readonly string[];
+  readonly videoTypes: readonly string[];
+}
+
+/** Per-source facets kept between renders: an update recounts only the sources it touched. */
+export type FacetsMemo = RowsMemo<SessionRow, null, Facets>;
+
+/** The filters' choices over every source, each source's own counted once per change of its rows. */
+export function facetsBySource(groups: ReadonlyMap<string, readonly SessionRow[]>, memo: FacetsMemo): Facets {
+  const devices = new Set<string>();
+  const videoTypes = new Set<string>();
+  for (const [sourceId, rows] of groups) {
+    const own = memo.get(sourceId, rows, null, () => facets(rows));
+    for (const device of own.devices) devices.add(device);
+    for (const videoType of own.videoTypes) videoTypes.add(videoType);
+  }
+  return { devices: [...devices].sort(byName), videoTypes: [...videoTypes].sort(byName) };
 }
 
 /** The distinct non-empty values of a field, for a filter's choices. */
@@ -168,7 +223,7 @@ export function facetValues(rows: readonly SessionRow[], field: 'device' | 'vide
     const value = row[field];
     if (value) values.add(value);
   }
-  return [...values].sort(collator.compare);
+  return [...values].sort(byName);
 }
 
 export function nextSort(current: SortSpec, column: ColumnId): SortSpec {

@@ -1,4 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
+import type { SessionRow } from '../../../../shared/model/state';
+import { findSession, sessionKey } from '../../state/apply-patch';
 import { captureAnchor, restoreScrollTop, type Anchor } from './scroll-anchor';
 
 export interface ScrollAnchorHandlers {
@@ -19,44 +21,50 @@ export interface ScrollAnchorHandlers {
  */
 export function useScrollAnchor(
   scrollRef: RefObject<HTMLDivElement | null>,
-  keys: readonly string[],
+  rows: readonly SessionRow[],
   rowHeight: number,
   layoutKey: string,
 ): ScrollAnchorHandlers {
   const pointerY = useRef<number | null>(null);
   const anchor = useRef<Anchor | null>(null);
-  const keysRef = useRef(keys);
+  const rowsRef = useRef(rows);
   const layoutRef = useRef(layoutKey);
   const [newAbove, setNewAbove] = useState(0);
 
   const capture = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    anchor.current = captureAnchor((i) => keysRef.current[i], {
-      scrollTop: el.scrollTop,
-      rowHeight,
-      pointerY: pointerY.current,
-    });
+    anchor.current = captureAnchor(
+      (i) => {
+        const row = rowsRef.current[i];
+        return row && sessionKey(row);
+      },
+      {
+        scrollTop: el.scrollTop,
+        rowHeight,
+        pointerY: pointerY.current,
+      },
+    );
   }, [scrollRef, rowHeight]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const previous = keysRef.current;
-    keysRef.current = keys;
+    const previous = rowsRef.current;
+    rowsRef.current = rows;
     if (layoutRef.current !== layoutKey) {
       layoutRef.current = layoutKey;
       if (el) el.scrollTop = 0;
       setNewAbove(0);
-    } else if (el && anchor.current && previous !== keys) {
+    } else if (el && anchor.current && previous !== rows) {
       const held = anchor.current;
-      const oldIndex = previous.indexOf(held.key);
-      const newIndex = keys.indexOf(held.key);
+      const oldIndex = held.index;
+      const newIndex = findSession(rows, held.key);
       const top = restoreScrollTop(held, newIndex, rowHeight, el.scrollTop);
       if (top !== null) el.scrollTop = top;
       if (oldIndex >= 0 && newIndex > oldIndex) setNewAbove((n) => n + newIndex - oldIndex);
     }
     capture();
-  }, [keys, rowHeight, layoutKey, capture, scrollRef]);
+  }, [rows, rowHeight, layoutKey, capture, scrollRef]);
 
   return {
     newAbove,

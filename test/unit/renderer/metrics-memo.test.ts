@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SessionRow, Snapshot } from '../../../shared/model/state';
+import { applyPatches } from '../../../renderer/src/state/apply-patch';
+import { RowsMemo } from '../../../renderer/src/state/rows-memo';
+import {
+  overview,
+  QUALITY_WINDOW_MS,
+  RECENT_SESSIONS_MS,
+  sessionStats,
+  sessionWindow,
+  WINDOW_STEP_MS,
+  windowStats,
+  type OverviewMemo,
+} from '../../../renderer/src/features/overview/metrics';
+import { MINUTE } from './fixtures/fake-snapshot';
+import { batches, initialSessions, NOW, patch, session, snapshotOf, toPatches } from './fixtures/session-batches';
+
+const newMemo = (): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo() });
+const stepStart = (now: number) => Math.floor(now / WINDOW_STEP_MS) * WINDOW_STEP_MS;
+
+/** Each listed source's stats and the all-sources stats, worked out from the whole sessions array. */
+function statsFromScratch(snapshot: Snapshot, now: number) {
+  const listed = new Set(snapshot.sources.map((s) => s.id));
+  const at = stepStart(now);
+  return {
+    tiles: snapshot.sources.map((source) =>
+      sessionStats(
+        snapshot.sessions.filter((r) => r.sourceId === source.id),
+        at,
+      ),
+    ),
+    all: sessionStats(
+      snapshot.sessions.filter((r) => listed.has(r.sourceId)),
+      at,
+    ),
+  };
+}
+
+describe('overview with a memo', () => {
+  it('over snapshots made by applyPatches and a moving clock, gives the same figures as without a memo', () => {
+    fc.assert(
+      fc.property(
+        initialSessions,
+        batches,
+        fc.array(fc.integer({ min: 0, max: 25_000 }), { minLength: 6, maxLength: 6 }),
+        (initial, steps, ticks) => {
+          const memo = newMemo();
+          let snapshot = snapshotOf(initial);
+          const seen: SessionRow[] = [...initial];
+          let now = NOW;
+          const check = () => {
+            const memoized = overview(snapshot, now, memo);
+            expect(memoized).toEqual(overview(snapshot, now));
+            const scratch = statsFromScratch(snapshot, now);
+            expect(memoized.tiles.map((t) => t.stats)).toEqual(scratch.tiles);
+            expect(memoized.all.stats).toEqual(scratch.all);
+          };
+          check();
+          steps.forEach((batch, n) => {
+            snapshot = applyPatches(snapshot, toPatches(snapshot, batch, seen));
+            check();
+            now += ticks[n % ticks.length]!;
+            check();
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('does not count a source again when an update did not touch it, nor anything within the same step', () => {
+    const memo = newMemo();
+    const base = snapshotOf([session('a', '1'), session('b', '1', { failed: true }), session('c', '1')]);
+    const first = overview(base, NOW, memo);
+    const next = applyPatches(base, patch(base, { op: 'sessions', sessions: [session('a', '2', { failed: true })] }));
+    const second = overview(next, NOW, memo);
+    expect(second.tiles[0]!.stats).not.toBe(first.tiles[0]!.stats);
+    expect(second.tiles[0]!.stats.inWindow).toBe(2);
+    expect(second.tiles[1]!.stats).toBe(first.tiles[1]!.stats);
+    expect(second.tiles[2]!.stats).toBe(first.tiles[2]!.stats);
+    expect(second.all.stats.inWindow).toBe(4);
+    const sameStep = stepStart(NOW) + WINDOW_STEP_MS - 1;
+    const third = overview(next, sameStep, memo);
+    expect(third.all.stats).toBe(second.all.stats);
+    third.tiles.forEach((tile, i) => expect(tile.stats).toBe(second.tiles[i]!.stats));
+  });
+
+  it('counts again when the clock moves into the next step', () => {
+    const memo = newMemo();
+    const at = stepStart(NOW);
+    // Exactly an hour before the step's start: in the window until the next step.
+    const snapshot = snapshotOf([session('a', '1', { startedAt: at - QUALITY_WINDOW_MS })]);
+    expect(overview(snapshot, at + WINDOW_STEP_MS - 1, memo).all.stats.inWindow).toBe(1);
+    expect(overview(snapshot, at + WINDOW_STEP_MS, memo).all.stats.inWindow).toBe(0);
+  });
+});
+
+describe('session windows', () => {
+  const at = stepStart(NOW);
+  const rows = [
+    session('a', 'edge', { startedAt: at - QUALITY_WINDOW_MS }),
+    session('a', 'too-old', { startedAt: at - QUALITY_WINDOW_MS - 1 }),
+    session('a', 'recent-edge', { startedAt: at - RECENT_SESSIONS_MS }),
+    session('a', 'not-recent', { startedAt: at - RECENT_SESSIONS_MS - 1 }),
+    session('a', 'ended-only', { startedAt: null, endedAt: at - 2 * MINUTE }),
+    session('a', 'no-time', { startedAt: null, endedAt: null }),
+    session('a', 'soon', { startedAt: at + MINUTE }),
+    session('a', 'future', { startedAt: at + MINUTE + 1 }),
+  ];
+
+  it('stay the same for any time inside one step, and use the step start as the edge', () => {
+    const expected = sessionStats(rows, at);
+    expect(expected.inWindow).toBe(5);
+    expect(expected.recent).toBe(3);
+    for (const now of [at, at + 1, at + 4_321, at + WINDOW_STEP_MS - 1]) {
+      const tile = overview(snapshotOf(rows), now).tiles[0]!;
+      expect(tile.stats).toEqual(expected);
+      expect(overview(snapshotOf(rows), now, newMemo()).tiles[0]!.stats).toEqual(expected);
+    }
+    expect(overview(snapshotOf(rows), at + WINDOW_STEP_MS).tiles[0]!.stats).toEqual(
+      sessionStats(rows, at + WINDOW_STEP_MS),
+    );
+    expect(overview(snapshotOf(rows), at - 1).tiles[0]!.stats).toEqual(sessionStats(rows, at - WINDOW_STEP_MS));
+  });
+
+  it('sessionWindow and windowStats together agree with sessionStats', () => {
+    fc.assert(
+      fc.property(initialSessions, fc.integer({ min: -130, max: 10 }), (sessions, minutes) => {
+        const now = NOW + minutes * MINUTE;
+        const window = sessionWindow(sessions, now);
+        expect(windowStats(window)).toEqual(sessionStats(sessions, now));
+        expect(window.rows.every((row) => sessions.includes(row))).toBe(true);
+        expect(window.recent).toBeLessThanOrEqual(window.rows.length);
+      }),
+    );
+    const window = sessionWindow(rows, at);
+    expect(window.rows.map((r) => r.id)).toEqual(['edge', 'recent-edge', 'not-recent', 'ended-only', 'soon']);
+    expect(window.recent).toBe(3);
+  });
+});
