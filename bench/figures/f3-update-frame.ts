@@ -9,15 +9,23 @@ import { round, summarize } from '../support/stats';
  * Figure 3: the renderer applying one poll's update (1,500 new sessions of one
  * source, the evictions that keep the hub at 10,000, a new viewer point, the
  * source's new health) while holding 10,000 sessions and ten 24-hour series.
- * Measured in the page: from the start of the frame in which the store
- * applies the update to the end of that frame's rendering (probe.js), plus
- * every long task (PerformanceObserver 'longtask') from the push until
- * 250 ms after. Three screens: the overview at its default 1-hour range, the
- * overview showing all 24 hours, and the sessions table.
+ * Measured in the page (probe.js): the main-thread time of the frame the
+ * update arrives in and of the frames after it, each from the frame's start
+ * to the end of its rendering and of the tasks queued meanwhile. The store
+ * applies the update in a task right after it arrives (counted with the push
+ * frame), React renders it in the next frame, the chart draws in the one
+ * after; the last shows that nothing is left over. The figure is the worst of
+ * them, so work moved out of one frame is still counted in another. Plus every long task
+ * (PerformanceObserver 'longtask') from the push until 250 ms after. Three
+ * screens: the overview at its default 1-hour range, the overview showing all
+ * 24 hours, and the sessions table. The first updates on each screen warm up
+ * the JIT and are not counted: an operator's window has been running for hours.
  */
 const FRAME_MS = 16.7;
 const LONG_TASK_MS = 50;
-const REPS = 15;
+const WARMUP = 3;
+const REPS = 20;
+const FRAMES_FOLLOWED = 4;
 const TRAILING_MS = 250;
 
 interface Scenario {
@@ -42,7 +50,10 @@ const SCENARIOS: readonly Scenario[] = [
 ];
 
 interface Measured {
+  /** The worst frame of each update. */
   readonly frames: number[];
+  /** Each followed frame's time, by position after the push. */
+  readonly byPosition: number[][];
   readonly latencies: number[];
   readonly longest: number[];
   readonly longtaskSupported: boolean;
@@ -50,32 +61,41 @@ interface Measured {
 
 async function measure(page: Page, updates: readonly string[]): Promise<Measured> {
   const frames: number[] = [];
+  const byPosition: number[][] = Array.from({ length: FRAMES_FOLLOWED }, () => []);
   const latencies: number[] = [];
   const longest: number[] = [];
-  for (const name of updates) {
+  for (const [index, name] of updates.entries()) {
     await page.evaluate((n) => (globalThis as unknown as PageGlobals).__bench.fetchPatches(n), name);
     await page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.settle(3));
-    const result = await page.evaluate((n) => {
-      const { __probe, __bench } = globalThis as unknown as PageGlobals;
-      return __probe.measureFrame(n, () => __bench.push(n));
-    }, name);
+    const result = await page.evaluate(
+      ([n, count]) => {
+        const { __probe, __bench } = globalThis as unknown as PageGlobals;
+        return __probe.measureFrames(n!, () => __bench.push(n!), Number(count));
+      },
+      [name, String(FRAMES_FOLLOWED)],
+    );
     await page.waitForTimeout(TRAILING_MS);
+    const last = result.frames[result.frames.length - 1]!.end;
     const tasks = await page.evaluate(
       ([from, to]) => (globalThis as unknown as PageGlobals).__probe.longtasks(from!, to!),
-      [result.pushedAt, result.end + TRAILING_MS],
+      [result.pushedAt, last + TRAILING_MS],
     );
-    frames.push(result.end - result.frameStart);
-    latencies.push(result.end - result.pushedAt);
+    if (index < WARMUP) continue;
+    const times = result.frames.map((frame) => frame.end - frame.start);
+    times.forEach((ms, position) => byPosition[position]!.push(ms));
+    frames.push(Math.max(...times));
+    // Until the chart (drawn two frames after the push frame) is on screen.
+    latencies.push(result.frames[2]!.end - result.pushedAt);
     longest.push(Math.max(0, ...tasks.map((task) => task.duration)));
   }
   const longtaskSupported = await page.evaluate(() =>
     (globalThis as unknown as PageGlobals).__probe.longtaskSupported(),
   );
-  return { frames, latencies, longest, longtaskSupported };
+  return { frames, byPosition, latencies, longest, longtaskSupported };
 }
 
 export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]> {
-  const { updates } = publishHeldState(site, REPS);
+  const { updates } = publishHeldState(site, WARMUP + REPS);
   const rows: Row[] = [];
   const allLongest: number[] = [];
   let supported = true;
@@ -92,14 +112,17 @@ export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]
         id: scenario.id,
         figure: 3,
         title: `renderer applies ${NEW_SESSIONS.toLocaleString('en-US')} new sessions: ${scenario.title}`,
-        unit: 'ms main thread',
+        unit: 'ms main thread, worst frame',
         value,
         baseline: { label: 'one frame', value: null, unit: `${FRAME_MS} ms` },
         budget: `p95 < ${FRAME_MS} ms`,
         compared: { label: 'p95, ms', value: round(value.p95, 2), limit: FRAME_MS },
         status: value.p95 < FRAME_MS ? 'pass' : 'fail',
         notes: [
-          `${measured.frames.length} updates; push → frame rendered: median ${round(latency.median, 1)} ms, max ${round(latency.max, 1)} ms`,
+          `${measured.frames.length} updates after ${WARMUP} to warm up; push frame / next / next / next, median ${measured.byPosition
+            .map((times) => round(summarize(times).median, 1))
+            .join(' / ')} ms, max ${measured.byPosition.map((times) => round(summarize(times).max, 1)).join(' / ')} ms`,
+          `push → chart drawn: median ${round(latency.median, 1)} ms, max ${round(latency.max, 1)} ms`,
           `longest long task per update: ${measured.longest.map((ms) => round(ms, 0)).join(', ')} ms`,
         ],
       });

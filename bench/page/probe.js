@@ -33,24 +33,35 @@
     frame,
     nextTask,
     /**
-     * Hands `deliver` the update at the start of a frame. The store applies it
-     * on the next frame (its per-frame batching); our own callback, registered
-     * after the store's, runs in that same frame after the store and React
-     * are done, and the message it posts arrives once that frame is rendered.
-     * main-thread time = that arrival − the frame's start.
+     * Hands `deliver` the update at the start of a frame and follows that
+     * frame and the next `count - 1`. For each: from its start (the timestamp
+     * every callback of that frame gets) to the arrival of a message posted
+     * from our own callback, which runs after the app's callbacks and arrives
+     * once the frame's rendering is done and after every task the app queued
+     * before it. So the push frame counts the work the app does in tasks of
+     * its own on arrival (the store applies patches there); the next frames
+     * count what it renders (the DOM on the first, the chart on the second).
      */
-    measureFrame(label, deliver) {
+    measureFrames(label, deliver, count) {
       return new Promise((resolve) => {
-        requestAnimationFrame(() => {
+        requestAnimationFrame((pushStart) => {
           const pushedAt = performance.now();
           performance.mark(`${label}:push`);
           deliver();
-          requestAnimationFrame((frameStart) => {
-            nextTask().then((end) => {
-              performance.mark(`${label}:painted`);
-              performance.measure(`${label}:frame`, { start: frameStart, end });
-              resolve({ pushedAt, frameStart, end });
+          const frames = [];
+          const follow = () =>
+            requestAnimationFrame((start) => {
+              nextTask().then((end) => {
+                frames.push({ start, end });
+                performance.measure(`${label}:frame${frames.length}`, { start, end });
+                if (frames.length < count) follow();
+                else resolve({ pushedAt, frames });
+              });
             });
+          nextTask().then((end) => {
+            frames.push({ start: pushStart, end });
+            performance.measure(`${label}:frame0`, { start: pushStart, end });
+            follow();
           });
         });
       });

@@ -1,15 +1,18 @@
 // Watches the headless bridge's WebSocket from inside the page (plain JS,
 // loaded before the app): for every message that brings viewer points it
-// records when it arrived and when the frame that renders it was done.
-// Our listener is added in the constructor, so it runs before the app's: the
-// animation frame we ask for is the same one the store flushes in (its
-// per-frame batching asks after us), and the message posted from it is
-// handled once that frame, chart drawing included, is rendered.
+// records when it arrived, and when the chart had drawn those points and
+// that frame was rendered. The chart says what it drew in its canvas's
+// data-newest attribute (each line's newest point), set in the animation
+// frame that draws; a message posted when the attribute changes arrives once
+// that frame is rendered. Nothing here assumes how many frames or tasks the
+// app takes in between.
 (() => {
   const Native = window.WebSocket;
   const wall = () => performance.timeOrigin + performance.now();
   const tap = { points: [], first: null };
   window.__tap = tap;
+  /** Points received and not yet seen drawn: { sourceId, newestAt, receivedAt }. */
+  let waiting = [];
 
   function pointsIn(message) {
     const found = [];
@@ -27,6 +30,29 @@
     return found;
   }
 
+  function onDrawn(canvas) {
+    let drawn;
+    try {
+      drawn = JSON.parse(canvas.dataset.newest ?? '{}');
+    } catch {
+      return;
+    }
+    const done = waiting.filter((entry) => (drawn[entry.sourceId] ?? -Infinity) >= entry.newestAt);
+    if (done.length === 0) return;
+    waiting = waiting.filter((entry) => !done.includes(entry));
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const paintedAt = wall();
+      for (const entry of done) tap.points.push({ ...entry, paintedAt });
+      tap.first ??= { ...done[0], paintedAt };
+    };
+    channel.port2.postMessage(0);
+  }
+
+  new MutationObserver((records) => {
+    for (const record of records) if (record.target instanceof HTMLCanvasElement) onDrawn(record.target);
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-newest'] });
+
   class TappedWebSocket extends Native {
     constructor(...args) {
       super(...args);
@@ -39,16 +65,7 @@
         } catch {
           return;
         }
-        if (found.length === 0) return;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            const paintedAt = wall();
-            for (const entry of found) tap.points.push({ ...entry, receivedAt, paintedAt });
-            tap.first ??= { ...found[0], receivedAt, paintedAt };
-          };
-          channel.port2.postMessage(0);
-        });
+        for (const entry of found) waiting.push({ ...entry, receivedAt });
       });
     }
   }

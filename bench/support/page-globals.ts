@@ -22,7 +22,11 @@ export interface PageGlobals {
     longtaskSupported(): boolean;
     longtasks(from: number, to: number): Array<{ start: number; duration: number }>;
     settle(frames: number): Promise<void>;
-    measureFrame(label: string, deliver: () => void): Promise<{ pushedAt: number; frameStart: number; end: number }>;
+    measureFrames(
+      label: string,
+      deliver: () => void,
+      count: number,
+    ): Promise<{ pushedAt: number; frames: Array<{ start: number; end: number }> }>;
     scrollSamples(selector: string): Promise<ScrollSample[]>;
   };
   readonly __bench: {
