@@ -161,7 +161,9 @@ export type RawSession = z.infer<typeof RawSessionSchema>;
  */
 export function flattenSession(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
-  // One object built key by key (no spreads, no entry arrays): this runs once per session of a 1,500-session page.
+  // This runs once per session of a 1,500-session page: a flat session (no sections) is passed on as it is,
+  // and a sectioned one is copied key by key (no spreads, no entry arrays).
+  if (!hasSection(value)) return value;
   const flat: Record<string, unknown> = {};
   for (const key in value) flat[key] = value[key];
   for (const key in value) {
@@ -175,6 +177,11 @@ export function flattenSession(value: unknown): unknown {
 }
 
 const TAG_SECTION = /tags?$/i;
+
+function hasSection(value: Record<string, unknown>): boolean {
+  for (const key in value) if (isPlainObject(value[key]) && !TAG_SECTION.test(key)) return true;
+  return false;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../../../main/providers/http';
-import { ConcurrentPlaysBodySchema, SessionsBodySchema } from '../../../../main/providers/conviva/schema';
+import {
+  ConcurrentPlaysBodySchema,
+  flattenSession,
+  SessionsBodySchema,
+} from '../../../../main/providers/conviva/schema';
 import { toBreakdown, toSession, toViewerPoints } from '../../../../main/providers/conviva/to-model';
 
 const fixture = (name: string): unknown =>
@@ -115,5 +119,14 @@ describe('Conviva real-time mapping', () => {
         { value: 'Desktop', count: 310 },
       ],
     });
+  });
+});
+
+describe('Conviva session sections', () => {
+  it('passes a flat session on as it is, and lifts sections (the top level wins, tag maps stay put)', () => {
+    const flat = { session_id: 's1', cdn: 'Akamai', custom_tags: { cdn: 'not the CDN' } };
+    expect(flattenSession(flat)).toBe(flat);
+    const sectioned = { session_id: 's2', cdn: 'Fastly', device_info: { device_os: 'iOS', cdn: 'ignored' } };
+    expect(flattenSession(sectioned)).toEqual({ ...sectioned, device_os: 'iOS' });
   });
 });
