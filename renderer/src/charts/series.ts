@@ -149,3 +149,26 @@ function firstAtOrAfter(data: readonly ChartPoint[], from: number): number {
   }
   return lo;
 }
+
+const radii = new WeakMap<readonly ChartPoint[], number | number[]>();
+export const LONE_READING_RADIUS = 3;
+
+/**
+ * Point radius for chart data: 0 (lines only), except for a reading with a
+ * gap (or the edge of the data) on both sides, which no line segment would
+ * show: it gets a dot, as on the sparklines. One number when there are none.
+ */
+export function loneReadingRadius(data: readonly ChartPoint[]): number | number[] {
+  const held = radii.get(data);
+  if (held !== undefined) return held;
+  const lone = (i: number) =>
+    data[i]!.y !== null && (data[i - 1]?.y ?? null) === null && (data[i + 1]?.y ?? null) === null;
+  let result: number | number[] = 0;
+  for (let i = 0; i < data.length; i++) {
+    if (!lone(i)) continue;
+    if (result === 0) result = new Array<number>(data.length).fill(0);
+    (result as number[])[i] = LONE_READING_RADIUS;
+  }
+  radii.set(data, result);
+  return result;
+}

@@ -4,7 +4,7 @@ import { formatClock, formatCount } from '../components/format';
 import { useColorScheme } from '../use-color-scheme';
 import { Chart } from './chart-setup';
 import { cssVar } from './palette';
-import { chartData, pointsInRange, readingsInRange, type ChartPoint } from './series';
+import { chartData, loneReadingRadius, pointsInRange, readingsInRange, type ChartPoint } from './series';
 import { applyAxes } from './viewers-axes';
 import type { ChartSeries } from './chart-series';
 
@@ -127,6 +127,7 @@ function drawChart(
     dataset.label = entry.source.name;
     dataset.data = chartData(entry.points, entry.source.intervalMs, bucketMs);
     dataset.borderWidth = lineWidth(pointsInRange(dataset.data, from, to), chart.width);
+    dataset.pointRadius = loneReadingRadius(dataset.data);
     dataset.borderColor = entry.color;
     dataset.backgroundColor = entry.color;
     dataset.borderDash = entry.stale ? [6, 4] : [];

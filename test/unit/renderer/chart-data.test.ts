@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ViewerPoint } from '../../../shared/model/samples';
 import {
   chartData,
+  loneReadingRadius,
   minMaxBuckets,
   pointsInRange,
   readingsInRange,
@@ -170,5 +171,24 @@ describe('readingsInRange', () => {
     expect(readingsInRange(points, 6 * MIN, 9 * MIN)).toBe(0);
     expect(readingsInRange(points, 3 * MIN, 1 * MIN)).toBe(0);
     expect(readingsInRange([], 0, MIN)).toBe(0);
+  });
+});
+
+describe('loneReadingRadius', () => {
+  const pts = (ys: Array<number | null>): ChartPoint[] => ys.map((y, i) => ({ x: i * MIN, y }));
+
+  it('is one number when every reading has a neighbour a line can reach', () => {
+    expect(loneReadingRadius(pts([1, 2, null, 3, 4]))).toBe(0);
+  });
+
+  it('gives a dot to a reading alone between gaps or at an edge, and to nothing else', () => {
+    expect(loneReadingRadius(pts([5]))).toEqual([3]);
+    expect(loneReadingRadius(pts([1, 2, null, 7, null, 3, 4]))).toEqual([0, 0, 0, 3, 0, 0, 0]);
+    expect(loneReadingRadius(pts([1, null, 2, 3]))).toEqual([3, 0, 0, 0]);
+  });
+
+  it('works it out once per data array', () => {
+    const data = pts([1, null, 2]);
+    expect(loneReadingRadius(data)).toBe(loneReadingRadius(data));
   });
 });
