@@ -130,3 +130,31 @@ describe('Conviva session sections', () => {
     expect(flattenSession(sectioned)).toEqual({ ...sectioned, device_os: 'iOS' });
   });
 });
+
+describe('Conviva session fields', () => {
+  it('names the session and the field of a value it cannot read, and reads loose values', () => {
+    const body = {
+      sessions: [
+        { session_id: 7, start_time: '1741632836584', is_live: 'FALSE', playing_time: '12.5', extra: { x: 1 } },
+        { session_id: 's2', start_time: { at: 1 } },
+      ],
+    };
+    const parsed = parseWith('Conviva', SessionsBodySchema, body);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.message).toMatch(/field sessions\[1\]\.start_time — expected a timestamp/);
+    const good = parseWith('Conviva', SessionsBodySchema, { sessions: [body.sessions[0]] });
+    expect(good.ok && good.value.sessions[0]).toMatchObject({
+      session_id: '7',
+      start_time: 1741632836584,
+      is_live: false,
+      playing_time: 12.5,
+      cdn: null,
+    });
+    expect(good.ok && 'extra' in good.value.sessions[0]!).toBe(false);
+  });
+
+  it('refuses a session without an id', () => {
+    const parsed = parseWith('Conviva', SessionsBodySchema, { sessions: [{ cdn: 'Akamai' }] });
+    expect(!parsed.ok && parsed.error.message).toMatch(/sessions\[0\]\.session_id — a session needs an id/);
+  });
+});
