@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTimeline } from '../../../renderer/src/features/session-timeline/timeline-layout';
+import { labelsThatFit, layoutTimeline } from '../../../renderer/src/features/session-timeline/timeline-layout';
 import { fakeSessionRows, random } from './fixtures/fake-snapshot';
 import { fakeSessionDetail } from './fixtures/fake-session-detail';
 
@@ -46,5 +46,23 @@ describe('session timeline layout', () => {
   it('has no timeline for Conviva, whose per-session events are not public', () => {
     const row = fakeSessionRows('c', 'conviva', now, 1, random(2))[0]!;
     expect(layoutTimeline(fakeSessionDetail(row, 'conviva'), 'conviva')).toBeNull();
+  });
+});
+
+describe('labelsThatFit', () => {
+  it('draws labels left to right, skipping one that would touch the last drawn or leave the lane', () => {
+    const spans = [
+      { left: 300, right: 360 }, // clears the first one drawn
+      { left: 100, right: 160 },
+      { left: 150, right: 210 }, // overlaps the one at 100
+      { left: 364, right: 420 }, // 4 px after 360: too close
+      { left: 430, right: 520 }, // past the lane's end
+      { left: 20, right: 60 }, // before the lane's start
+    ];
+    expect(labelsThatFit(spans, 50, 500)).toEqual([true, true, false, false, false, false]);
+  });
+
+  it('never draws a label for a mark that has none', () => {
+    expect(labelsThatFit([{ left: -Infinity, right: -Infinity }], 0, 500)).toEqual([false]);
   });
 });

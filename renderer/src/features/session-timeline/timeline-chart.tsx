@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useElementWidth } from '../../components/use-element-width';
 import { formatClock, formatDuration, formatPosition } from '../../components/format';
-import type { Mark, TimelineLayout } from './timeline-layout';
+import { labelsThatFit, type LabelSpan, type Mark, type TimelineLayout } from './timeline-layout';
 
 interface Props {
   readonly layout: TimelineLayout;
@@ -13,6 +13,9 @@ const RIGHT_PAD = 20;
 const LANE_H = 28;
 const TOP = 6;
 const AXIS_H = 24;
+const SEEK_ARROW = 22;
+/** About one character of the 11 px, semi-bold label font; generous, so labels never touch. */
+const CHAR_W = 7;
 
 /** The session's events on one horizontal time line, one lane per kind of event (or per Zoom participant). */
 export function TimelineChart({ layout }: Props) {
@@ -58,6 +61,11 @@ export function TimelineChart({ layout }: Props) {
         ))}
         {layout.lanes.map((lane, laneIndex) => {
           const y = TOP + laneIndex * LANE_H;
+          const labelled = labelsThatFit(
+            lane.marks.map((mark) => seekLabelSpan(mark, x)),
+            LABEL_W,
+            width,
+          );
           return (
             <g key={lane.id} className="lane">
               <rect className="lane-bg" x={LABEL_W} y={y + 2} width={trackWidth} height={LANE_H - 4} />
@@ -65,7 +73,7 @@ export function TimelineChart({ layout }: Props) {
                 {lane.label.length > 16 ? `${lane.label.slice(0, 15)}…` : lane.label}
               </text>
               {lane.marks.map((mark, i) => (
-                <MarkShape key={i} mark={mark} x={x} y={y} />
+                <MarkShape key={i} mark={mark} x={x} y={y} labelled={labelled[i]!} />
               ))}
             </g>
           );
@@ -75,7 +83,39 @@ export function TimelineChart({ layout }: Props) {
   );
 }
 
-function MarkShape({ mark, x, y }: { readonly mark: Mark; readonly x: (at: number) => number; readonly y: number }) {
+/**
+ * Where a seek's label starts: after the arrow's head for a seek forward,
+ * just after the dot for one back (its arrow points left). Always to the
+ * right, so a seek back early in the session still has room.
+ */
+function seekLabelX(mark: Extract<Mark, { kind: 'seek' }>, cx: number): number {
+  return isBack(mark) ? cx + 7 : cx + SEEK_ARROW + 4;
+}
+
+/** Where a seek's label would sit; other marks have none, so nothing to place. */
+function seekLabelSpan(mark: Mark, x: (at: number) => number): LabelSpan {
+  if (mark.kind !== 'seek') return { left: -Infinity, right: -Infinity };
+  const left = seekLabelX(mark, x(mark.at));
+  return { left, right: left + seekText(mark).length * CHAR_W };
+}
+
+function isBack(mark: Extract<Mark, { kind: 'seek' }>): boolean {
+  return mark.fromS !== null && mark.toS !== null && mark.toS < mark.fromS;
+}
+
+function seekText(mark: Extract<Mark, { kind: 'seek' }>): string {
+  return `${formatPosition(mark.fromS)} → ${formatPosition(mark.toS)}`;
+}
+
+interface MarkProps {
+  readonly mark: Mark;
+  readonly x: (at: number) => number;
+  readonly y: number;
+  /** Whether a seek's positions are printed; see labelsThatFit. */
+  readonly labelled: boolean;
+}
+
+function MarkShape({ mark, x, y, labelled }: MarkProps) {
   const mid = y + LANE_H / 2;
   switch (mark.kind) {
     case 'bar': {
@@ -104,17 +144,18 @@ function MarkShape({ mark, x, y }: { readonly mark: Mark; readonly x: (at: numbe
     case 'seek': {
       // Media positions are not wall-clock time: the arrow's direction shows forward or back, the label the positions.
       const cx = x(mark.at);
-      const back = mark.fromS !== null && mark.toS !== null && mark.toS < mark.fromS;
-      const end = back ? cx - 22 : cx + 22;
-      const text = `${formatPosition(mark.fromS)} → ${formatPosition(mark.toS)}`;
+      const back = isBack(mark);
+      const end = back ? Math.max(LABEL_W, cx - SEEK_ARROW) : cx + SEEK_ARROW;
       return (
         <g className="mark type-seek">
           <title>{`${mark.label} at ${formatClock(mark.at)}: from ${formatPosition(mark.fromS)} to ${formatPosition(mark.toS)}`}</title>
           <circle cx={cx} cy={mid} r={3} />
           <line x1={cx} y1={mid} x2={end} y2={mid} markerEnd="url(#seek-arrow)" />
-          <text x={back ? end - 4 : end + 4} y={mid + 4} textAnchor={back ? 'end' : 'start'}>
-            {text}
-          </text>
+          {labelled ? (
+            <text x={seekLabelX(mark, cx)} y={mid + 4}>
+              {seekText(mark)}
+            </text>
+          ) : null}
         </g>
       );
     }

@@ -156,3 +156,28 @@ function laneRank(id: string): number {
   const rank = LANE_ORDER.indexOf(id);
   return rank === -1 ? LANE_ORDER.length : rank;
 }
+
+/** Where a label would sit, in pixels. */
+export interface LabelSpan {
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Which labels to draw on one lane: from left to right, a label only when it
+ * stays inside [min, max] and clears the last label drawn by `gap` pixels.
+ * Seeks a few seconds apart would otherwise print over each other; the marks
+ * stay, their tooltips and the event list below keep every position.
+ */
+export function labelsThatFit(spans: readonly LabelSpan[], min: number, max: number, gap = 6): boolean[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.left - spans[b]!.left);
+  const shown = spans.map(() => false);
+  let lastRight = -Infinity;
+  for (const i of order) {
+    const span = spans[i]!;
+    if (span.left < min || span.right > max || span.left < lastRight + gap) continue;
+    shown[i] = true;
+    lastRight = span.right;
+  }
+  return shown;
+}
