@@ -25,11 +25,16 @@ export function readingsInRange(points: readonly ViewerPoint[], from: number, to
 
 /** The index of the first point at or after `at` (points are sorted). */
 function firstAt(points: readonly ViewerPoint[], at: number): number {
+  return firstIndex(points.length, (i) => points[i]!.at < at);
+}
+
+/** Binary search: the first index in [0, length) for which `before` is false (it must be true, then false). */
+function firstIndex(length: number, before: (index: number) => boolean): number {
   let lo = 0;
-  let hi = points.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (points[mid]!.at < at) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -140,14 +145,7 @@ export function pointsInRange(data: readonly ChartPoint[], from: number, to: num
 }
 
 function firstAtOrAfter(data: readonly ChartPoint[], from: number): number {
-  let lo = 0;
-  let hi = data.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (data[mid]!.x < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(data.length, (i) => data[i]!.x < from);
 }
 
 const radii = new WeakMap<readonly ChartPoint[], number | number[]>();
