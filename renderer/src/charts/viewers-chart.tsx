@@ -6,6 +6,7 @@ import { Chart } from './chart-setup';
 import { cssVar } from './palette';
 import { chartData, loneReadingRadius, pointsInRange, readingsInRange, type ChartPoint } from './series';
 import { applyAxes } from './viewers-axes';
+import { bucketFor, lineWidth } from './density';
 import type { ChartSeries } from './chart-series';
 
 export type { ChartSeries } from './chart-series';
@@ -21,20 +22,6 @@ interface Props {
 
 type LineChart = Chart<'line', ChartPoint[]>;
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
-
-/**
- * Lines with a point every few pixels or closer are drawn one pixel wide: two
- * pixel lines that dense merge into bands, and cost several times more to
- * rasterise (a one-pixel line is a hairline to the 2D canvas).
- */
-export function lineWidth(points: number, widthPx: number): number {
-  return points > widthPx / 5 ? 1 : 2;
-}
-
-/** Buckets of about three pixels, in whole seconds (so a chart's buckets stay put between draws). */
-export function bucketFor(rangeMs: number, widthPx: number): number {
-  return Math.round((rangeMs * 3) / Math.max(1, widthPx) / 1_000) * 1_000;
-}
 
 /**
  * The live viewers chart. The Chart is created once and updated in place:
