@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RequestArgs, SettingsView } from '../../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../../shared/result';
 import { applyTheme } from '../../theme';
@@ -55,18 +55,20 @@ function withChange(view: SettingsView, change: RequestArgs<'settings:set'>): Se
 /** Theme and notification preferences; each change is saved at once. */
 export function SettingsPanel({ settings: saved, onSet }: Props) {
   const [message, setMessage] = useState('');
-  // A change shows at once; main's answer replaces it (a new `saved` object), or the old value returns on failure.
-  const [optimistic, setOptimistic] = useState<{ base: SettingsView; view: SettingsView } | null>(null);
-  const settings = optimistic && optimistic.base === saved ? optimistic.view : saved;
+  // A change shows at once and stays shown until main answers it: laid over whatever settings the page holds,
+  // so a refresh that lands meanwhile (the bridge connecting) does not flip the choice back. A failure takes it away.
+  const [pending, setPending] = useState<ReadonlyArray<{ id: number; change: RequestArgs<'settings:set'> }>>([]);
+  const lastId = useRef(0);
+  const settings = pending.reduce((view, { change }) => withChange(view, change), saved);
   const n = settings.notifications;
   const save = async (change: RequestArgs<'settings:set'>) => {
-    setOptimistic({ base: saved, view: withChange(settings, change) });
+    const id = ++lastId.current;
+    setPending((list) => [...list, { id, change }]);
     if (change.theme) applyTheme(change.theme);
     const result = await onSet(change);
-    if (!result.ok) {
-      setOptimistic(null);
-      applyTheme(saved.theme);
-    }
+    // On success the store already holds main's answer, so the overlay can go without a flicker.
+    setPending((list) => list.filter((entry) => entry.id !== id));
+    if (!result.ok && change.theme) applyTheme(saved.theme);
     setMessage(result.ok ? 'Saved.' : result.error.message);
   };
   const notify = (patch: Partial<Notifications>) => void save({ notifications: patch });
