@@ -1,21 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { contentTypeOf } from '../../main/core/content-types';
 
 /**
  * Serves the built renderer (out/renderer) plus the bench's data under
  * /bench/, on 127.0.0.1, for the figures that drive the renderer with a
  * fake window.api instead of the engine.
  */
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface StaticSite {
   readonly url: string;
@@ -41,7 +34,7 @@ export async function startStaticSite(root: string): Promise<StaticSite> {
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, { 'content-type': contentTypeOf(file) ?? 'application/octet-stream' });
         res.end(body);
       },
       () => res.writeHead(404).end(),

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { contentTypeOf } from '../core/content-types';
 
 /**
  * Must run before the app is ready. `standard` gives app:// URLs a host and
@@ -19,19 +20,6 @@ export function registerAppScheme(): void {
 export function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, (request) => respondFromFolder(root, request.url));
 }
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /**
  * One file from `root`, with the security headers. Anything outside the
@@ -61,7 +49,7 @@ export async function respondFromFolder(root: string, url: string): Promise<Resp
   const base = resolve(root);
   const file = resolve(base, `.${path}`);
   if (!file.startsWith(base + sep)) return notFound();
-  const type = CONTENT_TYPES[extname(file).toLowerCase()];
+  const type = contentTypeOf(file);
   if (type === undefined) return notFound();
 
   try {

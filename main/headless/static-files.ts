@@ -1,31 +1,14 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
+import { contentTypeOf } from '../core/content-types';
 
 /**
  * Serves the built renderer (out/renderer) to a browser on loopback. Only
  * files under the root, only GET and HEAD, with the page's own CSP sent as a
  * header too (a header can carry frame-ancestors, which a meta tag cannot).
  */
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Used only when the built page carries no CSP of its own. */
 export const FALLBACK_CSP =
@@ -88,7 +71,7 @@ export async function serveStatic(site: StaticSite, req: IncomingMessage, res: S
   if (file === null) return reply(404, 'Not found');
 
   const body = await readFile(file);
-  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(file) ?? 'application/octet-stream';
   // Vite puts content-hashed names under assets/: they never change. The page itself must always be fresh.
   const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, {

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import type { Snapshot } from '../../../shared/model/state';
 import { exportFileName } from '../export/csv';
 import { downloadCsv } from '../export/download';
+import { Segmented } from '../components/segmented';
 import { isStale } from '../features/health/freshness';
 import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
-import { RangePicker } from './range-picker';
 import { chartClock, RANGES } from './ranges';
 import { ViewersChart, type ChartSeries } from './viewers-chart';
 
@@ -58,7 +58,7 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
     <section className="panel viewers-panel" aria-labelledby="viewers-heading">
       <header className="panel-head">
         <h2 id="viewers-heading">Live audience</h2>
-        <RangePicker value={range.id} onChange={setRangeId} />
+        <Segmented label="Time range" options={RANGES} value={range.id} onChange={setRangeId} />
         {large ? null : (
           <button
             type="button"

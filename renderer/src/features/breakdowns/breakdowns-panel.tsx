@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Snapshot } from '../../../../shared/model/state';
+import { Segmented } from '../../components/segmented';
 import { BarList } from './bar-list';
 import { RowsMemo } from '../../state/rows-memo';
 import { breakdownsBySource, type BreakdownsMemo } from './breakdowns';
@@ -30,20 +31,7 @@ export function BreakdownsPanel({ snapshot, now }: Props) {
     <section className="panel breakdowns-panel" aria-labelledby="breakdowns-heading">
       <header className="panel-head">
         <h2 id="breakdowns-heading">Breakdowns</h2>
-        <div className="segmented" role="radiogroup" aria-label="Sessions counted">
-          {WINDOWS.map((w) => (
-            <button
-              key={w.id}
-              type="button"
-              role="radio"
-              aria-checked={w.id === windowId}
-              className={w.id === windowId ? 'is-selected' : ''}
-              onClick={() => setWindowId(w.id)}
-            >
-              {w.label}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Sessions counted" options={WINDOWS} value={windowId} onChange={setWindowId} />
       </header>
       <div className="breakdown-sources">
         {bySource.map(({ source, sessionCount, groups }) => (

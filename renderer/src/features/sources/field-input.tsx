@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../../../../shared/model/source';
+import { FieldNotes, notesFor } from './field-notes';
 import type { FieldValue } from './form-model';
 
 interface Props {
@@ -12,8 +13,9 @@ interface Props {
 /** One non-secret option, drawn from its FieldSpec, with its help and its error beside it. */
 export function FieldInput({ spec, value, error, disabled, onChange }: Props) {
   const id = `option-${spec.key}`;
-  const describedBy =
-    [spec.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  // A list is typed one entry per line, whether or not the provider wrote help for it.
+  const help = [spec.help, spec.kind === 'list' ? 'One per line.' : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = notesFor(id, help, error);
   const common = { id, disabled, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
   let input;
   switch (spec.kind) {
@@ -59,21 +61,7 @@ export function FieldInput({ spec, value, error, disabled, onChange }: Props) {
         {spec.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       {input}
-      {spec.help ? (
-        <p id={`${id}-help`} className="field-help">
-          {spec.help}
-          {spec.kind === 'list' ? ' One per line.' : ''}
-        </p>
-      ) : spec.kind === 'list' ? (
-        <p id={`${id}-help`} className="field-help">
-          One per line.
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} help={help} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../../../../shared/model/source';
+import { FieldNotes, notesFor } from './field-notes';
 
 interface Props {
   readonly spec: FieldSpec;
@@ -23,8 +24,7 @@ interface Props {
 export function SecretInput(props: Props) {
   const { spec, stored, replacing, error } = props;
   const id = `secret-${spec.key}`;
-  const describedBy =
-    [spec.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = notesFor(id, spec.help, error);
   const showInput = !stored || replacing;
   return (
     <div className="form-field secret-field">
@@ -75,16 +75,7 @@ export function SecretInput(props: Props) {
           </span>
         </>
       )}
-      {spec.help ? (
-        <p id={`${id}-help`} className="field-help">
-          {spec.help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} help={spec.help} error={error} />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { FieldNotes, notesFor } from './field-notes';
+
 interface Props {
   readonly id: string;
   readonly label: string;
@@ -12,7 +14,7 @@ interface Props {
 
 /** A labelled text input with its help and error beside it (name, id, base URL). */
 export function TextField({ id, label, value, error, help, placeholder, disabled, required, onChange }: Props) {
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = notesFor(id, help, error);
   return (
     <div className="form-field">
       <label htmlFor={id}>
@@ -29,16 +31,7 @@ export function TextField({ id, label, value, error, help, placeholder, disabled
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
-      {help ? (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} help={help} error={error} />
     </div>
   );
 }
