@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { StreamwatchApi } from '../shared/ipc/api';
-import { pushChannels, requestChannels, type PushChannel, type RequestChannel } from '../shared/ipc/contract';
+import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from '../shared/ipc/channels';
 
 /**
  * window.api, built from the contract's channel lists and nothing else: one
@@ -9,14 +9,15 @@ import { pushChannels, requestChannels, type PushChannel, type RequestChannel } 
  * channel outside the contract can be reached (there is no generic `invoke`).
  *
  * Runs sandboxed (no Node), so it may import only `electron` and code that
- * electron-vite bundles into this one file.
+ * electron-vite bundles into this one file: the channel names, never the
+ * contract's schemas (zod would make this file 200 KB).
  */
 
 type Invoke = (args: unknown) => Promise<unknown>;
 type Subscribe = (listener: (payload: unknown) => void) => () => void;
 
 function requestMethods(): StreamwatchApi['request'] {
-  const methods: Partial<Record<RequestChannel, Invoke>> = {};
+  const methods: Partial<Record<RequestChannelName, Invoke>> = {};
   for (const channel of requestChannels) {
     methods[channel] = (args) => ipcRenderer.invoke(channel, args);
   }
@@ -25,7 +26,7 @@ function requestMethods(): StreamwatchApi['request'] {
 }
 
 function pushSubscriptions(): StreamwatchApi['on'] {
-  const subscriptions: Partial<Record<PushChannel, Subscribe>> = {};
+  const subscriptions: Partial<Record<PushChannelName, Subscribe>> = {};
   for (const channel of pushChannels) {
     subscriptions[channel] = (listener) => {
       // The Electron event (with its sender) never reaches the page: only the payload.

@@ -12,6 +12,9 @@ step() { echo; echo "== $*"; }
 step typecheck; npm run -s typecheck || status=1
 step lint; npm run -s lint || status=1
 step build; npm run -s build >/dev/null || status=1
+# The sandboxed preload is one bundled file; zod or the contract's schemas in it would show here.
+preload_bytes=$(wc -c < out/preload/index.cjs 2>/dev/null || echo 999999)
+if [ "$preload_bytes" -ge 20480 ]; then echo "out/preload/index.cjs is $preload_bytes bytes; the limit is 20 KB"; status=1; fi
 
 step "unit, integration and end to end, inside a private D-Bus session with a real gnome-keyring"
 keyring_home=$(mktemp -d)

@@ -3,6 +3,7 @@ import { AlertsViewSchema, IncidentSchema, RuleConfigSchema, RuleIdSchema } from
 import { SessionSchema } from '../model/samples';
 import { FieldSpecSchema, ProviderKindSchema, SourceConfigSchema, SourceIdSchema, ViewerMetricSchema } from '../model/source';
 import { PatchSchema, SnapshotSchema } from '../model/state';
+import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
 /**
  * The one place channel names are declared. Main registers handlers for
@@ -150,5 +151,12 @@ export type RequestArgs<C extends RequestChannel> = z.input<(typeof requests)[C]
 export type RequestResult<C extends RequestChannel> = z.infer<(typeof requests)[C]['result']>;
 export type PushPayload<C extends PushChannel> = z.infer<(typeof pushes)[C]>;
 
-export const requestChannels = Object.keys(requests) as RequestChannel[];
-export const pushChannels = Object.keys(pushes) as PushChannel[];
+// The preload's name lists (channels.ts) must name exactly these channels: adding a
+// channel here without adding its name there fails the typecheck.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const requestNamesMatch: SameSet<RequestChannelName, RequestChannel> = true;
+const pushNamesMatch: SameSet<PushChannelName, PushChannel> = true;
+void requestNamesMatch;
+void pushNamesMatch;
+
+export { pushChannels, requestChannels };
