@@ -63,7 +63,7 @@ const judges: Record<RuleId, Judge> = {
     };
   },
   'session-failure-rate': (_source, rule, { now, sessions }) => {
-    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000);
+    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000, now);
     // The minimum-sessions guard: five sessions with one failure is not a 20% failure rate worth waking anyone for.
     if (f.judged < rule.minSessions) return { ...hold, values: { total: f.judged } as Record<string, number> };
     const share = f.failed / f.judged;
@@ -74,7 +74,7 @@ const judges: Record<RuleId, Judge> = {
     };
   },
   'rebuffering-share': (_source, rule, { now, sessions }) => {
-    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000);
+    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000, now);
     if (f.rebufferingShare === null || f.withPlayback < rule.minSessions) return null;
     const share = f.rebufferingShare;
     return {
@@ -84,7 +84,7 @@ const judges: Record<RuleId, Judge> = {
     };
   },
   'startup-time': (_source, rule, { now, sessions }) => {
-    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000);
+    const f = sessionFigures(sessions, now - rule.windowMinutes * 60_000, now);
     if (f.medianStartupMs === null || f.withStartup < rule.minSessions) return null;
     const seconds = f.medianStartupMs / 1000;
     return {

@@ -1,53 +1,10 @@
 import type { ViewerPoint } from '../../../shared/model/samples';
+import { inWindow, sessionFigures as figuresOf, type SessionFigures } from '../../../shared/figures/session-figures';
 import type { SessionRow } from '../../../shared/model/state';
 
-export interface SessionFigures {
-  /** Sessions whose outcome is known (failed true or false). */
-  readonly judged: number;
-  readonly failed: number;
-  readonly withPlayback: number;
-  readonly rebufferingShare: number | null;
-  readonly withStartup: number;
-  readonly medianStartupMs: number | null;
-}
-
-/** Figures over the sessions that started at or after `since`. */
-export function sessionFigures(sessions: readonly SessionRow[], since: number): SessionFigures {
-  let judged = 0;
-  let failed = 0;
-  let withPlayback = 0;
-  let rebuffering = 0;
-  let playing = 0;
-  const startups: number[] = [];
-  for (const s of sessions) {
-    if (s.startedAt === null || s.startedAt < since) continue;
-    if (s.failed !== null) {
-      judged++;
-      if (s.failed) failed++;
-    }
-    if (s.rebufferingMs !== null && s.playingMs !== null) {
-      withPlayback++;
-      rebuffering += s.rebufferingMs;
-      playing += s.playingMs;
-    }
-    // A failed start has no meaningful startup time.
-    if (s.startupTimeMs !== null && s.failed !== true) startups.push(s.startupTimeMs);
-  }
-  return {
-    judged,
-    failed,
-    withPlayback,
-    rebufferingShare: withPlayback > 0 && rebuffering + playing > 0 ? rebuffering / (rebuffering + playing) : null,
-    withStartup: startups.length,
-    medianStartupMs: median(startups),
-  };
-}
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The shared session figures over the sessions of the window that ends at `now`. */
+export function sessionFigures(sessions: readonly SessionRow[], since: number, now: number): SessionFigures {
+  return figuresOf(sessions.filter((row) => inWindow(row, since, now)));
 }
 
 /**

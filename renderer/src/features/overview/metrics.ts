@@ -1,3 +1,6 @@
+import { inWindow, sessionFigures, sessionTime } from '../../../../shared/figures/session-figures';
+
+export { median, sessionTime } from '../../../../shared/figures/session-figures';
 import type { ViewerPoint } from '../../../../shared/model/samples';
 import type { ViewerMetric } from '../../../../shared/model/source';
 import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
@@ -31,7 +34,7 @@ export interface SessionStats {
   readonly failedShare: number | null;
   readonly failedOf: number;
   readonly medianStartupMs: number | null;
-  /** Rebuffering time over rebuffering plus playing time (the usual "rebuffering ratio"). */
+  /** Defined with the other session figures, in shared/figures/session-figures.ts. */
   readonly rebufferingShare: number | null;
 }
 
@@ -64,17 +67,6 @@ export interface AllTile {
   readonly oldestAgeMs: number | null;
 }
 
-export function sessionTime(row: Pick<SessionRow, 'startedAt' | 'endedAt'>): number | null {
-  return row.startedAt ?? row.endedAt;
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** The sessions of the quality window, and how many of them started in the last five minutes. */
 export interface SessionWindow {
   readonly rows: readonly SessionRow[];
@@ -83,39 +75,23 @@ export interface SessionWindow {
 
 export function sessionWindow(rows: readonly SessionRow[], now: number): SessionWindow {
   let recent = 0;
-  const inWindow = rows.filter((row) => {
-    const at = sessionTime(row);
-    if (at === null || at > now + 60_000) return false;
-    if (at >= now - RECENT_SESSIONS_MS) recent++;
-    return at >= now - QUALITY_WINDOW_MS;
+  const rowsInWindow = rows.filter((row) => {
+    if (!inWindow(row, now - QUALITY_WINDOW_MS, now)) return false;
+    if (sessionTime(row)! >= now - RECENT_SESSIONS_MS) recent++;
+    return true;
   });
-  return { rows: inWindow, recent };
+  return { rows: rowsInWindow, recent };
 }
 
 export function windowStats({ rows, recent }: SessionWindow): SessionStats {
-  let failed = 0;
-  let failedOf = 0;
-  let rebuffering = 0;
-  let watched = 0;
-  const startups: number[] = [];
-  for (const row of rows) {
-    if (row.failed !== null) {
-      failedOf++;
-      if (row.failed) failed++;
-    }
-    if (row.startupTimeMs !== null) startups.push(row.startupTimeMs);
-    if (row.rebufferingMs !== null && row.playingMs !== null) {
-      rebuffering += row.rebufferingMs;
-      watched += row.rebufferingMs + row.playingMs;
-    }
-  }
+  const figures = sessionFigures(rows);
   return {
     recent,
     inWindow: rows.length,
-    failedShare: failedOf > 0 ? failed / failedOf : null,
-    failedOf,
-    medianStartupMs: median(startups),
-    rebufferingShare: watched > 0 ? rebuffering / watched : null,
+    failedShare: figures.failedShare,
+    failedOf: figures.judged,
+    medianStartupMs: figures.medianStartupMs,
+    rebufferingShare: figures.rebufferingShare,
   };
 }
 

@@ -1,0 +1,82 @@
+import type { SessionRow } from '../model/state';
+
+/**
+ * The session figures, defined once for every place that shows or judges them:
+ * alert rules, overview tiles, the wall board, CSV exports and `--once`. A tile and
+ * an alert over the same sessions therefore always agree.
+ */
+
+type Timed = Pick<SessionRow, 'startedAt' | 'endedAt'>;
+type Judged = Pick<SessionRow, 'failed' | 'startupTimeMs' | 'rebufferingMs' | 'playingMs'>;
+
+/** When a session counts as having happened: its start, or its end when the start is unknown. */
+export function sessionTime(row: Timed): number | null {
+  return row.startedAt ?? row.endedAt;
+}
+
+/**
+ * Whether a session belongs to the window that ends at `now`. A session dated more
+ * than a minute in the future (a platform clock ahead of ours) waits until its time comes.
+ */
+export function inWindow(row: Timed, from: number, now: number): boolean {
+  const at = sessionTime(row);
+  return at !== null && at >= from && at <= now + 60_000;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface SessionFigures {
+  /** Sessions whose outcome is known (failed true or false); api.video and Zoom report none. */
+  readonly judged: number;
+  readonly failed: number;
+  /** failed ÷ judged, or null when no session says whether it failed. */
+  readonly failedShare: number | null;
+  /** Sessions that report both rebuffering and playing time. */
+  readonly withPlayback: number;
+  /** Rebuffering time over rebuffering plus playing time (the usual "rebuffering ratio"). */
+  readonly rebufferingShare: number | null;
+  /** Sessions that started playing and report a startup time. */
+  readonly withStartup: number;
+  readonly medianStartupMs: number | null;
+}
+
+/**
+ * Figures over the given sessions. A failed start is left out of the median startup
+ * time: it never started, so it has no startup time to speak of, and the platforms'
+ * own startup metrics (Conviva's video startup time, for one) count only successful
+ * starts. Its failure is counted where it belongs, in the failure share.
+ */
+export function sessionFigures(rows: Iterable<Judged>): SessionFigures {
+  let judged = 0;
+  let failed = 0;
+  let withPlayback = 0;
+  let rebuffering = 0;
+  let watched = 0;
+  const startups: number[] = [];
+  for (const row of rows) {
+    if (row.failed !== null) {
+      judged++;
+      if (row.failed) failed++;
+    }
+    if (row.rebufferingMs !== null && row.playingMs !== null) {
+      withPlayback++;
+      rebuffering += row.rebufferingMs;
+      watched += row.rebufferingMs + row.playingMs;
+    }
+    if (row.startupTimeMs !== null && row.failed !== true) startups.push(row.startupTimeMs);
+  }
+  return {
+    judged,
+    failed,
+    failedShare: judged > 0 ? failed / judged : null,
+    withPlayback,
+    rebufferingShare: watched > 0 ? rebuffering / watched : null,
+    withStartup: startups.length,
+    medianStartupMs: median(startups),
+  };
+}
