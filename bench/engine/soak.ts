@@ -1,5 +1,5 @@
 import { createEngine } from '../../main/engine/engine';
-import { isZoomListing } from '../../main/engine/budget-policy';
+import { isZoomListing } from '../../main/providers/zoom-video-sdk/budget';
 import type { CredentialResolver } from '../../main/engine/types';
 import type { AsyncSimHandler } from '../../main/demo/sim-server';
 import { err, ok } from '../../shared/result';

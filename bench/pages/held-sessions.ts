@@ -10,7 +10,7 @@ import { toSession as toNaverSession } from '../../main/providers/naver-vpe/to-m
 import { SessionListSchema } from '../../main/providers/zoom-video-sdk/schema';
 import { toSession as toZoomSession } from '../../main/providers/zoom-video-sdk/to-model';
 import type { Session } from '../../shared/model/samples';
-import type { ProviderKind } from '../../shared/model/source';
+import type { BuiltInPlatform } from '../../test/support/platforms';
 import { convivaPageText } from './conviva-page';
 import { naverPageText } from './naver-page';
 import { zoomPageText } from './zoom-page';
@@ -25,9 +25,9 @@ import { zoomPageText } from './zoom-page';
 const DAY0 = Date.parse('2026-01-15T00:00:00Z');
 const NOW = DAY0 + 22 * HOUR;
 
-const templates = new Map<ProviderKind, readonly Session[]>();
+const templates = new Map<BuiltInPlatform, readonly Session[]>();
 
-function templatesOf(kind: ProviderKind): readonly Session[] {
+function templatesOf(kind: BuiltInPlatform): readonly Session[] {
   let found = templates.get(kind);
   if (!found) {
     found = build(kind);
@@ -36,7 +36,7 @@ function templatesOf(kind: ProviderKind): readonly Session[] {
   return found;
 }
 
-function build(kind: ProviderKind): Session[] {
+function build(kind: BuiltInPlatform): Session[] {
   switch (kind) {
     case 'naver-vpe':
       return SessionRecentResponseSchema.parse(JSON.parse(naverPageText(NOW))).result.map((item) =>
@@ -70,7 +70,7 @@ function build(kind: ProviderKind): Session[] {
 }
 
 /** `count` mapped sessions of one platform for one source; `generation` gives fresh ids for new arrivals. */
-export function sessionsFor(kind: ProviderKind, sourceId: string, count: number, generation = 0): Session[] {
+export function sessionsFor(kind: BuiltInPlatform, sourceId: string, count: number, generation = 0): Session[] {
   const pool = templatesOf(kind);
   return Array.from({ length: count }, (_, i) => {
     const template = pool[i % pool.length]!;

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../shared/model/source';
+import type { BuiltInPlatform } from '../../test/support/platforms';
 
 /**
  * The ten sources of the engine and renderer figures: every platform, more
@@ -7,17 +7,17 @@ import type { ProviderKind } from '../../shared/model/source';
  */
 export interface FleetSource {
   readonly id: string;
-  readonly kind: ProviderKind;
+  readonly kind: BuiltInPlatform;
   readonly name: string;
 }
 
-const count: Readonly<Record<ProviderKind, number>> = {
+const count: Readonly<Record<BuiltInPlatform, number>> = {
   'naver-vpe': 3,
   'api-video': 2,
   conviva: 3,
   'zoom-video-sdk': 2,
 };
 
-export const FLEET: readonly FleetSource[] = (Object.keys(count) as ProviderKind[]).flatMap((kind) =>
+export const FLEET: readonly FleetSource[] = (Object.keys(count) as BuiltInPlatform[]).flatMap((kind) =>
   Array.from({ length: count[kind] }, (_, i) => ({ id: `${kind}-${i + 1}`, kind, name: `${kind} ${i + 1}` })),
 );

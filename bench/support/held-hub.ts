@@ -33,7 +33,7 @@ export function createHeldHub(start = Date.parse('2026-01-15T22:00:00Z')): HeldH
   const hub = createStateHub({ now: () => now });
   const perSource = HELD_SESSIONS / FLEET.length;
   FLEET.forEach((source, index) => {
-    const provider = providers[source.kind];
+    const provider = providers[source.kind]!;
     hub.registerSource({
       id: source.id,
       name: source.name,

@@ -1,29 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { ProviderKind } from '../../shared/model/source';
-
-/** The secret that tells one platform account from another. */
-export const IDENTIFYING_SECRET: Readonly<Record<ProviderKind, string>> = {
-  'naver-vpe': 'projectId',
-  'api-video': 'apiKey',
-  conviva: 'clientId',
-  'zoom-video-sdk': 'apiKey',
-};
 
 /**
  * A stable name for one platform account, so two sources on it share one
- * request budget. The secret enters only as a truncated SHA-256 digest: keys
- * show up in logs and tests, secrets must not.
+ * request budget. `identity` is the provider's account secret (its
+ * `accountSecret` field), or all of a source's secrets when that one is missing.
+ * The secret enters only as a truncated SHA-256 digest: keys show up in logs
+ * and tests, secrets must not.
  */
-export function accountKey(kind: ProviderKind, baseUrl: string, secrets: Readonly<Record<string, string>>): string {
-  const identity =
-    secrets[IDENTIFYING_SECRET[kind]] ??
-    // A provider that names its secrets differently still gets one budget per set of secrets.
-    JSON.stringify(
-      Object.keys(secrets)
-        .sort()
-        .map((field) => [field, secrets[field]]),
-    );
-  const digest = createHash('sha256').update(identity).digest('hex').slice(0, 16);
+export function accountKey(kind: string, baseUrl: string, identity: string | Readonly<Record<string, string>>): string {
+  const text =
+    typeof identity === 'string'
+      ? identity
+      : JSON.stringify(
+          Object.keys(identity)
+            .sort()
+            .map((field) => [field, identity[field]]),
+        );
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
   return `${kind} ${normalizeBase(baseUrl)} ${digest}`;
 }
 

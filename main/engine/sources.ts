@@ -4,7 +4,6 @@ import { err, ok, type Result } from '../../shared/result';
 import { formatPath, type Http } from '../providers/http';
 import type { Connection, Provider } from '../providers/provider';
 import { accountKey } from './account-key';
-import { budgetPolicyFor } from './budget-policy';
 import type { Budgets } from './budget';
 import type { CredentialResolver } from './types';
 
@@ -68,8 +67,8 @@ export async function resolveSource(
   }
 
   const baseUrl = config.baseUrl ?? provider.defaultBaseUrl;
-  const account = accountKey(provider.kind, baseUrl, secrets.value);
-  const http = deps.budgets.wrap(deps.http, account, budgetPolicyFor(provider.kind, baseUrl, options.data));
+  const account = accountKey(provider.kind, baseUrl, secrets.value[provider.accountSecret] ?? secrets.value);
+  const http = deps.budgets.wrap(deps.http, account, provider.requestBudget(baseUrl, options.data));
   try {
     const connection = provider.connect(
       { id: config.id, name: config.name, baseUrl, options: options.data, secrets: secrets.value },

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ProviderKindSchema, SourceIdSchema, type SourceConfig } from '../../shared/model/source';
+import { SourceIdSchema, type SourceConfig } from '../../shared/model/source';
 import { err, ok, type Result } from '../../shared/result';
 import { formatPath } from '../providers/http';
 import type { Provider } from '../providers/provider';
-import { providerFor } from '../providers/registry';
+import { providerFor, providerKinds } from '../providers/registry';
 import type { EnvBindings } from '../credentials/env-store';
 
 /**
@@ -21,12 +21,12 @@ const EnvNameSchema = z
 
 const SecretRefSchema = z.object({ env: EnvNameSchema }).strict();
 
-const providerList = ProviderKindSchema.options.join(', ');
+const providerList = providerKinds.join(', ');
 
 const ConfigSourceSchema = z
   .object({
     id: SourceIdSchema,
-    provider: z.enum(ProviderKindSchema.options, {
+    provider: z.enum(providerKinds as [string, ...string[]], {
       error: (issue) =>
         typeof issue.input === 'string'
           ? `unknown provider ${JSON.stringify(issue.input)} (use one of ${providerList})`

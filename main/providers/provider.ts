@@ -4,6 +4,7 @@ import type { Sample, Session } from '../../shared/model/samples';
 import type { FieldSpec, ProviderKind, ViewerMetric } from '../../shared/model/source';
 import type { Result } from '../../shared/result';
 import type { Http } from './http';
+import type { BudgetPolicy } from './request-budget';
 
 /** A source as a provider sees it: options parsed by its own schema, secrets resolved. */
 export interface ResolvedSource<Options> {
@@ -50,5 +51,9 @@ export interface Provider<Options = unknown> {
   /** What a user must enter: options and secrets, for generated forms. */
   readonly fields: readonly FieldSpec[];
   readonly secretFields: readonly string[];
+  /** The secret that tells one platform account from another, so sources on one account share its budget. */
+  readonly accountSecret: string;
+  /** How fast one account may be asked: at or under half of what the platform documents. */
+  requestBudget(baseUrl: string, options: Options): BudgetPolicy;
   connect(source: ResolvedSource<Options>, deps: ProviderDeps): Connection;
 }

@@ -6,15 +6,18 @@ import type { Provider } from './provider';
 import { zoomVideoSdkProvider } from './zoom-video-sdk';
 
 /** Every platform Streamwatch knows. A new platform is one folder and one line here. */
-export const providers: Readonly<Record<ProviderKind, Provider<any>>> = {
-  'naver-vpe': naverVpeProvider,
-  'api-video': apiVideoProvider,
-  conviva: convivaProvider,
-  'zoom-video-sdk': zoomVideoSdkProvider,
-};
+export const providers: Readonly<Record<ProviderKind, Provider<any>>> = Object.fromEntries(
+  [naverVpeProvider, apiVideoProvider, convivaProvider, zoomVideoSdkProvider].map((provider) => [
+    provider.kind,
+    provider,
+  ]),
+);
+
+/** The registered platform names, for messages that list them. */
+export const providerKinds: readonly ProviderKind[] = Object.keys(providers);
 
 export const providerList: readonly Provider<unknown>[] = Object.values(providers);
 
 export function providerFor(kind: ProviderKind): Provider<unknown> | undefined {
-  return providers[kind] as Provider<unknown> | undefined;
+  return Object.hasOwn(providers, kind) ? (providers[kind] as Provider<unknown>) : undefined;
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const ProviderKindSchema = z.enum(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk']);
+/**
+ * A platform's name in the provider registry (main/providers/registry.ts), such as
+ * "naver-vpe". The registry is the one list of platforms: main checks a name
+ * against it wherever a source is read, so this schema checks only the form.
+ */
+export const ProviderKindSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a platform name in lower case, such as "naver-vpe"');
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
 export const SourceIdSchema = z

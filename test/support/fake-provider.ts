@@ -5,6 +5,9 @@ import type { ProviderKind } from '../../shared/model/source';
 import { err, ok, type Result } from '../../shared/result';
 import { statusError } from '../../main/providers/http';
 import type { Provider, ProviderDeps, ResolvedSource } from '../../main/providers/provider';
+import { providerFor } from '../../main/providers/registry';
+
+const OPEN = { maxConcurrent: null, minTimeMs: 0 };
 
 /** What a scripted endpoint does on one call. */
 export type Step =
@@ -87,6 +90,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
     return found;
   };
 
+  const real = providerFor(options.kind ?? 'naver-vpe');
   const fake: FakeProvider = {
     connections: [],
     endpoint: control,
@@ -99,6 +103,10 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
       optionsSchema: z.object({ device: z.enum(['PC', 'Mobile', 'PC,Mobile']).default('PC,Mobile') }),
       fields: [],
       secretFields: options.secretFields ?? ['apiKey', 'projectId'],
+      // The real platform's budget and account secret, so budget tests measure what ships.
+      accountSecret: real?.accountSecret ?? 'projectId',
+      requestBudget: (baseUrl, parsed) =>
+        real ? real.requestBudget(baseUrl, real.optionsSchema.parse(parsed)) : { account: OPEN, lane: () => null },
       connect(source, deps) {
         fake.connections.push(source);
         return {

@@ -1,3 +1,4 @@
+import { apiVideoBudget } from './budget';
 import { sourceError } from '../../../shared/model/errors';
 import type { ViewerMetric } from '../../../shared/model/source';
 import { err, ok } from '../../../shared/result';
@@ -29,6 +30,8 @@ export const apiVideoProvider: Provider<ApiVideoOptions> = {
   optionsSchema: ApiVideoOptionsSchema,
   fields: API_VIDEO_FIELDS,
   secretFields: ['apiKey'],
+  accountSecret: 'apiKey',
+  requestBudget: apiVideoBudget,
 
   connect(source, deps): Connection {
     const apiKey = source.secrets.apiKey ?? '';

@@ -1,3 +1,4 @@
+import { convivaBudget } from './budget';
 import { ok } from '../../../shared/result';
 import type { Endpoint, Provider } from '../provider';
 import { createConvivaClient } from './client';
@@ -27,6 +28,8 @@ export const convivaProvider: Provider<ConvivaOptions> = {
   optionsSchema: ConvivaOptionsSchema,
   fields: CONVIVA_FIELDS,
   secretFields: CONVIVA_SECRET_FIELDS,
+  accountSecret: 'clientId',
+  requestBudget: convivaBudget,
 
   connect(source, deps) {
     const client = createConvivaClient({

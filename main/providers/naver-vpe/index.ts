@@ -4,6 +4,7 @@ import type { Sample } from '../../../shared/model/samples';
 import type { FieldSpec } from '../../../shared/model/source';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Connection, Provider, ResolvedSource, ProviderDeps } from '../provider';
+import { naverBudget } from './budget';
 import { createNaverClient, NAVER_DEFAULT_BASE_URL, NAVER_LABEL, type NaverClient, type NaverQuery } from './client';
 import { isValidTimeZone } from './log-date';
 import { toSession, toSessionDetail, toViewerPoints, type MapContext } from './to-model';
@@ -92,6 +93,8 @@ export const naverVpeProvider: Provider<NaverOptions> = {
   optionsSchema: NaverOptionsSchema,
   fields,
   secretFields: ['apiKey', 'projectId'],
+  accountSecret: 'projectId',
+  requestBudget: naverBudget,
   connect: connectNaver,
 };
 

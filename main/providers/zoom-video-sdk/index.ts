@@ -1,3 +1,4 @@
+import { zoomBudget } from './budget';
 import type { Provider } from '../provider';
 import { connectZoom } from './connection';
 import { ZoomOptionsSchema, type ZoomOptions } from './options';
@@ -55,5 +56,7 @@ export const zoomVideoSdkProvider: Provider<ZoomOptions> = {
     },
   ],
   secretFields: ['apiKey', 'apiSecret'],
+  accountSecret: 'apiKey',
+  requestBudget: (_baseUrl, options) => zoomBudget(options.plan),
   connect: connectZoom,
 };

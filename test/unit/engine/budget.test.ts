@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountKey } from '../../../main/engine/account-key';
-import { BUDGETS, budgetPolicyFor, isZoomListing } from '../../../main/engine/budget-policy';
+import { apiVideoBudget, API_VIDEO_BUDGET } from '../../../main/providers/api-video/budget';
+import { CONVIVA_BUDGET } from '../../../main/providers/conviva/budget';
+import { isZoomListing, ZOOM_BUDGET, zoomBudget } from '../../../main/providers/zoom-video-sdk/budget';
 import { createHarness, sourceConfig, stopEngine, type Harness } from '../../support/engine-harness';
 import type { EndpointSpec } from '../../support/fake-provider';
 
@@ -31,29 +33,33 @@ function harness(
 
 describe('account keys', () => {
   it('are equal for one account, differ across accounts and hosts, and never contain the secret', () => {
-    const a = accountKey('naver-vpe', 'https://ma.example/', { apiKey: 'k1', projectId: 'company-secret-1' });
-    const b = accountKey('naver-vpe', 'https://ma.example', { apiKey: 'k2', projectId: 'company-secret-1' });
-    expect(a).toBe(b);
-    expect(accountKey('naver-vpe', 'https://ma.example', { apiKey: 'k1', projectId: 'company-secret-2' })).not.toBe(a);
-    expect(accountKey('naver-vpe', 'https://gov.example', { apiKey: 'k1', projectId: 'company-secret-1' })).not.toBe(a);
+    // NAVER's account secret is the Company ID: two API keys of one company are one account.
+    const a = accountKey('naver-vpe', 'https://ma.example/', 'company-secret-1');
+    expect(accountKey('naver-vpe', 'https://ma.example', 'company-secret-1')).toBe(a);
+    expect(accountKey('naver-vpe', 'https://ma.example', 'company-secret-2')).not.toBe(a);
+    expect(accountKey('naver-vpe', 'https://gov.example', 'company-secret-1')).not.toBe(a);
     expect(a).not.toContain('company-secret-1');
     expect(a).toMatch(/^naver-vpe https:\/\/ma\.example [0-9a-f]{16}$/);
+  });
+
+  it("fall back to all of a source's secrets when the account secret is missing", () => {
+    const a = accountKey('x', 'https://x.example', { token: 't1', user: 'u' });
+    expect(accountKey('x', 'https://x.example', { user: 'u', token: 't1' })).toBe(a);
+    expect(accountKey('x', 'https://x.example', { token: 't2', user: 'u' })).not.toBe(a);
   });
 });
 
 describe('budget policy', () => {
   it('stays at or under half of each documented limit', () => {
-    expect(MINUTE / BUDGETS.apiVideoProduction.minTimeMs).toBeLessThanOrEqual(250);
-    expect(MINUTE / BUDGETS.apiVideoSandbox.minTimeMs).toBeLessThanOrEqual(50);
-    expect(MINUTE / BUDGETS.conviva.minTimeMs).toBeLessThanOrEqual(100);
-    expect(MINUTE / BUDGETS.zoomListingPro.minTimeMs).toBeLessThanOrEqual(5);
-    expect(MINUTE / BUDGETS.zoomListingBusiness.minTimeMs).toBeLessThanOrEqual(10);
-    expect(budgetPolicyFor('api-video', 'https://sandbox.api.video').account).toBe(BUDGETS.apiVideoSandbox);
-    expect(
-      budgetPolicyFor('zoom-video-sdk', 'https://api.zoom.us/v2', { plan: 'Business' }).lane(
-        new URL('https://api.zoom.us/v2/videosdk/sessions'),
-      )!.limits,
-    ).toBe(BUDGETS.zoomListingBusiness);
+    expect(MINUTE / API_VIDEO_BUDGET.production.minTimeMs).toBeLessThanOrEqual(250);
+    expect(MINUTE / API_VIDEO_BUDGET.sandbox.minTimeMs).toBeLessThanOrEqual(50);
+    expect(MINUTE / CONVIVA_BUDGET.minTimeMs).toBeLessThanOrEqual(100);
+    expect(MINUTE / ZOOM_BUDGET.listingPro.minTimeMs).toBeLessThanOrEqual(5);
+    expect(MINUTE / ZOOM_BUDGET.listingBusiness.minTimeMs).toBeLessThanOrEqual(10);
+    expect(apiVideoBudget('https://sandbox.api.video').account).toBe(API_VIDEO_BUDGET.sandbox);
+    expect(zoomBudget('Business').lane(new URL('https://api.zoom.us/v2/videosdk/sessions'))!.limits).toBe(
+      ZOOM_BUDGET.listingBusiness,
+    );
   });
 
   it('counts only Zoom session listing as resource-intensive', () => {
@@ -151,7 +157,7 @@ describe('request budgets', () => {
     h.engine.setSources([sourceConfig('a', { provider: 'api-video' })]);
     h.engine.start();
     await h.clock.advance(10 * SECOND);
-    expect(h.engine.budgetOf('a')).toMatchObject({ slowed: false, minTimeMs: BUDGETS.apiVideoProduction.minTimeMs });
+    expect(h.engine.budgetOf('a')).toMatchObject({ slowed: false, minTimeMs: API_VIDEO_BUDGET.production.minTimeMs });
 
     remaining = 20; // 4% left, resetting in 30 s: spread what is left over the window
     await h.clock.advance(10 * SECOND);
@@ -162,7 +168,7 @@ describe('request budgets', () => {
 
     remaining = 480;
     await h.clock.advance(10 * SECOND);
-    expect(h.engine.budgetOf('a')).toMatchObject({ slowed: false, minTimeMs: BUDGETS.apiVideoProduction.minTimeMs });
+    expect(h.engine.budgetOf('a')).toMatchObject({ slowed: false, minTimeMs: API_VIDEO_BUDGET.production.minTimeMs });
   });
 
   it('a poll waiting for its budget or paging slowly is not abandoned; one that makes no progress is', async () => {

@@ -11,6 +11,8 @@ export const testProvider: Provider<{ device: string }> = {
   optionsSchema: z.object({ device: z.enum(['PC', 'Mobile', 'PC,Mobile']).default('PC,Mobile') }),
   fields: [{ key: 'apiKey', label: 'API key', secret: true, kind: 'text', required: true }],
   secretFields: ['apiKey', 'projectId'],
+  accountSecret: 'projectId',
+  requestBudget: () => ({ account: { maxConcurrent: null, minTimeMs: 0 }, lane: () => null }),
   connect: () => ({ endpoints: [], testConnection: async () => ({ ok: true, value: 'fine' }) }),
 };
 

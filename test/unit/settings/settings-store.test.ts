@@ -56,7 +56,7 @@ describe('settings store', () => {
 
   it.each([
     ['not JSON', '{"version": 2, "sources": ['],
-    ['a field of the wrong type', JSON.stringify({ version: 2, sources: [{ id: 'x', provider: 'nope', name: 'X' }] })],
+    ['a field of the wrong type', JSON.stringify({ version: 2, sources: [{ id: 'x', provider: 'naver-vpe', name: 7 }] })],
   ])('moves a corrupt file (%s) aside with a timestamp and says where', async (_case, content) => {
     const dir = folder();
     writeFileSync(join(dir, 'settings.json'), content);
@@ -66,6 +66,15 @@ describe('settings store', () => {
     const aside = join(dir, 'settings.json.corrupt-2026-11-23T10-00-00-000Z');
     expect(notice).toContain(aside);
     expect(readFileSync(aside, 'utf8')).toBe(content);
+  });
+
+  it('keeps a source whose platform this build does not know (a newer version wrote it): the engine names it', async () => {
+    const dir = folder();
+    const content = JSON.stringify({ version: 2, sources: [{ id: 'x', provider: 'future-platform', name: 'X' }] });
+    writeFileSync(join(dir, 'settings.json'), content);
+    const { settings, notice } = await createSettingsStore({ dir }).load();
+    expect(settings.sources.map((s) => s.provider)).toEqual(['future-platform']);
+    expect(notice).toBeNull();
   });
 
   it('migrates version 1 and keeps every field', async () => {
