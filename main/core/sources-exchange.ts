@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SourceConfigSchema, type SourceConfig } from '../../shared/model/source';
 import { err, ok, type AppError, type Result } from '../../shared/result';
-import { formatPath } from '../providers/http';
+import { firstIssue } from '../../shared/zod-issue';
 
 /**
  * The shareable source list: configuration only. Secrets are never part of
@@ -26,8 +26,8 @@ export function parseSourcesJson(json: string): Result<SourceConfig[], AppError>
   }
   const parsed = ExchangeSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err({ code: 'bad-file', message: `The source list is not valid: field ${formatPath(issue?.path ?? [])} — ${issue?.message ?? 'invalid'}.` });
+    const issue = firstIssue(parsed.error);
+    return err({ code: 'bad-file', message: `The source list is not valid: field ${issue.path} — ${issue.message}.` });
   }
   return ok(parsed.data.sources);
 }

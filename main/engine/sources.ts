@@ -1,7 +1,8 @@
 import { sourceError, type SourceError } from '../../shared/model/errors';
 import type { ProviderKind, SourceConfig } from '../../shared/model/source';
 import { err, ok, type Result } from '../../shared/result';
-import { formatPath, type Http } from '../providers/http';
+import { firstIssue } from '../../shared/zod-issue';
+import type { Http } from '../providers/http';
 import type { Connection, Provider } from '../providers/provider';
 import { accountKey } from './account-key';
 import type { Budgets } from './budget';
@@ -47,11 +48,8 @@ export async function resolveSource(
 
   const options = provider.optionsSchema.safeParse(config.options ?? {});
   if (!options.success) {
-    const issue = options.error.issues[0];
-    const path = issue ? formatPath(issue.path) : '(options)';
-    return failed(
-      sourceError('config', `${label}: option ${path} is invalid — ${issue?.message ?? 'invalid'}.`, { path }),
-    );
+    const { path, message } = firstIssue(options.error, '(options)');
+    return failed(sourceError('config', `${label}: option ${path} is invalid — ${message}.`, { path }));
   }
 
   const secrets = await secretsFor(config, provider, deps.resolveCredentials, given);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SourceIdSchema, type SourceConfig } from '../../shared/model/source';
 import { err, ok, type Result } from '../../shared/result';
-import { formatPath } from '../providers/http';
+import { firstIssue } from '../../shared/zod-issue';
 import type { Provider } from '../providers/provider';
 import { providerFor, providerKinds } from '../providers/registry';
 import type { EnvBindings } from '../credentials/env-store';
@@ -92,11 +92,8 @@ export function parseConfigText(
   }
   const parsed = ConfigFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // Zod reports an unknown key at its parent's path; name the key itself.
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    const message = issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message;
-    return err({ file, field: path.length === 0 ? '(top level)' : formatPath(path), message });
+    const issue = firstIssue(parsed.error, '(top level)');
+    return err({ file, field: issue.path, message: issue.message });
   }
   const sources: SourceConfig[] = [];
   const env: Record<string, Record<string, string>> = {};
@@ -132,8 +129,8 @@ function checkAgainstProvider(
 ): { field: string; message: string } | null {
   const parsed = provider.optionsSchema.safeParse(options);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { field: formatPath(['options', ...(issue?.path ?? [])]), message: issue?.message ?? 'invalid' };
+    const issue = firstIssue(parsed.error, 'options', ['options']);
+    return { field: issue.path, message: issue.message };
   }
   for (const field of provider.secretFields) {
     if (!(field in secrets)) {

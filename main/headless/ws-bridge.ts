@@ -5,7 +5,7 @@ import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '../../shar
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import type { AlertsView } from '../../shared/model/alerts';
-import { formatPath } from '../providers/http';
+import { firstIssue } from '../../shared/zod-issue';
 import { log } from './log';
 
 /**
@@ -120,12 +120,8 @@ function parseRequest(text: string): Parsed {
   const id = (raw as { id?: unknown } | null)?.id;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 0)
     return { kind: 'unreadable', reason: 'message has no request id' };
-  const issue = parsed.error.issues[0];
-  return {
-    kind: 'invalid',
-    id,
-    reason: `Malformed request: field ${issue ? formatPath(issue.path) : '(message)'} — ${issue?.message ?? 'invalid'}.`,
-  };
+  const issue = firstIssue(parsed.error, '(message)');
+  return { kind: 'invalid', id, reason: `Malformed request: field ${issue.path} — ${issue.message}.` };
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

@@ -1,3 +1,4 @@
+import { firstIssue } from '../../shared/zod-issue';
 import type { z } from 'zod';
 import { sourceError, type SourceError } from '../../shared/model/errors';
 import { err, ok, type Result } from '../../shared/result';
@@ -169,15 +170,6 @@ export function parseJson(label: string, text: string): Result<unknown, SourceEr
 export function parseWith<T>(label: string, schema: z.ZodType<T>, value: unknown): Result<T, SourceError> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return ok(parsed.data);
-  const issue = parsed.error.issues[0];
-  const path = issue ? formatPath(issue.path) : '(body)';
-  const reason = issue?.message ?? 'invalid';
-  return err(sourceError('schema', `${label} sent an unexpected answer: field ${path} — ${reason}.`, { path }));
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(body)';
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  const { path, message } = firstIssue(parsed.error);
+  return err(sourceError('schema', `${label} sent an unexpected answer: field ${path} — ${message}.`, { path }));
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { formatPath } from '../providers/http';
+import { firstIssue } from '../../shared/zod-issue';
 import { migrate } from './migrations';
 import { SETTINGS_VERSION, SettingsSchema, defaultSettings, type Settings } from './settings-schema';
 import { nodeFileOps, removeStaleTemps, writeAtomically, type FileOps } from './atomic-file';
@@ -43,7 +43,8 @@ export function createSettingsStore(options: { dir: string; ops?: FileOps; now?:
       try {
         text = await fs.readFile(path, 'utf8');
       } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { settings: (settings = defaultSettings()), notice: null };
+        if ((cause as NodeJS.ErrnoException).code === 'ENOENT')
+          return { settings: (settings = defaultSettings()), notice: null };
         throw cause;
       }
       let json: unknown;
@@ -55,9 +56,9 @@ export function createSettingsStore(options: { dir: string; ops?: FileOps; now?:
       }
       const parsed = SettingsSchema.safeParse(migrate(json, SETTINGS_VERSION));
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
+        const issue = firstIssue(parsed.error, '(file)');
         settings = defaultSettings();
-        return { settings, notice: await moveAside(`field ${issue ? formatPath(issue.path) : '(file)'}: ${issue?.message ?? 'invalid'}`) };
+        return { settings, notice: await moveAside(`field ${issue.path}: ${issue.message}`) };
       }
       settings = parsed.data;
       return { settings, notice: null };
