@@ -1,7 +1,21 @@
 import type { Severity } from '../../../shared/model/alerts';
-import type { Preferences } from '../../settings/settings-schema';
 
-export type NotificationPrefs = Preferences['notifications'];
+/** What the alert engine needs of the user's notification preferences, passed in as values. */
+export interface NotificationPrefs {
+  readonly enabled: boolean;
+  readonly sound: boolean;
+  /** Remind about a firing incident after this many minutes… */
+  readonly remindEveryMinutes: number;
+  /** …at most this many times. */
+  readonly maxReminders: number;
+  readonly quietHours: {
+    readonly enabled: boolean;
+    /** "HH:MM", the workstation's local time. */
+    readonly start: string;
+    readonly end: string;
+    readonly criticalBypass: boolean;
+  };
+}
 
 /** "22:00"–"07:00" spans midnight; times are the workstation's local time (given as minutes since midnight). */
 export function inQuietHours(prefs: NotificationPrefs, minutesOfDay: number): boolean {
