@@ -22,6 +22,7 @@ const ENGINE_SIDE = [
   'main/demo',
   'main/headless',
   'main/api',
+  'main/core',
   'main/credentials',
 ];
 const ELECTRON_SIDE = ['main/app', 'main/ipc'];

@@ -29,6 +29,7 @@ const ENGINE_SIDE = [
   'main/demo',
   'main/headless',
   'main/api',
+  'main/core',
   'main/credentials',
 ];
 
