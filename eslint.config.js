@@ -24,6 +24,7 @@ const ENGINE_SIDE = [
   'main/api',
   'main/core',
   'main/credentials',
+  'main/log',
 ];
 const ELECTRON_SIDE = ['main/app', 'main/ipc'];
 const SOURCE = ['main', 'preload', 'renderer', 'shared', 'scripts'];

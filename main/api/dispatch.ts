@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { firstIssue } from '../../shared/zod-issue';
 import { requests, type RequestChannel, type RequestResult } from '../../shared/ipc/contract';
 import { err, type AppError, type Result } from '../../shared/result';
+import { log } from '../log/logger';
 
 /**
  * The request handlers behind every transport (Electron IPC, the headless
@@ -45,7 +46,7 @@ export async function dispatch(
     const handler = handlers[channel] as (args: unknown) => Promise<Result<unknown, AppError>>;
     return await handler(parsed.data);
   } catch (cause) {
-    console.error(`[${channel}] handler failed`, cause instanceof Error ? cause.message : cause);
+    log.error(`[${channel}] handler failed`, cause instanceof Error ? cause.message : cause);
     return err({ code: 'internal', message: `Streamwatch could not complete ${channel}; see the log for details.` });
   }
 }

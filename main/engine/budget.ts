@@ -5,6 +5,7 @@ import { err, type Result } from '../../shared/result';
 import { parseRetryAfter, type Http, type HttpAnswer, type HttpRequest } from '../providers/http';
 import type { BudgetPolicy, LimitSettings } from '../providers/request-budget';
 import type { ActivityOf } from './timebox';
+import { log } from '../log/logger';
 
 export interface BudgetStats {
   /** Requests handed to the platform. */
@@ -173,7 +174,7 @@ export function createBudgets(options: BudgetOptions): Budgets {
       if (cause instanceof Bottleneck.BottleneckError) {
         return err(sourceError('network', `The request to ${url.host} was cancelled because polling stopped.`));
       }
-      console.error(`[budget] a request to ${url.host} failed unexpectedly`, cause);
+      log.error(`[budget] a request to ${url.host} failed unexpectedly`, cause);
       return err(sourceError('network', `The request to ${url.host} failed unexpectedly; the details are in the log.`));
     });
   }

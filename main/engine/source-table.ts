@@ -6,6 +6,7 @@ import type { Scheduler } from './scheduler/scheduler';
 import { sameData } from './same-data';
 import { resolveSource, sourceLabel, type Resolution, type SourceDeps } from './sources';
 import type { SourceInfo, WritableStateHub } from './state-hub';
+import { log } from '../log/logger';
 
 export type Phase =
   | 'disabled'
@@ -93,7 +94,7 @@ export function createSourceTable(deps: SourceTableDeps): SourceTable {
     runtime.phase = 'resolving';
     runtime.ready = resolveSource(runtime.config, sourceDeps)
       .catch((cause: unknown): Resolution => {
-        console.error(`[engine] resolving ${runtime.id} failed`, cause);
+        log.error(`[engine] resolving ${runtime.id} failed`, cause);
         return {
           kind: 'failed',
           error: {

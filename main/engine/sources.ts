@@ -7,6 +7,7 @@ import type { Connection, Provider } from '../providers/provider';
 import { accountKey } from './account-key';
 import type { Budgets } from './budget';
 import type { CredentialResolver } from './types';
+import { log } from '../log/logger';
 
 /** A source ready to poll, or why it cannot be. */
 export type Resolution =
@@ -74,7 +75,7 @@ export async function resolveSource(
     );
     return { kind: 'ready', provider, connection, account };
   } catch (cause) {
-    console.error(`[sources] ${label} could not connect`, cause);
+    log.error(`[sources] ${label} could not connect`, cause);
     return failed(sourceError('config', `${label}: the source could not be set up; the details are in the log.`));
   }
 }
@@ -91,7 +92,7 @@ async function secretsFor(
     const found = await resolve(config, wanted);
     return found.ok ? ok({ ...found.value, ...given }) : found;
   } catch (cause) {
-    console.error(`[sources] reading the secrets of ${config.id} failed`, cause);
+    log.error(`[sources] reading the secrets of ${config.id} failed`, cause);
     return err(
       sourceError(
         'config',

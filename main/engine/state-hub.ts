@@ -6,6 +6,7 @@ import { createSessionStore } from './hub-sessions';
 import { createRingBuffer, type RingBuffer } from './ring-buffer';
 import { sameData } from './same-data';
 import type { StateHub } from './types';
+import { log } from '../log/logger';
 
 /** 24 hours at one point a minute. */
 export const DEFAULT_SERIES_CAPACITY = 1440;
@@ -77,7 +78,7 @@ export function createStateHub(options: HubOptions): WritableStateHub {
         listener(patch);
       } catch (cause) {
         // One broken subscriber must not stop polling or starve the others.
-        console.error('[state-hub] a patch listener failed', cause);
+        log.error('[state-hub] a patch listener failed', cause);
       }
     }
   }

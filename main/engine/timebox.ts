@@ -1,6 +1,7 @@
 import { sourceError, type SourceError } from '../../shared/model/errors';
 import { err, type Result } from '../../shared/result';
 import type { Clock, TimerHandle } from './types';
+import { log } from '../log/logger';
 
 /** What the requests of one call have been doing, as the budget layer saw them. */
 export interface CallActivity {
@@ -76,7 +77,7 @@ async function guarded<T>(
     return await call(signal);
   } catch (cause) {
     // Providers return errors as values, so a throw is a bug; its text may hold request details, so it goes to the log only.
-    console.error(`[engine] ${label} threw`, cause);
+    log.error(`[engine] ${label} threw`, cause);
     return err(sourceError('provider', `${label} failed unexpectedly; the details are in the log.`));
   }
 }

@@ -1,5 +1,6 @@
 import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
 import type { TrustedWindows } from './trusted-senders';
+import { log } from '../log/logger';
 
 export type Broadcast = <C extends PushChannel>(channel: C, payload: PushPayload<C>) => void;
 
@@ -17,7 +18,7 @@ export function createBroadcast(trust: Pick<TrustedWindows, 'live' | 'isTrustedC
         contents.send(channel, payload);
       } catch (cause) {
         // Sending races with a window being torn down; the next patch finds it gone.
-        console.warn(`[ipc] could not push ${channel}`, cause instanceof Error ? cause.message : cause);
+        log.warn(`[ipc] could not push ${channel}`, cause instanceof Error ? cause.message : cause);
       }
     }
   };

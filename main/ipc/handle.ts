@@ -3,6 +3,7 @@ import { requestChannels } from '../../shared/ipc/contract';
 import { err, type AppError, type Result } from '../../shared/result';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { TrustedWindows } from './trusted-senders';
+import { log } from '../log/logger';
 
 const UNTRUSTED: Result<never, AppError> = err({
   code: 'untrusted-sender',
@@ -20,7 +21,7 @@ export function registerIpcHandlers(handlers: Handlers, trust: Pick<TrustedWindo
   for (const channel of requestChannels) {
     ipcMain.handle(channel, async (event, args: unknown) => {
       if (!trust.isTrustedSender(event)) {
-        console.warn(`[ipc] refused ${channel} from an untrusted sender`);
+        log.warn(`[ipc] refused ${channel} from an untrusted sender`);
         return UNTRUSTED;
       }
       return dispatch(handlers, channel, args);

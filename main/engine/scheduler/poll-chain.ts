@@ -5,6 +5,7 @@ import type { Endpoint } from '../../providers/provider';
 import { timeboxed, type ActivityOf } from '../timebox';
 import type { Clock, TimerHandle } from '../types';
 import { decideNext, type BackoffPolicy, type NextPoll } from './backoff';
+import { log } from '../../log/logger';
 
 export interface PollAnswer {
   readonly result: Result<Sample, SourceError>;
@@ -138,7 +139,7 @@ export function createPollChain(host: ChainHost, endpoint: Endpoint, label: stri
         host.answered({ result, next, startedAt, at: now });
       } catch (cause) {
         // A bug in turning the answer into state must not end the chain: the next poll may well work.
-        console.error(`[scheduler] handling the answer of ${label} failed`, cause);
+        log.error(`[scheduler] handling the answer of ${label} failed`, cause);
       }
       if (halted || mine !== generation) return;
       schedule(next);

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sourceError } from '../../../shared/model/errors';
 import { AUTH_STOPPED } from '../../../main/engine/health';
 import { createHarness, withSecrets, type Harness } from '../../support/engine-harness';
 import { authError, networkError, point, serverError } from '../../support/samples';
+import { captureLog } from '../../support/log-capture';
 
 const SECOND = 1000;
 const MINUTE = 60_000;
@@ -214,10 +215,14 @@ describe('scheduler', () => {
   it('a provider that throws becomes a provider error, and polling goes on', async () => {
     const viewers = await started();
     viewers.next({ throws: 'bug' });
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = captureLog();
     await h.clock.advance(1.05 * MINUTE);
-    expect(log).toHaveBeenCalledWith('[engine] Fake · Source a · viewers threw', expect.any(Error));
-    log.mockRestore();
+    log.restore();
+    expect(log.lines).toContainEqual({
+      level: 'error',
+      message: '[engine] Fake · Source a · viewers threw',
+      detail: expect.any(Error),
+    });
     const health = h.engine.hub.source('a')!.health;
     expect(health.status === 'error' && health.error.kind).toBe('provider');
     await h.clock.advance(MINUTE);

@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Patch, Snapshot } from '../../../shared/model/state';
 import { PatchSchema, SnapshotSchema } from '../../../shared/model/state';
 import { applyPatch } from '../../../main/engine/apply-patch';
 import { createStateHub, type SourceInfo } from '../../../main/engine/state-hub';
 import { point, session } from '../../support/samples';
+import { captureLog } from '../../support/log-capture';
 
 const MINUTE = 60_000;
 const T = Date.parse('2026-01-15T12:00:00Z');
@@ -178,7 +179,7 @@ describe('state hub', () => {
 
   it('keeps each endpoint’s notes and a subscriber that throws does not stop the others', () => {
     const { hub, patches } = hubWithPatches();
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = captureLog();
     hub.subscribe(() => {
       throw new Error('broken listener');
     });
@@ -188,7 +189,7 @@ describe('state hub', () => {
     expect(hub.source('a')!.notes).toEqual(['Sessions are sampled.']);
     // The viewers endpoint's empty notes change nothing, so no third patch.
     expect(patches.length).toBe(2);
-    expect(log).toHaveBeenCalledTimes(2);
-    log.mockRestore();
+    log.restore();
+    expect(log.lines.filter((line) => line.level === 'error')).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Patch } from '../../../shared/model/state';
 import { newWindow } from './ipc-fixtures';
+import { captureLog } from '../../support/log-capture';
 
 vi.mock('electron', async () => (await import('../app/fake-electron')).fakeElectron());
 
@@ -44,8 +45,10 @@ describe('broadcast', () => {
     dying.webContents.send.mockImplementation(() => {
       throw new Error('Object has been destroyed');
     });
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const log = captureLog();
     expect(() => createBroadcast(trust)('state:patch', patch)).not.toThrow();
+    log.restore();
+    expect(log.lines.map((line) => line.message)).toEqual(['[ipc] could not push state:patch']);
     expect(next.webContents.send).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestChannels } from '../../../shared/ipc/contract';
 import { ipcMain } from '../app/fake-electron';
 import { echoHandlers, eventFrom, newWindow } from './ipc-fixtures';
+import { captureLog } from '../../support/log-capture';
+
+let quiet: ReturnType<typeof captureLog>;
 
 vi.mock('electron', async () => (await import('../app/fake-electron')).fakeElectron());
 
@@ -22,9 +25,9 @@ function setup() {
 
 beforeEach(() => {
   ipcMain.handlers.clear();
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  quiet = captureLog();
 });
+afterEach(() => quiet.restore());
 
 describe('registerIpcHandlers', () => {
   it('registers exactly the contract channels, and unregisters them', () => {

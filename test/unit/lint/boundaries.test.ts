@@ -31,6 +31,7 @@ const ENGINE_SIDE = [
   'main/api',
   'main/core',
   'main/credentials',
+  'main/log',
 ];
 
 describe('electron', () => {
