@@ -26,7 +26,7 @@ import { round, summarize, timeInterleaved } from '../support/stats';
  * parse, the zod schema, the pure mapper), called synchronously so the
  * timing holds no awaits.
  */
-const BUDGET_RATIO = 3;
+const BUDGET_RATIO = 2;
 const DAY0 = Date.parse('2026-01-15T00:00:00Z');
 const NOW = DAY0 + 22 * HOUR;
 const SOURCE = 'bench';

@@ -22,7 +22,17 @@ import { round, summarize } from '../support/stats';
  * the JIT and are not counted: an operator's window has been running for hours.
  */
 const FRAME_MS = 16.7;
-const LONG_TASK_MS = 50;
+/** On a quiet machine an update must leave half a frame free: the margin a busy workstation eats. */
+const QUIET_P95_MS = 8;
+const LONG_TASK_MS = 30;
+
+/**
+ * Quiet: nothing else runs. Loaded: a second process keeps one core busy (the
+ * browser, video player and call an operator runs beside Streamwatch).
+ */
+export interface Condition {
+  readonly loaded: boolean;
+}
 const WARMUP = 3;
 const REPS = 20;
 const FRAMES_FOLLOWED = 4;
@@ -94,7 +104,14 @@ async function measure(page: Page, updates: readonly string[]): Promise<Measured
   return { frames, byPosition, latencies, longest, longtaskSupported };
 }
 
-export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]> {
+export async function figure3(
+  browser: Browser,
+  site: StaticSite,
+  condition: Condition = { loaded: false },
+): Promise<Row[]> {
+  const suffix = condition.loaded ? 'L' : '';
+  const limit = condition.loaded ? FRAME_MS : QUIET_P95_MS;
+  const where = condition.loaded ? 'one core kept busy by another process' : 'quiet machine';
   const { updates } = publishHeldState(site, WARMUP + REPS);
   const rows: Row[] = [];
   const allLongest: number[] = [];
@@ -105,19 +122,20 @@ export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]
       await scenario.prepare?.(page);
       const measured = await measure(page, updates);
       supported &&= measured.longtaskSupported;
-      allLongest.push(...measured.longest);
+      // The browser reports only tasks over 50 ms; a followed frame's time bounds every task inside it.
+      allLongest.push(...measured.longest, ...measured.frames);
       const value = summarize(measured.frames);
       const latency = summarize(measured.latencies);
       rows.push({
-        id: scenario.id,
+        id: `${scenario.id}${suffix}`,
         figure: 3,
-        title: `renderer applies ${NEW_SESSIONS.toLocaleString('en-US')} new sessions: ${scenario.title}`,
+        title: `renderer applies ${NEW_SESSIONS.toLocaleString('en-US')} new sessions: ${scenario.title}, ${where}`,
         unit: 'ms main thread, worst frame',
         value,
         baseline: { label: 'one frame', value: null, unit: `${FRAME_MS} ms` },
-        budget: `p95 < ${FRAME_MS} ms`,
-        compared: { label: 'p95, ms', value: round(value.p95, 2), limit: FRAME_MS },
-        status: value.p95 < FRAME_MS ? 'pass' : 'fail',
+        budget: `p95 ≤ ${limit} ms`,
+        compared: { label: 'p95, ms', value: round(value.p95, 2), limit },
+        status: judge(value.p95, limit),
         notes: [
           `${measured.frames.length} updates after ${WARMUP} to warm up; push frame / next / next / next, median ${measured.byPosition
             .map((times) => round(summarize(times).median, 1))
@@ -132,9 +150,9 @@ export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]
   }
   const longest = summarize(allLongest);
   rows.push({
-    id: '3d',
+    id: `3d${suffix}`,
     figure: 3,
-    title: 'renderer: longest long task around each update (all three screens)',
+    title: `renderer: longest main-thread stretch around each update (all three screens), ${where}`,
     unit: 'ms',
     value: longest,
     baseline: null,
@@ -142,7 +160,9 @@ export async function figure3(browser: Browser, site: StaticSite): Promise<Row[]
     compared: { label: 'longest, ms', value: round(longest.max, 1), limit: LONG_TASK_MS },
     status: supported ? judge(longest.max, LONG_TASK_MS) : 'error',
     notes: supported
-      ? ['0 means no task over 50 ms (the browser reports none shorter)']
+      ? [
+          'the larger of the longest reported long task (the browser reports only those over 50 ms) and the worst followed frame, which bounds every task inside it',
+        ]
       : ["this Chromium does not support PerformanceObserver 'longtask'"],
   });
   return rows;

@@ -17,7 +17,7 @@ import { round, summarize } from '../support/stats';
  */
 const WINDOW_MS = 60_000;
 const SLICE_MS = 10_000;
-const LIMIT_PERCENT = 2;
+const LIMIT_PERCENT = 1;
 
 const realClock: Clock = {
   now: () => Date.now(),

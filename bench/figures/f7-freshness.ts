@@ -22,7 +22,7 @@ import { round, summarize } from '../support/stats';
  * Node and Chromium share. The baseline is the poll interval: data is up to
  * that old by design; the pipeline must add less than 100 ms to it.
  */
-const LIMIT_MS = 100;
+const LIMIT_MS = 50;
 const SAMPLES = 15;
 const MINUTE = 60_000;
 const NAVER_SOURCE = 'demo-naver-vpe';

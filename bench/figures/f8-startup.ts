@@ -19,7 +19,7 @@ import { round, summarize } from '../support/stats';
  * viewer point (from the snapshot or a patch, whichever brings one first).
  * Each run is a fresh process.
  */
-const LIMIT_MS = 2_000;
+const LIMIT_MS = 1_000;
 const RUNS = 5;
 
 const wall = () => performance.timeOrigin + performance.now();
