@@ -2,15 +2,20 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+// `@shared/…` is the project's shared/ folder, for every process (tsconfig.base.json says the same to TypeScript).
+const alias = { '@shared': resolve(__dirname, 'shared') };
+
 // Top-level main/, preload/, renderer/ (not src/...): each process gets its own input.
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') }, external: ['keytar'] },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload is one CommonJS file that may require only 'electron': bundle everything else.
@@ -24,6 +29,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

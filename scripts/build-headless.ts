@@ -17,6 +17,7 @@ await build({
   configFile: false,
   root: ROOT,
   logLevel: 'warn',
+  resolve: { alias: { '@shared': resolve(ROOT, 'shared') } },
   ssr: { noExternal: true, external: ['keytar', 'ws'] },
   build: {
     ssr: resolve(ROOT, 'main/headless/cli.ts'),

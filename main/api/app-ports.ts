@@ -1,7 +1,7 @@
-import type { SettingsView, RequestArgs } from '../../shared/ipc/contract';
-import type { AlertsView, Incident, RuleConfig, RuleId, Rules } from '../../shared/model/alerts';
-import type { SourceConfig } from '../../shared/model/source';
-import type { AppError, Result } from '../../shared/result';
+import type { SettingsView, RequestArgs } from '@shared/ipc/contract';
+import type { AlertsView, Incident, RuleConfig, RuleId, Rules } from '@shared/model/alerts';
+import type { SourceConfig } from '@shared/model/source';
+import type { AppError, Result } from '@shared/result';
 
 /** Preferences and the demo switch, as the request handlers see them. */
 export interface SettingsPort {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { firstIssue } from '../../shared/zod-issue';
-import { requests, type RequestChannel, type RequestResult } from '../../shared/ipc/contract';
-import { err, type AppError, type Result } from '../../shared/result';
+import { firstIssue } from '@shared/zod-issue';
+import { requests, type RequestChannel, type RequestResult } from '@shared/ipc/contract';
+import { err, type AppError, type Result } from '@shared/result';
 import { log } from '../log/logger';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import type { Handlers } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';

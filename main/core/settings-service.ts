@@ -1,6 +1,6 @@
-import type { SettingsView } from '../../shared/ipc/contract';
-import type { SourceConfig } from '../../shared/model/source';
-import { err, ok } from '../../shared/result';
+import type { SettingsView } from '@shared/ipc/contract';
+import type { SourceConfig } from '@shared/model/source';
+import { err, ok } from '@shared/result';
 import type { SettingsPort } from '../api/app-ports';
 import type { SourcesPort } from '../api/sources-port';
 import type { Provider } from '../providers/provider';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SourceConfigSchema, type SourceConfig } from '../../shared/model/source';
-import { err, ok, type AppError, type Result } from '../../shared/result';
-import { firstIssue } from '../../shared/zod-issue';
+import { SourceConfigSchema, type SourceConfig } from '@shared/model/source';
+import { err, ok, type AppError, type Result } from '@shared/result';
+import { firstIssue } from '@shared/zod-issue';
 
 /**
  * The shareable source list: configuration only. Secrets are never part of

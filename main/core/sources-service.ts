@@ -1,9 +1,9 @@
-import type { SourceConfig } from '../../shared/model/source';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import type { SourceConfig } from '@shared/model/source';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import type { SourcesPort } from '../api/sources-port';
 import type { CredentialStore } from '../credentials/credential-store';
 import type { Engine } from '../engine/types';
-import { firstIssue } from '../../shared/zod-issue';
+import { firstIssue } from '@shared/zod-issue';
 import type { Provider } from '../providers/provider';
 import type { SettingsStore } from '../settings/settings-store';
 

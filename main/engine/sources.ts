@@ -1,7 +1,7 @@
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import type { ProviderKind, SourceConfig } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
-import { firstIssue } from '../../shared/zod-issue';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { ProviderKind, SourceConfig } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
+import { firstIssue } from '@shared/zod-issue';
 import type { Http } from '../providers/http';
 import type { Connection, Provider } from '../providers/provider';
 import { accountKey } from './account-key';

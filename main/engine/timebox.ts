@@ -1,5 +1,5 @@
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import { err, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import { err, type Result } from '@shared/result';
 import type { Clock, TimerHandle } from './types';
 import { log } from '../log/logger';
 

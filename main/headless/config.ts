@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SourceIdSchema, type SourceConfig } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
-import { firstIssue } from '../../shared/zod-issue';
+import { SourceIdSchema, type SourceConfig } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
+import { firstIssue } from '@shared/zod-issue';
 import type { Provider } from '../providers/provider';
 import { providerFor, providerKinds } from '../providers/registry';
 import type { EnvBindings } from '../credentials/env-store';

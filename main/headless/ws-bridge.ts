@@ -1,11 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '../../shared/ipc/ws-protocol';
+import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '@shared/ipc/ws-protocol';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
-import type { AlertsView } from '../../shared/model/alerts';
-import { firstIssue } from '../../shared/zod-issue';
+import type { AlertsView } from '@shared/model/alerts';
+import { firstIssue } from '@shared/zod-issue';
 import { log } from './log';
 
 /**

@@ -1,4 +1,4 @@
-import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
+import type { PushChannel, PushPayload } from '@shared/ipc/contract';
 import type { TrustedWindows } from './trusted-senders';
 import { log } from '../log/logger';
 

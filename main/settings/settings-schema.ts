@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SourceConfigSchema } from '../../shared/model/source';
+import { SourceConfigSchema } from '@shared/model/source';
 
 export const SETTINGS_VERSION = 2;
 

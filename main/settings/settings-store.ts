@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { firstIssue } from '../../shared/zod-issue';
+import { firstIssue } from '@shared/zod-issue';
 import { migrate } from './migrations';
 import { SETTINGS_VERSION, SettingsSchema, defaultSettings, type Settings } from './settings-schema';
 import { nodeFileOps, removeStaleTemps, writeAtomically, type FileOps } from './atomic-file';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type StreamwatchEngine } from '../../main/engine/engine';
 import type { Provider } from '../../main/providers/provider';
 import { providers as shippedProviders } from '../../main/providers/registry';
-import { ok } from '../../shared/result';
+import { ok } from '@shared/result';
 import { EXAMPLE_BUDGET } from '../support/example-platform/budget';
 import { exampleProvider } from '../support/example-platform/index';
 import { startExampleSim } from '../support/example-platform/sim';

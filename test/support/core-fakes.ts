@@ -2,7 +2,7 @@ import type { AlertsPort } from '../../main/api/app-ports';
 import { fixedSettings } from '../../main/core/settings-service';
 import { DEFAULT_RULES } from '../../main/engine/alerts/default-rules';
 import { defaultSettings } from '../../main/settings/settings-schema';
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 
 /** Settings and alerts ports for handler tests that are about something else. */
 export function quietPorts(sources: readonly SourceConfig[] = []) {

@@ -1,4 +1,4 @@
-import type { AlertsView, Incident, Rules } from '../../../shared/model/alerts';
+import type { AlertsView, Incident, Rules } from '@shared/model/alerts';
 import { evaluate, type AlertInput, type Condition } from './evaluate';
 import { mayNotify, type NotificationPrefs } from './notify-policy';
 

@@ -1,4 +1,4 @@
-import type { Rules } from '../../../shared/model/alerts';
+import type { Rules } from '@shared/model/alerts';
 
 const base = { enabled: true, disabledSources: [] as string[], minSessions: 0, windowMinutes: 5 };
 

@@ -1,6 +1,6 @@
-import type { ViewerPoint } from '../../../shared/model/samples';
-import { inWindow, sessionFigures as figuresOf, type SessionFigures } from '../../../shared/figures/session-figures';
-import type { SessionRow } from '../../../shared/model/state';
+import type { ViewerPoint } from '@shared/model/samples';
+import { inWindow, sessionFigures as figuresOf, type SessionFigures } from '@shared/figures/session-figures';
+import type { SessionRow } from '@shared/model/state';
 
 /** The shared session figures over the sessions of the window that ends at `now`. */
 export function sessionFigures(sessions: readonly SessionRow[], since: number, now: number): SessionFigures {

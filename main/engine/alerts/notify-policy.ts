@@ -1,4 +1,4 @@
-import type { Severity } from '../../../shared/model/alerts';
+import type { Severity } from '@shared/model/alerts';
 
 /** What the alert engine needs of the user's notification preferences, passed in as values. */
 export interface NotificationPrefs {

@@ -1,7 +1,7 @@
 import { apiVideoBudget } from './budget';
-import { sourceError } from '../../../shared/model/errors';
-import type { ViewerMetric } from '../../../shared/model/source';
-import { err, ok } from '../../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import type { ViewerMetric } from '@shared/model/source';
+import { err, ok } from '@shared/result';
 import type { Connection, Provider } from '../provider';
 import { createApiVideoClient } from './client';
 import { readSessionDetail } from './detail';

@@ -1,5 +1,5 @@
 import { convivaBudget } from './budget';
-import { ok } from '../../../shared/result';
+import { ok } from '@shared/result';
 import type { Endpoint, Provider } from '../provider';
 import { createConvivaClient } from './client';
 import { LABEL } from './errors';

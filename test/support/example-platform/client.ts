@@ -1,5 +1,5 @@
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import { err, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import { err, type Result } from '@shared/result';
 import { parseJson, parseWith, statusError, type Http } from '../../../main/providers/http';
 import { AudienceNowSchema, type AudienceNow } from './schema';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { err, ok } from '../../../shared/result';
+import { err, ok } from '@shared/result';
 import type { Provider } from '../../../main/providers/provider';
 import { exampleBudget } from './budget';
 import { createExampleClient, LABEL, unreadableDate } from './client';

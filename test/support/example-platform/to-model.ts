@@ -1,4 +1,4 @@
-import type { ViewerPoint } from '../../../shared/model/samples';
+import type { ViewerPoint } from '@shared/model/samples';
 import type { AudienceNow } from './schema';
 
 /** Pure: the platform's answer as the shared model's viewer point, or null when its date is unreadable. */

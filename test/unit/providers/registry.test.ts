@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { providerFor, providerKinds } from '../../../main/providers/registry';
-import { ProviderKindSchema } from '../../../shared/model/source';
+import { ProviderKindSchema } from '@shared/model/source';
 import { BUILT_IN_PLATFORMS } from '../../support/platforms';
 
 describe('the provider registry', () => {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionFigures as alertFigures } from '../../../main/engine/alerts/figures';
 import { QUALITY_WINDOW_MS, sessionStats } from '../../../renderer/src/features/overview/metrics';
-import { median, sessionFigures } from '../../../shared/figures/session-figures';
-import type { SessionRow } from '../../../shared/model/state';
+import { median, sessionFigures } from '@shared/figures/session-figures';
+import type { SessionRow } from '@shared/model/state';
 
 const now = 1_760_000_000_000;
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { firstIssue, formatPath } from '../../../shared/zod-issue';
+import { firstIssue, formatPath } from '@shared/zod-issue';
 
 describe('zod issue → sentence parts', () => {
   it('writes paths as a reader would', () => {

@@ -1,9 +1,9 @@
-import { inWindow, sessionFigures, sessionTime } from '../../../../shared/figures/session-figures';
+import { inWindow, sessionFigures, sessionTime } from '@shared/figures/session-figures';
 
-export { median, sessionTime } from '../../../../shared/figures/session-figures';
-import type { ViewerPoint } from '../../../../shared/model/samples';
-import type { ViewerMetric } from '../../../../shared/model/source';
-import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
+export { median, sessionTime } from '@shared/figures/session-figures';
+import type { ViewerPoint } from '@shared/model/samples';
+import type { ViewerMetric } from '@shared/model/source';
+import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
 import { freshness, isStale, type Freshness } from '../health/freshness';
 import { pointsSince } from '../../charts/series';
 import type { RowsMemo } from '../../state/rows-memo';
