@@ -4,8 +4,8 @@ import { createHandlers } from '../../../main/api/handlers';
 import { envPresence, envResolver } from '../../../main/credentials/env-store';
 import { readOnlySources } from '../../../main/core/read-only-sources';
 import type { SourceConfig } from '@shared/model/source';
-import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from './fakes';
-import { lookupTestProvider, testProvider } from './test-provider';
+import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from '../headless/fakes';
+import { lookupTestProvider, testProvider } from '../headless/test-provider';
 import { quietPorts } from '../../support/core-fakes';
 
 const config: SourceConfig = { id: 'main', name: 'NAVER main', provider: 'naver-vpe', enabled: true, options: {} };
