@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: typecheck, lint, build, unit + integration tests inside a
+# The whole suite: typecheck, lint, formatting, build, unit + integration tests inside a
 # private D-Bus session with a real gnome-keyring, Playwright in Chromium, the
 # Electron security scan. Ends with one line "N passed, N failed, N skipped".
 set -uo pipefail
@@ -11,6 +11,7 @@ step() { echo; echo "== $*"; }
 
 step typecheck; npm run -s typecheck || status=1
 step lint; npm run -s lint || status=1
+step "format (prettier --check)"; npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; status=1; }
 step build; npm run -s build >/dev/null || status=1
 # The sandboxed preload is one bundled file; zod or the contract's schemas in it would show here.
 preload_bytes=$(wc -c < out/preload/index.cjs 2>/dev/null || echo 999999)

@@ -8,9 +8,9 @@ export interface SettingsPort {
   view(): Promise<SettingsView>;
   set(change: RequestArgs<'settings:set'>): Promise<Result<SettingsView, AppError>>;
   exportSources(): Promise<Result<string, AppError>>;
-  importSources(json: string): Promise<
-    Result<{ imported: SourceConfig[]; needSecrets: { sourceId: string; fields: string[] }[] }, AppError>
-  >;
+  importSources(
+    json: string,
+  ): Promise<Result<{ imported: SourceConfig[]; needSecrets: { sourceId: string; fields: string[] }[] }, AppError>>;
 }
 
 /** The alert engine, as the request handlers see it. */

@@ -96,7 +96,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     rules: () => rules,
     async setRule(ruleId, config): Promise<Result<Rules, AppError>> {
       const parsed = RuleConfigSchema.safeParse({ ...rules[ruleId], ...config });
-      if (!parsed.success) return err({ code: 'bad-argument', message: `Rule ${ruleId}: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+      if (!parsed.success)
+        return err({
+          code: 'bad-argument',
+          message: `Rule ${ruleId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        });
       rules = { ...rules, [ruleId]: parsed.data };
       await deps.saveOverrides?.({ ...deps.overrides(), [ruleId]: parsed.data });
       tick();

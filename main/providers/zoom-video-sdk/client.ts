@@ -85,7 +85,11 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   async function send(url: string, signal: AbortSignal) {
     const token = await options.signer.token();
     if (!token.ok) return token;
-    return options.http.send({ url, headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' }, signal });
+    return options.http.send({
+      url,
+      headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' },
+      signal,
+    });
   }
 
   async function get<T>(path: string, query: Query, schema: z.ZodType<T>, signal: AbortSignal) {
