@@ -197,6 +197,17 @@ export default defineConfig(
       ...boundary(['main', 'preload']),
     },
   },
+  // Mistakes the type checker does not catch: a promise nobody awaits loses its error;
+  // a console line bypasses the logger (and, in headless, could reach the JSON on stdout).
+  {
+    files: ['main', 'preload', 'renderer', 'shared'].map((folder) => `${folder}/**/*.{ts,tsx}`),
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-console': 'error',
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+    },
+  },
   // Scripts the benchmarks load into a browser page.
   { files: ['bench/page/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   {

@@ -24,6 +24,7 @@ import { startDemo } from './headless/demo';
 import { createBroadcast } from './ipc/broadcast';
 import { registerIpcHandlers } from './ipc/handle';
 import { createTrustedWindows } from './ipc/trusted-senders';
+import { log } from './log/logger';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PRELOAD = join(here, '../preload/index.cjs');
@@ -51,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((cause: unknown) => {
-      console.error('[app] failed to start', cause);
+      log.error('[app] failed to start', cause);
       app.exit(1);
     });
 }

@@ -1,4 +1,5 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { log } from '../log/logger';
 
 /**
  * Electron's security checklist, fixed in code. None of this is a setting:
@@ -86,7 +87,7 @@ export function hardenWebContents(contents: WebContents, policy: NavigationPolic
   const openOutside = (url: string): void => {
     if (!policy.isAllowedExternal(url)) return;
     shell.openExternal(url).catch((cause: unknown) => {
-      console.warn('[security] could not open an external link', cause instanceof Error ? cause.message : cause);
+      log.warn('[security] could not open an external link', cause instanceof Error ? cause.message : cause);
     });
   };
 

@@ -1,5 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import { createSecureWindow } from './security';
+import { log } from '../log/logger';
 
 export interface MainWindowOptions {
   readonly preload: string;
@@ -38,7 +39,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
 
   window.loadURL(options.url).catch((cause: unknown) => {
-    console.error('[window] could not load the renderer', cause instanceof Error ? cause.message : cause);
+    log.error('[window] could not load the renderer', cause instanceof Error ? cause.message : cause);
   });
   return window;
 }
@@ -67,6 +68,6 @@ export function revealAt(window: BrowserWindow, fragment: string): void {
   }
   url.hash = fragment;
   window.loadURL(url.toString()).catch((cause: unknown) => {
-    console.warn('[window] could not open', fragment, cause instanceof Error ? cause.message : cause);
+    log.warn(`[window] could not open ${fragment}`, cause instanceof Error ? cause.message : cause);
   });
 }
