@@ -18,8 +18,8 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function setup(options: Record<string, unknown> = {}, key?: string) {
-  let t = Date.parse('2026-03-10T19:45:10Z');
+async function setup(options: Record<string, unknown> = {}, key?: string, start = '2026-03-10T19:45:10Z') {
+  let t = Date.parse(start);
   const clock = { now: () => t, advance: (ms: number) => (t += ms) };
   running = await startApiVideoSim({ scenario, now: clock.now, expiresInS: 3600 });
   const sim = running;
@@ -115,5 +115,27 @@ describe('api.video over HTTP, account and upstream trouble', () => {
     const t = await setup();
     await t.sim.server.setFault({ type: 'not-json' });
     expect(await t.poll('viewers')).toMatchObject({ ok: false, error: { kind: 'schema', path: '(body)' } });
+  });
+});
+
+describe('api.video sessions right after midnight UTC', () => {
+  const justAfterMidnight = '2026-03-11T00:05:00Z';
+  const midnight = Date.parse('2026-03-11T00:00:00Z');
+
+  it('lists the sessions that ended before midnight, and none older than 24 hours', async () => {
+    const t = await setup({}, undefined, justAfterMidnight);
+    const sessions = await t.poll('sessions');
+    const listed = sessions.ok ? sessions.value.sessions! : [];
+    const beforeMidnight = listed.filter((s) => (s.endedAt ?? s.startedAt)! < midnight);
+    expect(beforeMidnight.length).toBeGreaterThan(0);
+    const now = Date.parse(justAfterMidnight);
+    expect(listed.every((s) => (s.endedAt ?? s.startedAt)! >= now - 24 * 3_600_000)).toBe(true);
+  });
+
+  it('with "today" chosen on purpose, lists only what began since midnight UTC (the API\'s own default)', async () => {
+    const t = await setup({ sessionsPeriod: 'today' }, undefined, justAfterMidnight);
+    const sessions = await t.poll('sessions');
+    const listed = sessions.ok ? sessions.value.sessions! : [];
+    expect(listed.every((s) => (s.endedAt ?? s.startedAt)! >= midnight)).toBe(true);
   });
 });

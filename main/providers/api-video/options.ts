@@ -17,8 +17,12 @@ export const ApiVideoOptionsSchema = z.object({
   /** When either list is non-empty the source watches exactly these media and nothing else. */
   liveStreamIds: IdList,
   videoIds: IdList,
-  /** Which days of player sessions to list; the sandbox keeps only the last 24 h anyway. */
-  sessionsPeriod: z.enum(['today', 'last-2-days', 'last-7-days']).default('today'),
+  /**
+   * Which player sessions to list. The default is the last 24 hours: the API's own
+   * default is "today" in UTC, which is empty for a while after every midnight UTC
+   * although sessions ended minutes ago. The sandbox keeps only the last 24 h anyway.
+   */
+  sessionsPeriod: z.enum(['last-24-hours', 'today', 'last-2-days', 'last-7-days']).default('last-24-hours'),
 });
 export type ApiVideoOptions = z.output<typeof ApiVideoOptionsSchema>;
 
@@ -48,10 +52,15 @@ function utcDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const DAY = 86_400_000;
+
 /** The legacy analytics `period`: one UTC day, or "from/to" days inclusive. */
 export function periodFor(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now: number): string {
-  const day = 86_400_000;
+  const day = DAY;
   switch (sessionsPeriod) {
+    case 'last-24-hours':
+      // Yesterday and today in UTC; sessions older than 24 h are then left out (sessionsCutoff).
+      return `${utcDate(now - day)}/${utcDate(now)}`;
     case 'today':
       return utcDate(now);
     case 'last-2-days':
@@ -59,6 +68,11 @@ export function periodFor(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now
     case 'last-7-days':
       return `${utcDate(now - 6 * day)}/${utcDate(now)}`;
   }
+}
+
+/** Sessions that happened before this are left out of a period that asks for the last 24 hours. */
+export function sessionsCutoff(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now: number): number | null {
+  return sessionsPeriod === 'last-24-hours' ? now - DAY : null;
 }
 
 export const API_VIDEO_FIELDS: readonly FieldSpec[] = [
@@ -103,8 +117,8 @@ export const API_VIDEO_FIELDS: readonly FieldSpec[] = [
     label: 'Player sessions of',
     secret: false,
     kind: 'select',
-    choices: ['today', 'last-2-days', 'last-7-days'],
-    defaultValue: 'today',
+    choices: ['last-24-hours', 'today', 'last-2-days', 'last-7-days'],
+    defaultValue: 'last-24-hours',
     required: false,
   },
 ];

@@ -2,7 +2,7 @@ import type { SourceError } from '@shared/model/errors';
 import type { Sample, Session } from '@shared/model/samples';
 import { ok, type Result } from '@shared/result';
 import type { ApiVideoClient } from './client';
-import { isRestricted, periodFor, type ApiVideoOptions } from './options';
+import { isRestricted, periodFor, sessionsCutoff, type ApiVideoOptions } from './options';
 import { pageQuery, readPages, type Pages } from './paging';
 import { LiveStreamsPageSchema, PlayerSessionsPageSchema, type RawLiveStream } from './schema';
 import { toSession, type Media } from './to-model';
@@ -83,6 +83,7 @@ export function createSessionsPoll(
       notes.push(`Player sessions are read for ${chosen.length} of ${total} media per poll, in turn.`);
 
     const period = periodFor(options.sessionsPeriod, ctx.now());
+    const cutoff = sessionsCutoff(options.sessionsPeriod, ctx.now());
     const sessions = new Map<string, Session>();
     for (const media of chosen) {
       const left = SESSIONS_REQUEST_BUDGET - (client.requestCount() - start);
@@ -104,7 +105,12 @@ export function createSessionsPoll(
         return read;
       }
       if (read.value.note) notes.push(read.value.note);
-      for (const raw of read.value.items) sessions.set(raw.session.sessionId, toSession(ctx.sourceId, raw, media));
+      for (const raw of read.value.items) {
+        const session = toSession(ctx.sourceId, raw, media);
+        const at = session.endedAt ?? session.startedAt;
+        if (cutoff !== null && at !== null && at < cutoff) continue;
+        sessions.set(raw.session.sessionId, session);
+      }
     }
 
     const rateLimit = client.rateLimit();
