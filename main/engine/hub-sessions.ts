@@ -1,5 +1,6 @@
 import type { Session } from '@shared/model/samples';
 import type { SessionRow } from '@shared/model/state';
+import { mergeSession } from '@shared/model/merge-session';
 import { sameData } from './same-data';
 
 export interface SessionChanges {
@@ -84,13 +85,13 @@ export function createSessionStore(capacity: number): SessionStore {
 }
 
 /**
- * A list poll often carries no events (api.video, Conviva) while a detail
- * fetch did: keep the events already held rather than wiping them.
+ * A list poll often carries no events (api.video, Conviva) while a detail fetch
+ * does, and a detail may know less of the device than the list did: what is held
+ * is merged with what arrives, and an unknown value never erases a known one.
  */
 function normalize(sourceId: string, incoming: Session, before: Session | undefined): Session {
-  let session = incoming.sourceId === sourceId ? incoming : { ...incoming, sourceId };
-  if (session.events === null && before?.events) session = { ...session, events: before.events };
-  return session;
+  const session = incoming.sourceId === sourceId ? incoming : { ...incoming, sourceId };
+  return mergeSession(before, session);
 }
 
 export function toRow(session: Session): SessionRow {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { mergeSession } from '@shared/model/merge-session';
 import type { Session } from '@shared/model/samples';
 import type { SessionRow, SourceState } from '@shared/model/state';
 import { api } from '../../api';
@@ -53,7 +54,8 @@ export function TimelinePanel({ row, source, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const session = detail.status === 'ok' ? detail.session : null;
+  // The row is what the list knows; the detail adds to it and never erases it.
+  const session = detail.status === 'ok' ? mergeSession({ ...row, events: null }, detail.session) : null;
   const layout = session && source ? layoutTimeline(session, source.provider) : null;
   const events = session ? sortedEvents(session) : [];
 

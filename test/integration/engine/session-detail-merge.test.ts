@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type StreamwatchEngine } from '../../../main/engine/engine';
+import { startDemo } from '../../../main/headless/demo';
+import type { HeadlessSetup } from '../../../main/headless/setup';
+import type { SessionRow } from '@shared/model/state';
+
+/**
+ * Opening a session must not erase what the list knew. For each platform: the
+ * list is polled, a session is opened (the detail fetched from the simulator over
+ * HTTP), and its row afterwards still says everything it said before; the detail
+ * may only add (events above all).
+ */
+let demo: HeadlessSetup;
+let engine: StreamwatchEngine;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  engine = createEngine({
+    fetch,
+    clock: {
+      now: Date.now,
+      setTimeout: (f, ms) => setTimeout(f, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
+    resolveCredentials: demo.resolve,
+  });
+  engine.setSources(demo.sources, { demo: true });
+  engine.start();
+}, 60_000);
+
+afterAll(async () => {
+  await engine.stop();
+  await demo.close();
+});
+
+function rowsOf(sourceId: string): SessionRow[] {
+  return engine.hub.snapshot().sessions.filter((row) => row.sourceId === sourceId);
+}
+
+/** The row's fields that the list knew (not null), which the detail must leave as they were or fill. */
+function knownFields(row: SessionRow): Record<string, unknown> {
+  const { eventCount: _eventCount, ...rest } = row;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null));
+}
+
+describe.each(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk'])(
+  '%s: list, open, and the row keeps what it knew',
+  (provider) => {
+    it('keeps every known field of the row after the detail arrives', async () => {
+      const sourceId = `demo-${provider}`;
+      await expect.poll(() => rowsOf(sourceId).length, { timeout: 40_000, interval: 200 }).toBeGreaterThan(0);
+      // The richest row: the one the list knew most about.
+      const before = rowsOf(sourceId).sort(
+        (a, b) => Object.keys(knownFields(b)).length - Object.keys(knownFields(a)).length,
+      )[0]!;
+      const detail = await engine.sessionDetail(sourceId, before.id);
+      expect(detail.ok).toBe(true);
+      const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
+      expect(after).toMatchObject(knownFields(before));
+      if (detail.ok) expect(detail.value).toMatchObject(knownFields(before));
+    }, 60_000);
+  },
+);
