@@ -76,6 +76,7 @@ export function createSourceTable(deps: SourceTableDeps): SourceTable {
       metric: provider?.metric ?? UNKNOWN_METRIC,
       demo: runtime.demo,
       intervalMs,
+      reportingDelayMs: provider?.reportingDelayMs ?? 0,
     };
   }
 

@@ -21,6 +21,8 @@ export interface SourceInfo {
   readonly metric: ViewerMetric;
   readonly demo: boolean;
   readonly intervalMs: number;
+  /** The provider's declared reporting delay (see shared/figures/freshness.ts). */
+  readonly reportingDelayMs?: number;
 }
 
 export interface Flags {
@@ -135,6 +137,7 @@ export function createStateHub(options: HubOptions): WritableStateHub {
       updateSource(
         {
           ...info,
+          reportingDelayMs: info.reportingDelayMs ?? 0,
           health: health ?? before?.health ?? { status: 'unknown' },
           lastOkAt: before?.lastOkAt ?? null,
           notes: before?.notes ?? [],

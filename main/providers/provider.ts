@@ -46,6 +46,11 @@ export interface Provider<Options = unknown> {
   readonly label: string;
   readonly defaultBaseUrl: string;
   readonly metric: ViewerMetric;
+  /**
+   * How far behind a good poll the newest reading normally is, so a reading that
+   * old is not called stale (NAVER counts per finished minute). 0 when the reading is "now".
+   */
+  readonly reportingDelayMs?: number;
   /** Non-secret options, parsed from the source config (unknown input). */
   readonly optionsSchema: z.ZodType<Options>;
   /** What a user must enter: options and secrets, for generated forms. */

@@ -24,6 +24,8 @@ export const SourceStateSchema = z.object({
   lastOkAt: z.number().nullable(),
   /** The viewers endpoint's interval: "stale" means older than twice this. */
   intervalMs: z.number(),
+  /** How far behind a good poll the platform's newest reading normally is (NAVER: finished minutes). */
+  reportingDelayMs: z.number().default(0),
   notes: z.array(z.string()),
   rateLimit: RateLimitSchema.nullable(),
 });

@@ -102,7 +102,7 @@ const judges: Record<RuleId, Judge> = {
     };
   },
   'viewer-drop': (source, rule, { now, points }) => {
-    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source.intervalMs);
+    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source);
     // Too few viewers before the drop to call it one (10 → 4 is noise, not an outage).
     if (v === null || v.then < 10) return null;
     const drop = (v.then - v.latest) / v.then;
@@ -113,7 +113,7 @@ const judges: Record<RuleId, Judge> = {
     };
   },
   'viewers-zero': (source, rule, { now, points }) => {
-    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source.intervalMs);
+    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source);
     if (v === null) return null;
     return {
       level: level(v.latest <= rule.threshold && v.peak > 0, v.latest >= rule.recovery),

@@ -1,3 +1,4 @@
+import { isReadingStale, type FreshnessFacts } from '@shared/figures/freshness';
 import type { ViewerPoint } from '@shared/model/samples';
 import { inWindow, sessionFigures as figuresOf, type SessionFigures } from '@shared/figures/session-figures';
 import type { SessionRow } from '@shared/model/state';
@@ -9,17 +10,18 @@ export function sessionFigures(sessions: readonly SessionRow[], since: number, n
 
 /**
  * The latest value, the value `windowMs` ago and the peak in between — or
- * null when the newest point is not fresh (two intervals old): a stale number
- * must not fire or resolve a viewer alert.
+ * null when the newest reading is stale by the one freshness rule (shared with
+ * every view): a stale number must not fire or resolve a viewer alert.
  */
 export function viewerFigures(
   points: readonly ViewerPoint[],
   now: number,
   windowMs: number,
-  intervalMs: number,
+  source: FreshnessFacts,
 ): { latest: number; then: number; peak: number } | null {
   const last = points.at(-1);
-  if (!last || now - last.at > 2 * intervalMs + 60_000) return null;
+  const intervalMs = source.intervalMs;
+  if (!last || isReadingStale(source, last.at, now)) return null;
   const from = last.at - windowMs;
   let then: number | null = null;
   let peak = 0;

@@ -31,6 +31,8 @@ export const apiVideoProvider: Provider<ApiVideoOptions> = {
   fields: API_VIDEO_FIELDS,
   secretFields: ['apiKey'],
   accountSecret: 'apiKey',
+  // The viewers series is per minute: its newest reading is up to a minute behind the poll.
+  reportingDelayMs: 60_000,
   requestBudget: apiVideoBudget,
 
   connect(source, deps): Connection {

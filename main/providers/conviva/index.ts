@@ -29,6 +29,8 @@ export const convivaProvider: Provider<ConvivaOptions> = {
   fields: CONVIVA_FIELDS,
   secretFields: CONVIVA_SECRET_FIELDS,
   accountSecret: 'clientId',
+  // Concurrent plays come per minute: the newest reading is up to a minute behind the poll.
+  reportingDelayMs: 60_000,
   requestBudget: convivaBudget,
 
   connect(source, deps) {

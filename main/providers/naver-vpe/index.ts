@@ -94,6 +94,8 @@ export const naverVpeProvider: Provider<NaverOptions> = {
   fields,
   secretFields: ['apiKey', 'projectId'],
   accountSecret: 'projectId',
+  // currentViewers counts finished minutes: the newest is one to two minutes old right after a poll.
+  reportingDelayMs: 2 * 60_000,
   requestBudget: naverBudget,
   connect: connectNaver,
 };

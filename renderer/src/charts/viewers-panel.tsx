@@ -3,7 +3,7 @@ import type { Snapshot } from '@shared/model/state';
 import { exportFileName } from '../export/csv';
 import { downloadCsv } from '../export/download';
 import { Segmented } from '../components/segmented';
-import { isStale } from '../features/health/freshness';
+import { isReadingStale } from '../features/health/freshness';
 import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
@@ -26,7 +26,7 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const newestAt = (sourceId: string) => pointsBySource.get(sourceId)?.at(-1)?.at ?? null;
   // Which lines are stale, as a key: the series are made again when one turns stale, not every second.
   const staleKey = snapshot.sources
-    .filter((source) => isStale(newestAt(source.id), source.intervalMs, now))
+    .filter((source) => isReadingStale(source, newestAt(source.id), now))
     .map((source) => source.id)
     .join('\n');
 

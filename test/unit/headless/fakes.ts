@@ -17,6 +17,7 @@ export function sourceState(id: string, health: SourceState['health'] = { status
     health,
     lastOkAt: T0,
     intervalMs: 60_000,
+    reportingDelayMs: 0,
     notes: [],
     rateLimit: null,
   };

@@ -1,3 +1,4 @@
+import { isPollStale } from '@shared/figures/freshness';
 import type { SourceState } from '@shared/model/state';
 
 /**
@@ -11,12 +12,7 @@ export type Freshness =
   | { readonly kind: 'paused'; readonly reason: string; readonly ageMs: number | null }
   | { readonly kind: 'waiting'; readonly ageMs: number | null };
 
-/** Data older than this many poll intervals is stale (issue 7, "honest freshness"). */
-export const STALE_AFTER_INTERVALS = 2;
-
-export function isStale(lastAt: number | null, intervalMs: number, now: number): boolean {
-  return lastAt === null || now - lastAt > STALE_AFTER_INTERVALS * intervalMs;
-}
+export { isReadingStale } from '@shared/figures/freshness';
 
 export function freshness(source: SourceState, now: number): Freshness {
   const ageMs = source.lastOkAt === null ? null : Math.max(0, now - source.lastOkAt);
@@ -29,7 +25,7 @@ export function freshness(source: SourceState, now: number): Freshness {
     case 'unknown':
       return { kind: 'waiting', ageMs };
     case 'ok':
-      if (ageMs === null || isStale(source.lastOkAt, source.intervalMs, now)) return { kind: 'stale', ageMs };
+      if (ageMs === null || isPollStale(source, now)) return { kind: 'stale', ageMs };
       return { kind: 'ok', ageMs };
   }
 }

@@ -4,7 +4,7 @@ export { median, sessionTime } from '@shared/figures/session-figures';
 import type { ViewerPoint } from '@shared/model/samples';
 import type { ViewerMetric } from '@shared/model/source';
 import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
-import { freshness, isStale, type Freshness } from '../health/freshness';
+import { freshness, isReadingStale, type Freshness } from '../health/freshness';
 import { pointsSince } from '../../charts/series';
 import type { RowsMemo } from '../../state/rows-memo';
 import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';
@@ -128,7 +128,7 @@ export function sourceTile(
     source,
     viewersNow: last?.viewers ?? null,
     viewersAt: last?.at ?? null,
-    viewersStale: isStale(last?.at ?? null, source.intervalMs, now),
+    viewersStale: isReadingStale(source, last?.at ?? null, now),
     sparkline: pointsSince(points, now - SPARKLINE_MS).filter((p) => p.at >= now - SPARKLINE_MS),
     stats,
     freshness: freshness(source, now),

@@ -13,6 +13,7 @@ export function source(overrides: Partial<SourceState> = {}): SourceState {
     health: { status: 'ok' },
     lastOkAt: 0,
     intervalMs: MIN,
+    reportingDelayMs: 0,
     notes: [],
     rateLimit: null,
     ...overrides,
