@@ -9,6 +9,7 @@ import { NavTabs } from './components/nav-tabs';
 import { HealthStrip } from './features/health/health-strip';
 import { SEARCH_INPUT_ID } from './features/sessions/session-filters';
 import { useNow } from './state/clock';
+import { ConnectedContext } from './state/connected';
 import { useAlerts, useSettings } from './state/side-stores';
 import { useStoreState } from './state/use-store';
 import { applyTheme } from './theme';
@@ -93,50 +94,59 @@ export function App() {
   const shown: ViewId = wallboard ? 'overview' : view;
   const firing = alerts.view?.firing.length ?? 0;
   return (
-    <div className={`app${wallboard ? ' wallboard' : ''}`}>
-      {wallboard ? (
-        <div className="wallboard-corner">
-          {snapshot?.demo ? <span className="demo-badge">DEMO</span> : null}
-          {firing > 0 ? <span className={`alerts-badge level-${alerts.view?.level}`}>{firing} firing</span> : null}
-          <span>Streamwatch · {formatClock(now)}</span>
-        </div>
-      ) : (
-        <>
-          <AppHeader
-            snapshot={snapshot}
-            connection={state.connection}
-            refreshStatus={refreshStatus}
-            onRefresh={() => void refresh()}
-            onWallboard={toggleWallboard}
-            alerts={<AlertsBadge state={alerts} onOpen={() => selectView('alerts')} />}
+    <ConnectedContext.Provider value={state.connection === 'open'}>
+      <div className={`app${wallboard ? ' wallboard' : ''}`}>
+        {wallboard ? (
+          <div className="wallboard-corner">
+            {snapshot?.demo ? <span className="demo-badge">DEMO</span> : null}
+            {firing > 0 ? <span className={`alerts-badge level-${alerts.view?.level}`}>{firing} firing</span> : null}
+            <span>Streamwatch · {formatClock(now)}</span>
+          </div>
+        ) : (
+          <>
+            <AppHeader
+              snapshot={snapshot}
+              connection={state.connection}
+              refreshStatus={refreshStatus}
+              onRefresh={() => void refresh()}
+              onWallboard={toggleWallboard}
+              alerts={
+                <AlertsBadge
+                  state={alerts}
+                  connected={state.connection === 'open'}
+                  now={now}
+                  onOpen={() => selectView('alerts')}
+                />
+              }
+            />
+            <NavTabs
+              current={view}
+              onSelect={selectView}
+              badges={{
+                alerts: firing > 0 ? <span className={`tab-count level-${alerts.view?.level}`}>{firing}</span> : null,
+              }}
+            />
+          </>
+        )}
+        <Banners state={state} />
+        {/* On the wall board the tiles carry each source's health and age; the strip would only repeat them. */}
+        {snapshot && !wallboard ? <HealthStrip snapshot={snapshot} now={now} /> : null}
+        <main
+          id="view"
+          role="tabpanel"
+          aria-labelledby={wallboard ? undefined : `tab-${shown}`}
+          aria-label={wallboard ? 'Wall board' : undefined}
+        >
+          <ViewContent
+            shown={shown}
+            state={state}
+            now={now}
+            wallboard={wallboard}
+            focusIncident={focusIncident}
+            onAddSource={() => selectView('sources')}
           />
-          <NavTabs
-            current={view}
-            onSelect={selectView}
-            badges={{
-              alerts: firing > 0 ? <span className={`tab-count level-${alerts.view?.level}`}>{firing}</span> : null,
-            }}
-          />
-        </>
-      )}
-      <Banners state={state} />
-      {/* On the wall board the tiles carry each source's health and age; the strip would only repeat them. */}
-      {snapshot && !wallboard ? <HealthStrip snapshot={snapshot} now={now} /> : null}
-      <main
-        id="view"
-        role="tabpanel"
-        aria-labelledby={wallboard ? undefined : `tab-${shown}`}
-        aria-label={wallboard ? 'Wall board' : undefined}
-      >
-        <ViewContent
-          shown={shown}
-          state={state}
-          now={now}
-          wallboard={wallboard}
-          focusIncident={focusIncident}
-          onAddSource={() => selectView('sources')}
-        />
-      </main>
-    </div>
+        </main>
+      </div>
+    </ConnectedContext.Provider>
   );
 }

@@ -54,8 +54,24 @@ export const IncidentSchema = z.object({
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
+/** A condition over its threshold that has not yet held for its rule's pending time. */
+export const PendingConditionSchema = z.object({
+  key: z.string(),
+  ruleId: RuleIdSchema,
+  sourceId: z.string(),
+  sourceName: z.string(),
+  severity: SeveritySchema,
+  message: z.string(),
+  since: z.number(),
+  /** When it becomes an incident if it still holds. */
+  firesAt: z.number(),
+});
+export type PendingCondition = z.infer<typeof PendingConditionSchema>;
+
 export const AlertsViewSchema = z.object({
   firing: z.array(IncidentSchema),
+  /** Conditions on their way to firing: the header shows them instead of "No alerts". */
+  pending: z.array(PendingConditionSchema).default([]),
   /** Silenced by acknowledgement or snooze. */
   silenced: z.number().int(),
   snoozeAllUntil: z.number().nullable(),

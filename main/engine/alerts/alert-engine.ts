@@ -1,6 +1,7 @@
 import type { AlertsView, Incident, Rules } from '@shared/model/alerts';
 import { evaluate, type AlertInput, type Condition } from './evaluate';
 import { mayNotify, type NotificationPrefs } from './notify-policy';
+import { isPollStale } from '@shared/figures/freshness';
 
 /** What the shell shows: a native notification in the app, a line in the page in headless mode. */
 export interface AlertNotification {
@@ -54,7 +55,8 @@ export interface AlertEngine {
 export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   const groupWindowMs = deps.groupWindowMs ?? 10_000;
   const minutesOfDay = deps.minutesOfDay ?? ((at: number) => new Date(at).getHours() * 60 + new Date(at).getMinutes());
-  const pendingSince = new Map<string, number>();
+  /** Conditions over their threshold, waiting out their rule's pending time, by key. */
+  const pending = new Map<string, { condition: Condition; since: number }>();
   const firing = new Map<string, Tracked>();
   const listeners = new Set<() => void>();
   let group: { startedAt: number; incidents: Incident[] } | null = null;
@@ -161,23 +163,26 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
             tracked.incident = { ...tracked.incident, values: condition.values, message: condition.message };
           continue;
         }
-        if (condition.level === 'clear') pendingSince.delete(condition.key);
+        if (condition.level === 'clear') pending.delete(condition.key);
         if (condition.level !== 'firing') continue;
-        const since = pendingSince.get(condition.key) ?? now;
-        pendingSince.set(condition.key, since);
+        const since = pending.get(condition.key)?.since ?? now;
+        pending.set(condition.key, { condition, since });
         const rule = deps.rules()[condition.ruleId];
         if (now - since >= rule.pendingSeconds * 1000) {
-          pendingSince.delete(condition.key);
+          pending.delete(condition.key);
           open(condition, now);
         }
       }
       // A source or rule that went away (removed, switched off) resolves its incidents.
       for (const tracked of [...firing.values()]) if (!seen.has(tracked.incident.key)) resolve(tracked, now);
-      for (const key of [...pendingSince.keys()]) if (!seen.has(key)) pendingSince.delete(key);
+      for (const key of [...pending.keys()]) if (!seen.has(key)) pending.delete(key);
       flushGroup(now);
       remind(now);
       // Tell listeners only when something a person would see changed, not on every tick.
-      const signature = [...firing.values()].map((t) => `${t.incident.id}|${t.incident.message}`).join('\n');
+      const signature = [
+        ...[...firing.values()].map((t) => `${t.incident.id}|${t.incident.message}`),
+        ...[...pending.keys()].map((key) => `pending|${key}`),
+      ].join('\n');
       if (signature !== lastSignature || firing.size !== before) {
         lastSignature = signature;
         changed();
@@ -210,9 +215,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
           ? 'warning'
           : 'ok';
       // Never green while any number is stale or unknown: grey says "we do not know".
-      const unsure = state.sources.some(
-        (s) => s.health.status !== 'ok' || s.lastOkAt === null || now - s.lastOkAt > 2 * s.intervalMs,
-      );
+      const unsure = state.sources.some((s) => s.health.status !== 'ok' || isPollStale(s, now));
       const level = worst === 'ok' && (unsure || state.sources.length === 0) ? 'unknown' : worst;
       const silencedCount = list.filter((t) => silenced(t, now)).length;
       const summary =
@@ -221,8 +224,19 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
             ? 'No incidents, but some data is stale or unknown'
             : 'All sources healthy'
           : `${list.length} firing${silencedCount ? `, ${silencedCount} silenced` : ''}: ${list.map((t) => t.incident.message).join('; ')}`;
+      const rules = deps.rules();
       return {
         firing: list.map((t) => t.incident).sort((a, b) => b.startedAt - a.startedAt),
+        pending: [...pending.values()].map(({ condition, since }) => ({
+          key: condition.key,
+          ruleId: condition.ruleId,
+          sourceId: condition.sourceId,
+          sourceName: condition.sourceName,
+          severity: condition.severity,
+          message: condition.message,
+          since,
+          firesAt: since + (rules[condition.ruleId]?.pendingSeconds ?? 0) * 1000,
+        })),
         silenced: silencedCount,
         snoozeAllUntil: (snoozeAllUntil ?? 0) > now ? snoozeAllUntil : null,
         level,

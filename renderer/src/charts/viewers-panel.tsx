@@ -4,6 +4,7 @@ import { exportFileName } from '../export/csv';
 import { downloadCsv } from '../export/download';
 import { Segmented } from '../components/segmented';
 import { isReadingStale } from '../features/health/freshness';
+import { useConnected } from '../state/connected';
 import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
@@ -18,6 +19,7 @@ interface Props {
 
 /** The chart with its range buttons, legend toggles and the note on what the lines measure. */
 export function ViewersPanel({ snapshot, now, large = false }: Props) {
+  const connected = useConnected();
   const [rangeId, setRangeId] = useState('1h');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
@@ -26,7 +28,7 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const newestAt = (sourceId: string) => pointsBySource.get(sourceId)?.at(-1)?.at ?? null;
   // Which lines are stale, as a key: the series are made again when one turns stale, not every second.
   const staleKey = snapshot.sources
-    .filter((source) => isReadingStale(source, newestAt(source.id), now))
+    .filter((source) => !connected || isReadingStale(source, newestAt(source.id), now))
     .map((source) => source.id)
     .join('\n');
 

@@ -28,7 +28,11 @@ export function AppHeader({ snapshot, connection, refreshStatus, onRefresh, onWa
       <span className="header-facts">
         {snapshot ? `as of ${formatClock(snapshot.generatedAt)}` : ''}
         {connection !== 'open' ? (
-          <span className="conn-lost"> · {connection === 'connecting' ? 'connecting…' : 'disconnected'}</span>
+          <span className="conn-lost">
+            {' · '}
+            {connection === 'connecting' ? 'connecting…' : 'disconnected'}: every figure below is unknown until it
+            reconnects
+          </span>
         ) : null}
       </span>
       <span className="spacer" />

@@ -7,6 +7,7 @@ import { createAlertsStore } from '../../../renderer/src/state/alerts-store';
 
 const view = (summary: string, level: AlertsView['level'] = 'ok'): AlertsView => ({
   firing: [],
+  pending: [],
   silenced: 0,
   snoozeAllUntil: null,
   level,

@@ -72,3 +72,19 @@ describe('overview metrics', () => {
     ]);
   });
 });
+
+describe('the all-sources tile and a blind page', () => {
+  it('says "no data" (counted 0), not 0 viewers, when no source has a reading', () => {
+    const snapshot = fakeSnapshot({ now, points: 0, sessionsPerSource: 0 });
+    const { all } = overview({ ...snapshot, series: [] }, now);
+    expect(all.totals.every((total) => total.counted === 0)).toBe(true);
+  });
+
+  it('marks every tile unknown and leaves every reading out of the totals while disconnected', () => {
+    const snapshot = fakeSnapshot({ now });
+    const { tiles, all } = overview(snapshot, now, undefined, false);
+    expect(tiles.every((tile) => tile.freshness.kind === 'unknown' && tile.viewersStale)).toBe(true);
+    expect(all.health.unknown).toBe(tiles.length);
+    expect(all.totals.every((total) => total.counted === 0)).toBe(true);
+  });
+});

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { Snapshot, SourceState } from '@shared/model/state';
 import { api } from '../../api';
 import { formatAge, formatDateTime } from '../../components/format';
-import { freshness } from './freshness';
+import { useConnected } from '../../state/connected';
+import { freshness, FRESHNESS_TEXT } from './freshness';
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -18,6 +19,7 @@ function rateLimitText(source: SourceState): string {
 
 /** Every source's health in full: what failed, since when, how old the data is, the request budget. */
 export function HealthView({ snapshot, now }: Props) {
+  const connected = useConnected();
   const [message, setMessage] = useState('');
   const refresh = async (source: SourceState) => {
     setMessage(`Refreshing ${source.name}…`);
@@ -48,16 +50,14 @@ export function HealthView({ snapshot, now }: Props) {
         </thead>
         <tbody>
           {snapshot.sources.map((source) => {
-            const state = freshness(source, now);
+            const state = freshness(source, now, connected);
             const health = source.health;
             return (
               <tr key={source.id} className={`row-${state.kind}`}>
                 <th scope="row">{source.name}</th>
                 <td>{source.providerLabel}</td>
                 <td>
-                  <span className={`chip-status status-${state.kind}`}>
-                    {state.kind === 'stale' ? 'STALE' : state.kind}
-                  </span>
+                  <span className={`chip-status status-${state.kind}`}>{FRESHNESS_TEXT[state.kind]}</span>
                   {health.status === 'error' ? (
                     <div className="error-sentence">
                       {health.error.message}

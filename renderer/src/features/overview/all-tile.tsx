@@ -1,4 +1,5 @@
 import { Sparkline } from '../../charts/sparkline';
+import { useConnected } from '../../state/connected';
 import { formatAge, formatCount } from '../../components/format';
 import type { AllTile as Tile } from './metrics';
 import { SPARKLINE_MS } from './metrics';
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function AllTile({ tile, sourceCount, now }: Props) {
+  const connected = useConnected();
   const h = tile.health;
   const healthText = [
     `${h.ok} ok`,
@@ -18,6 +20,7 @@ export function AllTile({ tile, sourceCount, now }: Props) {
     h.error ? `${h.error} failing` : '',
     h.paused ? `${h.paused} paused` : '',
     h.waiting ? `${h.waiting} waiting` : '',
+    h.unknown ? `${h.unknown} unknown` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -26,7 +29,9 @@ export function AllTile({ tile, sourceCount, now }: Props) {
     <article className="tile tile-all" aria-labelledby="tile-all">
       <header className="tile-head">
         <h3 id="tile-all">All sources</h3>
-        <span className={`chip-status status-${h.error ? 'error' : h.stale ? 'stale' : 'ok'}`}>{healthText}</span>
+        <span className={`chip-status status-${h.unknown ? 'unknown' : h.error ? 'error' : h.stale ? 'stale' : 'ok'}`}>
+          {healthText}
+        </span>
       </header>
       <p className="tile-sub">{sourceCount} sources</p>
       <ul className="totals">
@@ -36,9 +41,18 @@ export function AllTile({ tile, sourceCount, now }: Props) {
             className="big-number"
             title={`${total.unit} summed over ${total.sourceNames.join(', ')}${total.partial ? '; sources without fresh data are left out' : ''}`}
           >
-            <span className="value">{formatCount(total.total)}</span>
-            <span className="unit">{total.unit}</span>
-            {total.partial ? <span className="tag tag-stale">partial</span> : null}
+            {total.counted === 0 ? (
+              <>
+                <span className="value no-data">{connected ? 'no data' : 'unknown'}</span>
+                <span className="unit">{total.unit}</span>
+              </>
+            ) : (
+              <>
+                <span className="value">{formatCount(total.total)}</span>
+                <span className="unit">{total.unit}</span>
+                {total.partial ? <span className="tag tag-stale">partial</span> : null}
+              </>
+            )}
           </li>
         ))}
       </ul>

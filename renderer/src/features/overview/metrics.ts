@@ -54,7 +54,11 @@ export interface UnitTotal {
   readonly sourceNames: readonly string[];
   /** Some sources of this unit have no fresh value: the total leaves them out. */
   readonly partial: boolean;
+  /** How many sources the total adds up; 0 means there is no number to show at all ("no data"). */
+  readonly counted: number;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface AllTile {
   /** One total per kind of metric; viewers, participants and concurrent plays are never added together. */
@@ -122,16 +126,17 @@ export function sourceTile(
   points: readonly ViewerPoint[],
   stats: SessionStats,
   now: number,
+  connected = true,
 ): SourceTile {
   const last = points[points.length - 1];
   return {
     source,
     viewersNow: last?.viewers ?? null,
     viewersAt: last?.at ?? null,
-    viewersStale: isReadingStale(source, last?.at ?? null, now),
+    viewersStale: !connected || isReadingStale(source, last?.at ?? null, now),
     sparkline: pointsSince(points, now - SPARKLINE_MS).filter((p) => p.at >= now - SPARKLINE_MS),
     stats,
-    freshness: freshness(source, now),
+    freshness: freshness(source, now, connected),
   };
 }
 
@@ -139,6 +144,7 @@ export function overview(
   snapshot: Snapshot,
   now: number,
   memo?: OverviewMemo,
+  connected = true,
 ): { readonly tiles: readonly SourceTile[]; readonly all: AllTile } {
   const pointsBySource = new Map(snapshot.series.map((s) => [s.sourceId, s.points]));
   const groups = sessionsBySource(snapshot.sessions);
@@ -150,7 +156,7 @@ export function overview(
       ? memo.sources.get(source.id, rows, windowNow, () => sourceWindow(rows, windowNow))
       : sourceWindow(rows, windowNow);
     windows.push(window);
-    return sourceTile(source, pointsBySource.get(source.id) ?? [], stats, now);
+    return sourceTile(source, pointsBySource.get(source.id) ?? [], stats, now, connected);
   });
   return { tiles, all: allTile(tiles, windows, now, memo?.all) };
 }
@@ -161,17 +167,19 @@ function allTile(
   now: number,
   memo?: OverviewMemo['all'],
 ): AllTile {
-  const totals = new Map<ViewerMetric['unit'], { total: number; sourceNames: string[]; partial: boolean }>();
-  const health: Record<Freshness['kind'], number> = { ok: 0, stale: 0, error: 0, paused: 0, waiting: 0 };
+  const totals = new Map<ViewerMetric['unit'], Mutable<UnitTotal>>();
+  const health: Record<Freshness['kind'], number> = { ok: 0, stale: 0, error: 0, paused: 0, waiting: 0, unknown: 0 };
   let oldestAgeMs: number | null = null;
   for (const tile of tiles) {
     health[tile.freshness.kind]++;
     const unit = tile.source.metric.unit;
-    const entry = totals.get(unit) ?? { total: 0, sourceNames: [], partial: false };
-    entry.sourceNames.push(tile.source.name);
+    const entry = totals.get(unit) ?? { unit, total: 0, sourceNames: [], partial: false, counted: 0 };
+    entry.sourceNames = [...entry.sourceNames, tile.source.name];
     // A stale value is not "now": leave it out of the total and say the total is partial.
-    if (tile.viewersNow !== null && !tile.viewersStale) entry.total += tile.viewersNow;
-    else entry.partial = true;
+    if (tile.viewersNow !== null && !tile.viewersStale) {
+      entry.total += tile.viewersNow;
+      entry.counted += 1;
+    } else entry.partial = true;
     totals.set(unit, entry);
     const age = tile.source.lastOkAt === null ? null : now - tile.source.lastOkAt;
     if (age !== null && (oldestAgeMs === null || age > oldestAgeMs)) oldestAgeMs = age;
@@ -180,7 +188,7 @@ function allTile(
   const stats = () =>
     windowStats({ rows: windows.flatMap((w) => w.rows), recent: windows.reduce((sum, w) => sum + w.recent, 0) });
   return {
-    totals: [...totals].map(([unit, entry]) => ({ unit, ...entry })),
+    totals: [...totals.values()],
     sparkline: totals.size === 1 ? sumSeries(tiles.map((t) => t.sparkline)) : null,
     stats: memo ? memo.get('all', windows, null, stats) : stats(),
     health,

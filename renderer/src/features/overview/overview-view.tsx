@@ -4,6 +4,7 @@ import { colorFor } from '../../charts/palette';
 import { ViewersPanel } from '../../charts/viewers-panel';
 import { BreakdownsPanel } from '../breakdowns/breakdowns-panel';
 import { AllTile } from './all-tile';
+import { useConnected } from '../../state/connected';
 import { RowsMemo } from '../../state/rows-memo';
 import { overview, type OverviewMemo } from './metrics';
 import { SourceTile } from './source-tile';
@@ -16,7 +17,8 @@ interface Props {
 
 export function OverviewView({ snapshot, now, large = false }: Props) {
   const [memo] = useState((): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo() }));
-  const { tiles, all } = useMemo(() => overview(snapshot, now, memo), [snapshot, now, memo]);
+  const connected = useConnected();
+  const { tiles, all } = useMemo(() => overview(snapshot, now, memo, connected), [snapshot, now, memo, connected]);
   return (
     <div className="overview">
       <section className="tiles" aria-label="Sources at a glance">

@@ -2,7 +2,8 @@ import type { ProviderInfo } from '@shared/ipc/contract';
 import type { SourceConfig } from '@shared/model/source';
 import type { SourceState } from '@shared/model/state';
 import { formatAge } from '../../components/format';
-import { freshness } from '../health/freshness';
+import { useConnected } from '../../state/connected';
+import { freshness, FRESHNESS_TEXT } from '../health/freshness';
 
 interface Props {
   readonly sources: readonly SourceConfig[];
@@ -26,12 +27,13 @@ function Status({
   readonly enabled: boolean;
   readonly now: number;
 }) {
+  const connected = useConnected();
   if (!enabled) return <span className="muted">not polled</span>;
   if (!state) return <span className="muted">starting…</span>;
-  const f = freshness(state, now);
+  const f = freshness(state, now, connected);
   return (
     <>
-      <span className={`chip-status status-${f.kind}`}>{f.kind === 'stale' ? 'STALE' : f.kind}</span>
+      <span className={`chip-status status-${f.kind}`}>{FRESHNESS_TEXT[f.kind]}</span>
       {f.kind === 'error' ? <div className="error-sentence">{f.message}</div> : null}
       {f.kind === 'paused' ? <div className="muted">{f.reason}</div> : null}
       {f.ageMs !== null ? <div className="muted">updated {formatAge(f.ageMs)}</div> : null}

@@ -62,6 +62,24 @@ describe('alert lifecycle', () => {
     expect(sent.map((n) => n.title)).toEqual(['Critical: naver-main', 'Resolved: naver-main']);
   });
 
+  it('shows a condition waiting out its hold as pending, with when it fires, and drops it once it fires', () => {
+    const { engine, spike, advance, at } = setup();
+    engine.tick(spike());
+    const started = at();
+    advance(30_000);
+    engine.tick(spike());
+    const view = engine.view(spike());
+    expect(view.firing).toHaveLength(0);
+    expect(view.pending).toEqual([
+      expect.objectContaining({ ruleId: 'session-failure-rate', sourceName: 'naver-main', since: started }),
+    ]);
+    expect(view.pending[0]!.firesAt).toBe(started + DEFAULT_RULES['session-failure-rate'].pendingSeconds * 1000);
+    expect(view.pending[0]!.message).toContain('of sessions failed');
+    advance(30_000);
+    engine.tick(spike());
+    expect(engine.view(spike())).toMatchObject({ pending: [], firing: [expect.anything()] });
+  });
+
   it('a blip shorter than the pending time opens nothing', () => {
     const { engine, sent, spike, healthy, advance } = setup();
     engine.tick(spike());
