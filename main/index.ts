@@ -94,6 +94,8 @@ async function start(): Promise<void> {
           clock: systemClock,
           resolveCredentials,
           systemEvents: powerEvents(powerMonitor),
+          // The OS's own word on connectivity: only then is "offline" claimed.
+          isNetworkDown: () => !net.isOnline(),
         }),
       clock: systemClock,
       sink: { notify: (notice) => notifier.show(notice) },

@@ -33,6 +33,13 @@ export interface EngineDeps {
   readonly seriesCapacity?: number;
   readonly sessionCapacity?: number;
   readonly offlineProbeMs?: number;
+  /**
+   * The system's own word on whether the network is down (Electron's net.isOnline,
+   * the machine's network interfaces in headless). "Offline" is claimed only when
+   * every source is unreachable and this says so; otherwise each source names its
+   * own trouble. Absent: never claimed.
+   */
+  readonly isNetworkDown?: () => boolean;
   readonly backoff?: BackoffPolicy;
 }
 
@@ -81,6 +88,7 @@ export function createEngine(deps: EngineDeps): StreamwatchEngine {
   const table = createSourceTable({ hub, scheduler, sourceDeps, onChange: updateOffline });
   const oneOff = new Set<AbortController>();
   let offline = false;
+  let allUnreachable = false;
   let unsubscribe: (() => void) | null = null;
 
   function onAnswer(sourceId: string, index: number, answer: PollAnswer): void {
@@ -103,12 +111,18 @@ export function createEngine(deps: EngineDeps): StreamwatchEngine {
   function updateOffline(): void {
     const polling = table.all().filter((runtime) => runtime.phase === 'polling');
     const unreachable = isOffline(polling.map((runtime) => runtime.reach));
-    if (unreachable === offline) return;
-    offline = unreachable;
+    if (unreachable !== allUnreachable) {
+      allUnreachable = unreachable;
+      // Nothing answers: probe often, so polling resumes promptly when something does.
+      scheduler.setProbe(unreachable ? (deps.offlineProbeMs ?? OFFLINE_PROBE_MS) : null);
+      // Something answered again: everything that was backing off polls now, not after its backoff.
+      if (!unreachable) scheduler.retryFailing();
+    }
+    // A source whose address refuses is no proof the network is gone: blame it only on the system's word.
+    const claim = unreachable && deps.isNetworkDown?.() === true;
+    if (claim === offline) return;
+    offline = claim;
     hub.setFlags({ offline });
-    scheduler.setProbe(offline ? (deps.offlineProbeMs ?? OFFLINE_PROBE_MS) : null);
-    // The network is back: everything that was backing off polls now, not after its backoff.
-    if (!offline) scheduler.retryFailing();
   }
 
   /** A one-off call (connection test, session detail) under the poll timeout, cancelled by stop(). */

@@ -1,5 +1,6 @@
 import { createEngine, type StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
+import { noNetworkInterface } from '../core/network-check';
 
 /**
  * The one place headless mode builds the engine: Node's fetch (no OS proxy
@@ -13,5 +14,10 @@ const realClock: Clock = {
 };
 
 export function makeHeadlessEngine(credentials: CredentialResolver): StreamwatchEngine {
-  return createEngine({ fetch: (url, init) => fetch(url, init), clock: realClock, resolveCredentials: credentials });
+  return createEngine({
+    fetch: (url, init) => fetch(url, init),
+    clock: realClock,
+    resolveCredentials: credentials,
+    isNetworkDown: noNetworkInterface,
+  });
 }

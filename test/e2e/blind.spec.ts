@@ -54,6 +54,9 @@ test('a source in error during its rule’s hold shows as pending in the header,
     const badge = page.locator('.alerts-badge');
     await expect(badge).toHaveText('1 pending', { timeout: 30_000 });
     await expect(badge).toHaveAttribute('title', /NAVER down: .*fires in/);
+    // The address refuses; the network is fine: the source is named, the network is not blamed.
+    await expect(page.locator('.health-strip')).toContainText('connection refused');
+    await expect(page.locator('.banners')).not.toContainText('Offline');
     await page.screenshot({ path: 'test-results/screenshots/pending.png' });
   } finally {
     await server.stop();

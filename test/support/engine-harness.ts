@@ -22,7 +22,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions extends Partial<
-  Pick<EngineDeps, 'random' | 'pollTimeoutMs' | 'sessionCapacity' | 'seriesCapacity'>
+  Pick<EngineDeps, 'random' | 'pollTimeoutMs' | 'sessionCapacity' | 'seriesCapacity' | 'isNetworkDown'>
 > {
   readonly provider?: FakeProviderOptions;
 }
@@ -60,6 +60,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     pollTimeoutMs: options.pollTimeoutMs,
     sessionCapacity: options.sessionCapacity,
     seriesCapacity: options.seriesCapacity,
+    isNetworkDown: options.isNetworkDown,
   });
   const patches: Patch[] = [];
   engine.hub.subscribe((patch) => patches.push(patch));

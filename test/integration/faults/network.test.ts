@@ -68,9 +68,10 @@ describe('network faults', () => {
     await expectCleanStop(fleet, fleets.rejections);
   });
 
-  it('every platform unreachable at once: one "offline" notice, and polling resumes within the probe interval', async () => {
+  it('every platform unreachable at once, and the system says the network is down: one "offline" notice, and polling resumes within the probe interval', async () => {
     const fleet = await fleets.open();
     const ids = [...fleet.stations.keys()];
+    fleet.setNetworkDown(true);
     for (const id of ids) await fleet.fault(id, { type: 'refuse' });
     await fleet.driver.run(5 * MINUTE);
     expect(fleet.engine.hub.snapshot().offline).toBe(true);
@@ -78,6 +79,7 @@ describe('network faults', () => {
     for (const id of ids)
       expectError(fleet, id, 'network', /^[^·]+ · Could not reach 127\.0\.0\.1:\d+ \(connection refused\)\.$/);
     for (const id of ids) await fleet.fault(id, null);
+    fleet.setNetworkDown(false);
     const back = await fleet.driver.until(
       () => allHealthy(fleet),
       OFFLINE_PROBE_MS + 5 * SECOND,

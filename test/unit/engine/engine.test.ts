@@ -110,8 +110,8 @@ describe('sources', () => {
 });
 
 describe('offline', () => {
-  it('one flag when every source fails with a network error, probing every 10 s, cleared on the first success', async () => {
-    h = createHarness();
+  it('one flag when every source fails with a network error and the system says the network is down, probing every 10 s, cleared on the first success', async () => {
+    h = createHarness({ isNetworkDown: () => true });
     h.engine.setSources(withSecrets(h, 'a', 'b'));
     h.engine.start();
     await h.clock.flush();
@@ -138,8 +138,24 @@ describe('offline', () => {
     expect(h.engine.hub.snapshot().sources.map((s) => s.health.status)).toEqual(['ok', 'ok']);
   });
 
+  it('does not blame the network when the system says it is up: each source names its own trouble', async () => {
+    h = createHarness({ isNetworkDown: () => false });
+    h.engine.setSources(withSecrets(h, 'a'));
+    h.engine.start();
+    await h.clock.flush();
+    for (const name of ['viewers', 'sessions']) h.fake.endpoint('a', name).always({ error: networkError() });
+    await h.clock.advance(1.05 * MINUTE);
+    expect(h.engine.hub.snapshot().offline).toBe(false);
+    const health = h.engine.hub.source('a')!.health;
+    expect(health.status === 'error' && health.error.kind).toBe('network');
+    // Still probed often, so the source comes back promptly once its address answers.
+    const probes = h.fake.endpoint('a', 'viewers').startedAt.length;
+    await h.clock.advance(MINUTE);
+    expect(h.fake.endpoint('a', 'viewers').startedAt.length - probes).toBeGreaterThanOrEqual(5);
+  });
+
   it('is not offline while any platform answers, even with an HTTP error', async () => {
-    h = createHarness();
+    h = createHarness({ isNetworkDown: () => true });
     h.engine.setSources(withSecrets(h, 'a', 'b'));
     h.fake.endpoint('a', 'viewers').always({ error: networkError() });
     h.fake.endpoint('b', 'viewers').always({ error: serverError() });

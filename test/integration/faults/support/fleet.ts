@@ -30,6 +30,8 @@ export interface Fleet {
   readonly system: FakeSystemEvents;
   readonly stations: ReadonlyMap<string, Station>;
   station<S extends Station = Station>(sourceId: string): S;
+  /** What the system's network check answers (the engine claims "offline" only on its word). */
+  setNetworkDown(down: boolean): void;
   /** Switches a fault on (or off, with null) in the simulator of one source, while the engine runs. */
   fault(sourceId: string, fault: Fault | null): Promise<void>;
   dispose(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const stations = new Map(list.map((station) => [station.config.id, station]));
 
   const net = meterFetch(globalThis.fetch, now);
+  let networkDown = false;
   const polls = createPollLog(now);
   const system = createFakeSystemEvents();
   const resolveCredentials: CredentialResolver = async (source, fields) => {
@@ -70,6 +73,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     resolveCredentials,
     systemEvents: system,
     providers: polls.providers,
+    isNetworkDown: () => networkDown,
   });
   const watch = createWatch(engine.hub, [...stations.keys()]);
   const parked = () => list.reduce((sum, station) => sum + station.server.parked(), 0);
@@ -91,6 +95,9 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
       const found = stations.get(sourceId);
       if (found === undefined) throw new Error(`No station ${sourceId}.`);
       return found as S;
+    },
+    setNetworkDown(down) {
+      networkDown = down;
     },
     async fault(sourceId, fault) {
       await stations.get(sourceId)?.server.setFault(fault);
