@@ -89,7 +89,12 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
   const { notice } = await store.load();
   const session = createMemoryStore();
   let demo: HeadlessSetup | null = null;
-  const resolve = layeredResolver({ session, keychain: input.keychain, demo: () => demo?.resolve ?? null });
+  const resolve = layeredResolver({
+    session,
+    keychain: input.keychain,
+    demo: () => demo?.resolve ?? null,
+    sessionOnly: (sourceId) => store.current().sessionOnlySecrets.includes(sourceId),
+  });
   const engine = deps.makeEngine(resolve);
   const demoSources = (): readonly SourceConfig[] => demo?.sources ?? [];
   const sources = createSourcesService({

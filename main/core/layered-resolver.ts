@@ -13,12 +13,28 @@ export function layeredResolver(options: {
   readonly session: CredentialStore;
   readonly keychain: CredentialStore;
   readonly demo: () => CredentialResolver | null;
+  /** Whether a source's secrets were kept for the session only (then the keychain is not asked). */
+  readonly sessionOnly?: (sourceId: string) => boolean;
 }): CredentialResolver {
   return async (source: SourceConfig, fields) => {
     const demo = options.demo();
     if (source.id.startsWith('demo-') && demo) return demo(source, fields);
     const secrets: Record<string, string> = {};
     const missing: string[] = [];
+    if (options.sessionOnly?.(source.id)) {
+      for (const field of fields) {
+        const inSession = await options.session.get(source.id, field);
+        if (inSession.ok && inSession.value) secrets[field] = inSession.value;
+        else missing.push(field);
+      }
+      if (missing.length === 0) return ok(secrets);
+      return err(
+        sourceError(
+          'config',
+          `${source.name}: its secrets were kept for one session only and are gone since Streamwatch restarted; enter them again in Sources.`,
+        ),
+      );
+    }
     for (const field of fields) {
       const inSession = await options.session.get(source.id, field);
       if (inSession.ok && inSession.value) {

@@ -21,6 +21,19 @@ export function createSettingsService(deps: {
   readonly providerFor: (kind: SourceConfig['provider']) => Provider<unknown> | undefined;
   readonly notice: string | null;
 }): SettingsPort {
+  /** Every configured source still missing a secret; kept in view until they are entered. */
+  const missingSecrets = async (): Promise<SettingsView['needSecrets']> => {
+    const needs: SettingsView['needSecrets'] = [];
+    for (const source of deps.store.current().sources) {
+      const has = await deps.sources.hasCredentials(source.id);
+      // Without a keychain nothing can be there (unless kept for this session, which answers here).
+      const fields = (deps.providerFor(source.provider)?.secretFields ?? []).filter(
+        (field) => !(has.ok && has.value[field]),
+      );
+      if (fields.length > 0) needs.push({ sourceId: source.id, fields });
+    }
+    return needs;
+  };
   const view = async (): Promise<SettingsView> => {
     const s = deps.store.current();
     return {
@@ -31,6 +44,7 @@ export function createSettingsService(deps: {
       keychain: await deps.keychain(),
       notice: deps.notice,
       location: deps.store.path,
+      needSecrets: await missingSecrets(),
     };
   };
   return {
@@ -87,6 +101,7 @@ export function fixedSettings(options: {
     keychain: { available: false, message: `Secrets come from ${options.origin}.` },
     notice: null,
     location: null,
+    needSecrets: [],
   });
   return {
     view,

@@ -31,10 +31,14 @@ const empty = {} as Record<string, never>;
 export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
   /** Pushes the saved sources (or the demo) into the engine. */
   apply(): void;
-  setStorage(sourceId: string, storage: 'keychain' | 'session'): void;
 } {
-  const storageOf = new Map<string, 'keychain' | 'session'>();
-  const storeFor = (sourceId: string) => (storageOf.get(sourceId) === 'session' ? deps.session : deps.keychain);
+  const sessionOnly = (sourceId: string) => deps.settings.current().sessionOnlySecrets.includes(sourceId);
+  const storeFor = (sourceId: string) => (sessionOnly(sourceId) ? deps.session : deps.keychain);
+  const rememberStorage = (sourceId: string, storage: 'keychain' | 'session') =>
+    deps.settings.update((s) => {
+      const others = s.sessionOnlySecrets.filter((id) => id !== sourceId);
+      return { ...s, sessionOnlySecrets: storage === 'session' ? [...others, sourceId] : others };
+    });
 
   function validate(source: SourceConfig): Result<SourceConfig, AppError> {
     const provider = deps.providerFor(source.provider);
@@ -57,7 +61,6 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
 
   return {
     apply,
-    setStorage: (sourceId, storage) => storageOf.set(sourceId, storage),
     async list() {
       return ok(deps.settings.current().sources);
     },
@@ -70,7 +73,8 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
           message: 'Source ids starting with "demo-" are kept for the built-in demo; choose another id.',
         });
       }
-      if (storage) storageOf.set(source.id, storage);
+      if (storage && storage !== (sessionOnly(source.id) ? 'session' : 'keychain'))
+        await rememberStorage(source.id, storage);
       const store = storeFor(source.id);
       for (const [field, value] of Object.entries(secrets)) {
         const stored = await store.set(source.id, field, value);
@@ -92,11 +96,16 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
       if (!deps.settings.current().sources.some((s) => s.id === sourceId)) {
         return err({ code: 'not-found', message: `There is no source with id ${JSON.stringify(sourceId)}.` });
       }
-      await deps.settings.update((s) => ({ ...s, sources: s.sources.filter((x) => x.id !== sourceId) }));
+      const keptInKeychain = !sessionOnly(sourceId);
+      await deps.settings.update((s) => ({
+        ...s,
+        sources: s.sources.filter((x) => x.id !== sourceId),
+        sessionOnlySecrets: s.sessionOnlySecrets.filter((id) => id !== sourceId),
+      }));
       apply();
-      const removed = await deps.keychain.deleteSource(sourceId);
       await deps.session.deleteSource(sourceId);
-      storageOf.delete(sourceId);
+      // Secrets kept for the session only were never in the keychain: nothing there to remove or to fail.
+      const removed = keptInKeychain ? await deps.keychain.deleteSource(sourceId) : ok(undefined);
       if (!removed.ok)
         return err({
           code: removed.error.code,

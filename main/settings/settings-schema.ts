@@ -50,6 +50,12 @@ export const SettingsSchema = z.looseObject({
   preferences: PreferencesSchema.prefault({}),
   /** Alert rule overrides, owned by the alert engine (validated there). */
   alerts: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Sources whose secrets the user chose to keep for one session only (no keychain).
+   * Remembered so that after a restart they are asked for again, not looked up in a
+   * keychain that never held them.
+   */
+  sessionOnlySecrets: z.array(z.string()).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

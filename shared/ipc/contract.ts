@@ -56,6 +56,8 @@ export const SettingsViewSchema = z.object({
   notice: z.string().nullable(),
   /** Where settings live, to show in the UI. */
   location: z.string().nullable(),
+  /** Sources that cannot be polled until secrets are entered (after an import, or a session-only restart). */
+  needSecrets: z.array(z.object({ sourceId: z.string(), fields: z.array(z.string()) })).default([]),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 

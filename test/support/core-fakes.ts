@@ -13,7 +13,14 @@ export function quietPorts(sources: readonly SourceConfig[] = []) {
     preferences: defaultSettings().preferences,
   });
   const alerts: AlertsPort = {
-    view: () => ({ firing: [], pending: [], silenced: 0, snoozeAllUntil: null, level: 'ok', summary: 'All sources healthy' }),
+    view: () => ({
+      firing: [],
+      pending: [],
+      silenced: 0,
+      snoozeAllUntil: null,
+      level: 'ok',
+      summary: 'All sources healthy',
+    }),
     history: () => [],
     acknowledge: () => false,
     snooze: () => false,

@@ -38,7 +38,9 @@ const level = (fire: boolean, clear: boolean): Condition['level'] => (fire ? 'fi
 
 const judges: Record<RuleId, Judge> = {
   'source-failing': (source) => {
-    const failing = source.health.status === 'error' && !['auth', 'rate-limited'].includes(source.health.error.kind);
+    // No API was called for a config problem (missing secrets, a bad option): it is no API failure.
+    const failing =
+      source.health.status === 'error' && !['auth', 'rate-limited', 'config'].includes(source.health.error.kind);
     const message =
       source.health.status === 'error' ? `API failing — ${source.health.error.message}` : 'API answering again';
     return { level: failing ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };

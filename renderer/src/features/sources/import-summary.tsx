@@ -1,4 +1,4 @@
-import type { ProviderInfo } from '@shared/ipc/contract';
+import type { ProviderInfo, RequestResult } from '@shared/ipc/contract';
 import type { SourceConfig } from '@shared/model/source';
 import type { ImportResult } from './import-export';
 
@@ -12,8 +12,6 @@ interface Props {
 
 /** After an import: which sources came in, and which of them still need their secrets entered. */
 export function ImportSummary({ result, sources, providers, onEnterSecrets, onDismiss }: Props) {
-  const fieldLabel = (source: SourceConfig | undefined, key: string) =>
-    providers.find((p) => p.kind === source?.provider)?.fields.find((f) => f.key === key)?.label ?? key;
   return (
     <section className="panel import-summary" aria-labelledby="import-heading">
       <header className="panel-head">
@@ -27,27 +25,47 @@ export function ImportSummary({ result, sources, providers, onEnterSecrets, onDi
       {result.needSecrets.length === 0 ? (
         <p>Every imported source has its secrets.</p>
       ) : (
-        <>
-          <p>These sources still need secrets before they can be polled:</p>
-          <ul className="need-secrets" aria-label="Sources that need secrets">
-            {result.needSecrets.map((need) => {
-              const source =
-                sources.find((s) => s.id === need.sourceId) ?? result.imported.find((s) => s.id === need.sourceId);
-              return (
-                <li key={need.sourceId}>
-                  <strong>{source?.name ?? need.sourceId}</strong>:{' '}
-                  {need.fields.map((key) => fieldLabel(source, key)).join(', ')}{' '}
-                  {source ? (
-                    <button type="button" onClick={() => onEnterSecrets(source)}>
-                      Enter secrets
-                    </button>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        </>
+        <NeedSecretsList
+          needs={result.needSecrets}
+          sources={[...sources, ...result.imported]}
+          providers={providers}
+          onEnterSecrets={onEnterSecrets}
+        />
       )}
     </section>
+  );
+}
+
+interface ListProps {
+  readonly needs: RequestResult<'sources:import'>['needSecrets'];
+  readonly sources: readonly SourceConfig[];
+  readonly providers: readonly ProviderInfo[];
+  readonly onEnterSecrets: (source: SourceConfig) => void;
+}
+
+/** Sources that cannot be polled until their secrets are entered, each with a way to enter them. */
+export function NeedSecretsList({ needs, sources, providers, onEnterSecrets }: ListProps) {
+  const fieldLabel = (source: SourceConfig | undefined, key: string) =>
+    providers.find((p) => p.kind === source?.provider)?.fields.find((f) => f.key === key)?.label ?? key;
+  return (
+    <>
+      <p>These sources still need secrets before they can be polled:</p>
+      <ul className="need-secrets" aria-label="Sources that need secrets">
+        {needs.map((need) => {
+          const source = sources.find((s) => s.id === need.sourceId);
+          return (
+            <li key={need.sourceId}>
+              <strong>{source?.name ?? need.sourceId}</strong>:{' '}
+              {need.fields.map((key) => fieldLabel(source, key)).join(', ')}{' '}
+              {source ? (
+                <button type="button" onClick={() => onEnterSecrets(source)}>
+                  Enter secrets
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

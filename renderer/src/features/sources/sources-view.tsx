@@ -8,7 +8,7 @@ import { useSettings, useSideStores } from '../../state/side-stores';
 import { AddSource } from './add-source';
 import { DemoSwitch } from './demo-switch';
 import { ImportExport, type ImportResult } from './import-export';
-import { ImportSummary } from './import-summary';
+import { ImportSummary, NeedSecretsList } from './import-summary';
 import { SettingsPanel } from './settings-panel';
 import { SourceEditor } from './source-editor';
 import { SourceList } from './source-list';
@@ -150,6 +150,19 @@ export function SourcesView({ snapshot, now }: Props) {
             onEnterSecrets={edit}
             onDismiss={() => setImported(null)}
           />
+        ) : settings && settings.needSecrets.length > 0 ? (
+          // Kept until the secrets are entered: it survives a reload and a restart (main works it out each time).
+          <section className="panel import-summary" aria-labelledby="need-secrets-heading">
+            <header className="panel-head">
+              <h2 id="need-secrets-heading">Secrets to enter</h2>
+            </header>
+            <NeedSecretsList
+              needs={settings.needSecrets}
+              sources={sources}
+              providers={providers}
+              onEnterSecrets={edit}
+            />
+          </section>
         ) : null}
         {settings ? <SettingsPanel settings={settings} onSet={settingsStore.set} /> : null}
       </div>
