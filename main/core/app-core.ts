@@ -6,9 +6,11 @@ import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
 import { memoryHistory, openHistoryFile } from '../engine/alerts/history-file';
-import type { StreamwatchEngine } from '../engine/engine';
+import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { readOnlySources } from '../headless/read-only-sources';
+import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
+import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
 import type { HeadlessSetup } from '../headless/setup';
 import { providerFor, providerList } from '../providers/registry';
 import { defaultSettings } from '../settings/settings-schema';
@@ -35,7 +37,8 @@ export type CoreInput =
     };
 
 export interface CoreDeps {
-  readonly makeEngine: (resolve: CredentialResolver) => StreamwatchEngine;
+  /** `meter` counts and times platform requests for /metrics; a shell may ignore it. */
+  readonly makeEngine: (resolve: CredentialResolver, meter?: EngineDeps['meter']) => StreamwatchEngine;
   readonly clock: Clock;
   readonly sink: AlertSink;
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
@@ -47,6 +50,8 @@ export interface Core {
   readonly alerts: AlertsService;
   /** Something to tell the user at start (a corrupt settings file moved aside). */
   readonly notice: string | null;
+  /** Prometheus metrics of this core, made on first use (only a serving collector needs them). */
+  metrics(): CollectorMetrics;
   start(): void;
   stop(): Promise<void>;
 }
@@ -55,8 +60,18 @@ export async function createCore(input: CoreInput, deps: CoreDeps): Promise<Core
   return input.kind === 'fixed' ? fixedCore(input.setup, deps) : settingsCore(input, deps);
 }
 
+/** Requests are metered from the start; they are recorded once the metrics exist. */
+function requestMeter(): { meter: EngineDeps['meter']; attach: (observe: RequestObserver) => void } {
+  let observe: RequestObserver | null = null;
+  return {
+    meter: (http, provider) => meteredHttp(http, provider, (record) => observe?.(record)),
+    attach: (next) => void (observe = next),
+  };
+}
+
 function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
-  const engine = deps.makeEngine(setup.resolve);
+  const meter = requestMeter();
+  const engine = deps.makeEngine(setup.resolve, meter.meter);
   engine.setSources(setup.sources, { demo: setup.demo });
   const settings = fixedSettings({ sources: setup.sources, origin: setup.origin, demo: setup.demo, preferences: defaultSettings().preferences });
   let overrides: Record<string, unknown> = {};
@@ -71,7 +86,7 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
   });
   const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
   const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  return assemble(engine, handlers, alerts, null, () => setup.close());
+  return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach }, () => setup.close());
 }
 
 async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, deps: CoreDeps): Promise<Core> {
@@ -80,7 +95,8 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
   const session = createMemoryStore();
   let demo: HeadlessSetup | null = null;
   const resolve = layeredResolver({ session, keychain: input.keychain, demo: () => demo?.resolve ?? null });
-  const engine = deps.makeEngine(resolve);
+  const meter = requestMeter();
+  const engine = deps.makeEngine(resolve, meter.meter);
   const demoSources = (): readonly SourceConfig[] => demo?.sources ?? [];
   const sources = createSourcesService({ settings: store, keychain: input.keychain, session, engine, providerFor, demoSources });
   async function applyAll(): Promise<void> {
@@ -115,22 +131,48 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     history: openHistoryFile(join(input.userDataDir, 'incidents.jsonl')),
   });
   const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  return assemble(engine, handlers, alerts, notice, async () => {
+  return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach }, async () => {
     await demo?.close();
   });
 }
 
-function assemble(engine: StreamwatchEngine, handlers: Handlers, alerts: AlertsService, notice: string | null, close: () => Promise<void>): Core {
+interface Parts {
+  readonly engine: StreamwatchEngine;
+  readonly handlers: Handlers;
+  readonly alerts: AlertsService;
+  readonly notice: string | null;
+  readonly deps: CoreDeps;
+  readonly attach: (observe: RequestObserver) => void;
+}
+
+function assemble({ engine, handlers, alerts, notice, deps, attach }: Parts, close: () => Promise<void>): Core {
+  let metrics: CollectorMetrics | null = null;
   return {
     engine,
     handlers,
     alerts,
     notice,
+    metrics() {
+      if (metrics === null) {
+        const made = createCollectorMetrics({
+          hub: engine.hub,
+          now: deps.clock.now,
+          version: deps.info.version,
+          viewerMetrics: providerList.map((p) => ({ provider: p.kind, metric: p.metric })),
+          incidents: () => alerts.engine.incidents(),
+          rules: () => alerts.rules(),
+        });
+        attach((record) => made.observeRequest(record));
+        metrics = made;
+      }
+      return metrics;
+    },
     start() {
       engine.start();
       alerts.start();
     },
     async stop() {
+      metrics?.close();
       alerts.stop();
       await engine.stop();
       await close();

@@ -34,6 +34,8 @@ export interface EngineDeps {
   readonly sessionCapacity?: number;
   readonly offlineProbeMs?: number;
   readonly backoff?: BackoffPolicy;
+  /** Wraps each provider's requests, e.g. to count and time them for /metrics. */
+  readonly meter?: SourceDeps['meter'];
 }
 
 /** The Engine plus what tests and diagnostics may read. */
@@ -69,6 +71,7 @@ export function createEngine(deps: EngineDeps): StreamwatchEngine {
     budgets,
     http: createHttp({ fetch: deps.fetch, defaultTimeoutMs: deps.requestTimeoutMs }),
     now,
+    meter: deps.meter,
   };
   const scheduler = createScheduler({
     clock,
