@@ -5,12 +5,16 @@ import { createHandlers } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
+import type { NotificationPrefs } from '../engine/alerts/notify-policy';
 import { memoryHistory, openHistoryFile } from '../engine/alerts/history-file';
 import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { readOnlySources } from '../headless/read-only-sources';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
 import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
+import { fileReceivers, memoryReceivers, type ReceiverStore } from '../routing/receiver-store';
+import type { FetchLike } from '../routing/router';
+import { createRoutingService, type RoutingService } from '../routing/routing-service';
 import type { HeadlessSetup } from '../headless/setup';
 import { providerFor, providerList } from '../providers/registry';
 import { defaultSettings } from '../settings/settings-schema';
@@ -42,6 +46,8 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly sink: AlertSink;
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
+  /** For alert receivers; Node's fetch when omitted. */
+  readonly fetch?: FetchLike;
 }
 
 export interface Core {
@@ -52,6 +58,8 @@ export interface Core {
   readonly notice: string | null;
   /** Prometheus metrics of this core, made on first use (only a serving collector needs them). */
   metrics(): CollectorMetrics;
+  /** Sends incidents to the configured receivers (Slack, Teams, PagerDuty, webhook). */
+  readonly routing: RoutingService;
   start(): void;
   stop(): Promise<void>;
 }
@@ -86,7 +94,8 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
   });
   const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
   const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach }, () => setup.close());
+  const routing = routingFor(alerts, deps, memoryReceivers(), createMemoryStore(), () => settings.preferences().notifications);
+  return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach, routing }, () => setup.close());
 }
 
 async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, deps: CoreDeps): Promise<Core> {
@@ -131,9 +140,23 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     history: openHistoryFile(join(input.userDataDir, 'incidents.jsonl')),
   });
   const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach }, async () => {
+  const receivers = fileReceivers(join(input.userDataDir, 'receivers.json'));
+  const routing = routingFor(alerts, deps, receivers, input.keychain, () => store.current().preferences.notifications);
+  return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach, routing }, async () => {
     await demo?.close();
   });
+}
+
+/** Today every core routes its own incidents (standalone); a desktop subscribed to a collector will pass 'subscriber'. */
+function routingFor(
+  alerts: AlertsService,
+  deps: CoreDeps,
+  receivers: ReceiverStore,
+  secrets: CredentialStore,
+  prefs: () => NotificationPrefs,
+): RoutingService {
+  const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
+  return createRoutingService({ role: 'standalone', alerts, clock: deps.clock, fetch: fetchLike, receivers, secrets, prefs });
 }
 
 interface Parts {
@@ -143,15 +166,17 @@ interface Parts {
   readonly notice: string | null;
   readonly deps: CoreDeps;
   readonly attach: (observe: RequestObserver) => void;
+  readonly routing: RoutingService;
 }
 
-function assemble({ engine, handlers, alerts, notice, deps, attach }: Parts, close: () => Promise<void>): Core {
+function assemble({ engine, handlers, alerts, notice, deps, attach, routing }: Parts, close: () => Promise<void>): Core {
   let metrics: CollectorMetrics | null = null;
   return {
     engine,
     handlers,
     alerts,
     notice,
+    routing,
     metrics() {
       if (metrics === null) {
         const made = createCollectorMetrics({
@@ -170,9 +195,11 @@ function assemble({ engine, handlers, alerts, notice, deps, attach }: Parts, clo
     start() {
       engine.start();
       alerts.start();
+      routing.start();
     },
     async stop() {
       metrics?.close();
+      routing.stop();
       alerts.stop();
       await engine.stop();
       await close();
