@@ -86,6 +86,54 @@ export function createCollectorMetrics(deps: MetricsDeps): CollectorMetrics {
       },
     });
     new Gauge({
+      name: 'streamwatch_source_error',
+      help: 'Set to 1, labelled with the error kind (network, timeout, http, auth, rate-limited, schema, provider, config), while the source is failing.',
+      labelNames: [...perSource, 'kind'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const s of snapshot().sources)
+          if (s.health.status === 'error')
+            this.set({ source: s.id, provider: s.provider, kind: s.health.error.kind }, 1);
+      },
+    });
+    new Gauge({
+      name: 'streamwatch_source_paused',
+      help: 'Whether polling of the source is paused (1), e.g. until a daily request cap resets.',
+      labelNames: perSource,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const s of snapshot().sources)
+          this.set({ source: s.id, provider: s.provider }, s.health.status === 'paused' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'streamwatch_source_rate_limited',
+      help: 'Whether the platform is refusing requests for rate (1): a 429, or a daily cap reached.',
+      labelNames: perSource,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const s of snapshot().sources) {
+          const h = s.health;
+          const limited =
+            (h.status === 'paused' && h.until !== null) || (h.status === 'error' && h.error.kind === 'rate-limited');
+          this.set({ source: s.id, provider: s.provider }, limited ? 1 : 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'streamwatch_source_poll_interval_seconds',
+      help: "How often the source's viewers are polled; data older than a few of these is stale.",
+      labelNames: perSource,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const s of snapshot().sources) this.set({ source: s.id, provider: s.provider }, s.intervalMs / 1000);
+      },
+    });
+    new Gauge({
       name: 'streamwatch_source_last_success_timestamp_seconds',
       help: 'Unix time of the last successful poll of any endpoint of the source.',
       labelNames: perSource,
