@@ -79,9 +79,10 @@ export function prometheusRules(rules: Rules): PromRule[] {
     }));
 }
 
-/** YAML for `rule_files:`; strings are written JSON-quoted, which YAML reads as double-quoted scalars. */
+/** YAML for `rule_files:`. */
 export function rulesYaml(rules: Rules): string {
-  const q = (s: string) => JSON.stringify(s);
+  // Single-quoted like the repo's formatter writes YAML, so formatting never changes the file.
+  const q = (s: string) => (s.includes("'") ? JSON.stringify(s) : `'${s}'`);
   const lines = [
     "# Generated from the app's default alert rules; a test keeps it equal to them.",
     'groups:',
