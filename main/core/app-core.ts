@@ -13,6 +13,7 @@ import { readOnlySources } from '../headless/read-only-sources';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
 import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
 import { fileReceivers, memoryReceivers, type ReceiverStore } from '../routing/receiver-store';
+import { createReceiversPort, type ReceiversPort } from '../routing/receivers-port';
 import type { FetchLike } from '../routing/router';
 import { createRoutingService, type RoutingService } from '../routing/routing-service';
 import type { HeadlessSetup } from '../headless/setup';
@@ -93,8 +94,8 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     history: memoryHistory(),
   });
   const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
-  const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  const routing = routingFor(alerts, deps, memoryReceivers(), createMemoryStore(), () => settings.preferences().notifications);
+  const { routing, receivers } = routingFor(alerts, deps, memoryReceivers(), createMemoryStore(), () => settings.preferences().notifications);
+  const handlers = createHandlers({ engine, sources, settings, alerts, receivers, providers: providerList, info: deps.info });
   return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach, routing }, () => setup.close());
 }
 
@@ -139,9 +140,9 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     saveOverrides: async (overrides) => void (await store.update((s) => ({ ...s, alerts: overrides }))),
     history: openHistoryFile(join(input.userDataDir, 'incidents.jsonl')),
   });
-  const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  const receivers = fileReceivers(join(input.userDataDir, 'receivers.json'));
-  const routing = routingFor(alerts, deps, receivers, input.keychain, () => store.current().preferences.notifications);
+  const receiverFile = fileReceivers(join(input.userDataDir, 'receivers.json'));
+  const { routing, receivers } = routingFor(alerts, deps, receiverFile, input.keychain, () => store.current().preferences.notifications);
+  const handlers = createHandlers({ engine, sources, settings, alerts, receivers, providers: providerList, info: deps.info });
   return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach, routing }, async () => {
     await demo?.close();
   });
@@ -154,9 +155,10 @@ function routingFor(
   receivers: ReceiverStore,
   secrets: CredentialStore,
   prefs: () => NotificationPrefs,
-): RoutingService {
+): { routing: RoutingService; receivers: ReceiversPort } {
   const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
-  return createRoutingService({ role: 'standalone', alerts, clock: deps.clock, fetch: fetchLike, receivers, secrets, prefs });
+  const routing = createRoutingService({ role: 'standalone', alerts, clock: deps.clock, fetch: fetchLike, receivers, secrets, prefs });
+  return { routing, receivers: createReceiversPort({ store: receivers, secrets, deliveries: routing.deliveryLog }) };
 }
 
 interface Parts {

@@ -1,4 +1,7 @@
 import type { Incident, Severity } from '../../shared/model/alerts';
+import type { DeliveryLogEntry } from '../../shared/model/receivers';
+
+export type { DeliveryLogEntry };
 import type { CredentialStore } from '../credentials/credential-store';
 import type { Clock, TimerHandle } from '../engine/types';
 import { buildRequest, type RouteEvent } from './payloads';
@@ -6,19 +9,6 @@ import { receiverAccount, SECRET_FIELD, type ReceiverConfig } from './receiver-c
 import { checkReceiverUrl } from './url-policy';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-/** One line of an incident's delivery log: what was sent where, and how it went. Never a URL path or a secret. */
-export interface DeliveryLogEntry {
-  readonly at: number;
-  readonly receiverId: string;
-  readonly receiverName: string;
-  readonly kind: ReceiverConfig['kind'];
-  readonly event: RouteEvent;
-  readonly attempt: number;
-  readonly outcome: 'delivered' | 'retrying' | 'failed';
-  readonly status: number | null;
-  readonly message: string;
-}
 
 export interface Backoff {
   readonly baseMs: number;
