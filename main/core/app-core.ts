@@ -158,7 +158,7 @@ function routingFor(
 ): { routing: RoutingService; receivers: ReceiversPort } {
   const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
   const routing = createRoutingService({ role: 'standalone', alerts, clock: deps.clock, fetch: fetchLike, receivers, secrets, prefs });
-  return { routing, receivers: createReceiversPort({ store: receivers, secrets, deliveries: routing.deliveryLog }) };
+  return { routing, receivers: createReceiversPort({ store: receivers, secrets, deliveries: routing.deliveryLog, changed: routing.recheck }) };
 }
 
 interface Parts {

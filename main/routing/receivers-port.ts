@@ -20,6 +20,8 @@ export function createReceiversPort(deps: {
   readonly store: ReceiverStore;
   readonly secrets: CredentialStore;
   readonly deliveries: (incidentId: string) => readonly DeliveryLogEntry[];
+  /** Called after a change, so a new receiver is sent what is firing now. */
+  readonly changed?: () => void;
 }): ReceiversPort {
   async function hasSecret(receiver: ReceiverConfig): Promise<boolean> {
     const stored = await deps.secrets.get(receiverAccount(receiver.id), SECRET_FIELD[receiver.kind]);
@@ -61,6 +63,7 @@ export function createReceiversPort(deps: {
       }
       const others = deps.store.list().filter((r) => r.id !== receiver.id);
       await deps.store.save([...others, receiver]);
+      deps.changed?.();
       return ok(await list());
     },
     async remove(receiverId) {

@@ -35,6 +35,8 @@ export interface RoutingService {
   deliveryLog(incidentId: string): readonly DeliveryLogEntry[];
   /** Resolves once nothing is being sent. */
   idle(): Promise<void>;
+  /** Compares again now, e.g. after a receiver was added, so it gets the incidents already firing. */
+  recheck(): void;
 }
 
 export function createRoutingService(deps: RoutingServiceDeps): RoutingService {
@@ -73,5 +75,8 @@ export function createRoutingService(deps: RoutingServiceDeps): RoutingService {
     },
     deliveryLog: (id) => router.deliveryLog(id),
     idle: () => router.idle(),
+    recheck() {
+      if (unsubscribe) reconcile(deps.alerts.view());
+    },
   };
 }
