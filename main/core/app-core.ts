@@ -13,6 +13,7 @@ import { readOnlySources } from '../headless/read-only-sources';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
 import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
 import { fileReceivers, memoryReceivers, type ReceiverStore } from '../routing/receiver-store';
+import { receiverAccount, SECRET_FIELD } from '../routing/receiver-config';
 import { createReceiversPort, type ReceiversPort } from '../routing/receivers-port';
 import type { FetchLike } from '../routing/router';
 import { createRoutingService, type RoutingService } from '../routing/routing-service';
@@ -94,7 +95,8 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     history: memoryHistory(),
   });
   const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
-  const { routing, receivers } = routingFor(alerts, deps, memoryReceivers(), createMemoryStore(), () => settings.preferences().notifications);
+  const { store: receiverStore, secrets: receiverSecrets } = configuredReceivers(setup);
+  const { routing, receivers } = routingFor(alerts, deps, receiverStore, receiverSecrets, () => settings.preferences().notifications);
   const handlers = createHandlers({ engine, sources, settings, alerts, receivers, providers: providerList, info: deps.info });
   return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach, routing }, () => setup.close());
 }
@@ -146,6 +148,16 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
   return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach, routing }, async () => {
     await demo?.close();
   });
+}
+
+/** A config file's receivers, their secrets held in memory for the run (read from the environment at start). */
+function configuredReceivers(setup: HeadlessSetup): { store: ReceiverStore; secrets: CredentialStore } {
+  const secrets = createMemoryStore();
+  const listed = setup.receivers ?? [];
+  for (const { receiver, secret } of listed) {
+    if (secret) void secrets.set(receiverAccount(receiver.id), SECRET_FIELD[receiver.kind], secret);
+  }
+  return { store: memoryReceivers(listed.map((r) => r.receiver)), secrets };
 }
 
 /** Today every core routes its own incidents (standalone); a desktop subscribed to a collector will pass 'subscriber'. */
