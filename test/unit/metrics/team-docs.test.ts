@@ -5,6 +5,8 @@ import { createCollectorMetrics } from '../../../main/metrics/collector-metrics'
 import { DEFAULT_RULES } from '../../../main/engine/alerts/default-rules';
 import { prometheusRules } from '../../../main/metrics/prometheus-rules';
 import { NOW, metricsHub } from '../../support/metrics-hub';
+import { skipReason } from '../../support/prometheus';
+import { spawnSync } from 'node:child_process';
 
 /** The Grafana dashboard and the rules ask only for metrics the collector serves (a renamed metric breaks this test, not a team's dashboard). */
 const DOCS = join(__dirname, '../../../docs/team');
@@ -56,5 +58,14 @@ describe('docs/team', () => {
     const unit = readFileSync(join(DOCS, 'systemd/streamwatch-collector.service'), 'utf8');
     expect(unit).toMatch(/^ExecStart=.*launch\.mjs --config \S+ --serve \d+$/m);
     expect(unit).toContain('NoNewPrivileges=yes');
+  });
+
+  it.skipIf(skipReason('amtool') !== null)('the Alertmanager example passes amtool check-config', () => {
+    const run = spawnSync('amtool', ['check-config', join(DOCS, 'alertmanager/alertmanager.example.yml')], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stdout).toContain('SUCCESS');
+    expect(run.status).toBe(0);
   });
 });
