@@ -116,11 +116,22 @@ export function createRouter(deps: RouterDeps): Router {
     const now = deps.clock.now();
     for (const job of jobs.values()) {
       if (!ready(job, now)) continue;
-      const sending = send(job).finally(() => {
-        inFlight.delete(sending);
-        forgetSettled(job);
-        pump();
-      });
+      const sending = send(job)
+        .catch((cause: unknown) => {
+          // A bug here must not become an unhandled rejection in main, nor leave the job "sending" forever.
+          console.error('[routing] a delivery failed unexpectedly', cause);
+          job.state = 'failed';
+          record(job, {
+            outcome: 'failed',
+            status: null,
+            message: 'Not sent: an internal error; the details are in the log.',
+          });
+        })
+        .finally(() => {
+          inFlight.delete(sending);
+          forgetSettled(job);
+          pump();
+        });
       inFlight.add(sending);
     }
     schedule();
