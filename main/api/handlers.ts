@@ -1,6 +1,6 @@
-import type { ProviderInfo } from '../../shared/ipc/contract';
-import type { SourceError } from '../../shared/model/errors';
-import { err, ok, type AppError } from '../../shared/result';
+import type { ProviderInfo } from '@shared/ipc/contract';
+import type { SourceError } from '@shared/model/errors';
+import { err, ok, type AppError } from '@shared/result';
 import type { Engine } from '../engine/types';
 import type { Provider } from '../providers/provider';
 import type { Handlers } from './dispatch';
@@ -103,8 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const removed = await deps.receivers.remove(receiverId);
       return removed.ok ? ok({ receivers: [...removed.value] }) : removed;
     },
-    'alerts:deliveries': async ({ incidentId }) =>
-      ok({ entries: [...(deps.receivers?.deliveries(incidentId) ?? [])] }),
+    'alerts:deliveries': async ({ incidentId }) => ok({ entries: [...(deps.receivers?.deliveries(incidentId) ?? [])] }),
 
     'alerts:set-rule': ({ ruleId, config }) => deps.alerts.setRule(ruleId, config),
 

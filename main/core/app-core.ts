@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import type { Handlers } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
@@ -83,7 +83,12 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
   const meter = requestMeter();
   const engine = deps.makeEngine(setup.resolve, meter.meter);
   engine.setSources(setup.sources, { demo: setup.demo });
-  const settings = fixedSettings({ sources: setup.sources, origin: setup.origin, demo: setup.demo, preferences: defaultSettings().preferences });
+  const settings = fixedSettings({
+    sources: setup.sources,
+    origin: setup.origin,
+    demo: setup.demo,
+    preferences: defaultSettings().preferences,
+  });
   let overrides: Record<string, unknown> = {};
   const alerts = createAlertsService({
     hub: engine.hub,
@@ -94,10 +99,29 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     saveOverrides: async (next) => void (overrides = next),
     history: memoryHistory(),
   });
-  const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
+  const sources = readOnlySources({
+    sources: setup.sources,
+    origin: setup.origin,
+    resolve: setup.resolve,
+    presence: setup.presence,
+  });
   const { store: receiverStore, secrets: receiverSecrets } = configuredReceivers(setup);
-  const { routing, receivers } = routingFor(alerts, deps, receiverStore, receiverSecrets, () => settings.preferences().notifications);
-  const handlers = createHandlers({ engine, sources, settings, alerts, receivers, providers: providerList, info: deps.info });
+  const { routing, receivers } = routingFor(
+    alerts,
+    deps,
+    receiverStore,
+    receiverSecrets,
+    () => settings.preferences().notifications,
+  );
+  const handlers = createHandlers({
+    engine,
+    sources,
+    settings,
+    alerts,
+    receivers,
+    providers: providerList,
+    info: deps.info,
+  });
   return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach, routing }, () => setup.close());
 }
 
@@ -110,7 +134,14 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
   const meter = requestMeter();
   const engine = deps.makeEngine(resolve, meter.meter);
   const demoSources = (): readonly SourceConfig[] => demo?.sources ?? [];
-  const sources = createSourcesService({ settings: store, keychain: input.keychain, session, engine, providerFor, demoSources });
+  const sources = createSourcesService({
+    settings: store,
+    keychain: input.keychain,
+    session,
+    engine,
+    providerFor,
+    demoSources,
+  });
   async function applyAll(): Promise<void> {
     // The simulators start only when demo data is wanted, and then stay up (they are cheap).
     if (store.current().demo && !demo) demo = await input.startDemo();
@@ -143,8 +174,22 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     history: openHistoryFile(join(input.userDataDir, 'incidents.jsonl')),
   });
   const receiverFile = fileReceivers(join(input.userDataDir, 'receivers.json'));
-  const { routing, receivers } = routingFor(alerts, deps, receiverFile, input.keychain, () => store.current().preferences.notifications);
-  const handlers = createHandlers({ engine, sources, settings, alerts, receivers, providers: providerList, info: deps.info });
+  const { routing, receivers } = routingFor(
+    alerts,
+    deps,
+    receiverFile,
+    input.keychain,
+    () => store.current().preferences.notifications,
+  );
+  const handlers = createHandlers({
+    engine,
+    sources,
+    settings,
+    alerts,
+    receivers,
+    providers: providerList,
+    info: deps.info,
+  });
   return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach, routing }, async () => {
     await demo?.close();
   });
@@ -169,8 +214,24 @@ function routingFor(
   prefs: () => NotificationPrefs,
 ): { routing: RoutingService; receivers: ReceiversPort } {
   const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
-  const routing = createRoutingService({ role: 'standalone', alerts, clock: deps.clock, fetch: fetchLike, receivers, secrets, prefs });
-  return { routing, receivers: createReceiversPort({ store: receivers, secrets, deliveries: routing.deliveryLog, changed: routing.recheck }) };
+  const routing = createRoutingService({
+    role: 'standalone',
+    alerts,
+    clock: deps.clock,
+    fetch: fetchLike,
+    receivers,
+    secrets,
+    prefs,
+  });
+  return {
+    routing,
+    receivers: createReceiversPort({
+      store: receivers,
+      secrets,
+      deliveries: routing.deliveryLog,
+      changed: routing.recheck,
+    }),
+  };
 }
 
 interface Parts {
@@ -183,7 +244,10 @@ interface Parts {
   readonly routing: RoutingService;
 }
 
-function assemble({ engine, handlers, alerts, notice, deps, attach, routing }: Parts, close: () => Promise<void>): Core {
+function assemble(
+  { engine, handlers, alerts, notice, deps, attach, routing }: Parts,
+  close: () => Promise<void>,
+): Core {
   let metrics: CollectorMetrics | null = null;
   return {
     engine,

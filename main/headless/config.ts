@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ProviderKindSchema, SourceIdSchema, type SourceConfig } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
+import { ProviderKindSchema, SourceIdSchema, type SourceConfig } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
 import { formatPath } from '../providers/http';
 import type { Provider } from '../providers/provider';
 import { providerFor } from '../providers/registry';
 import type { EnvBindings } from '../credentials/env-store';
-import { ReceiverConfigSchema, ReceiverKindSchema, type ReceiverConfig } from '../../shared/model/receivers';
+import { ReceiverConfigSchema, ReceiverKindSchema, type ReceiverConfig } from '@shared/model/receivers';
 import { checkReceiverUrl } from '../routing/url-policy';
 
 /**

@@ -13,5 +13,10 @@ const realClock: Clock = {
 };
 
 export function makeHeadlessEngine(credentials: CredentialResolver, meter?: EngineDeps['meter']): StreamwatchEngine {
-  return createEngine({ fetch: (url, init) => fetch(url, init), clock: realClock, resolveCredentials: credentials, meter });
+  return createEngine({
+    fetch: (url, init) => fetch(url, init),
+    clock: realClock,
+    resolveCredentials: credentials,
+    meter,
+  });
 }

@@ -1,7 +1,7 @@
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import type { CredentialResolver } from '../engine/types';
 import { envPresence, envResolver } from '../credentials/env-store';
-import type { ReceiverConfig } from '../../shared/model/receivers';
+import type { ReceiverConfig } from '@shared/model/receivers';
 import type { HeadlessConfig } from './config';
 
 /**

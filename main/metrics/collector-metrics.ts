@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
-import type { Incident, RuleId, Rules } from '../../shared/model/alerts';
-import type { ViewerMetric } from '../../shared/model/source';
-import type { SessionRow, Snapshot } from '../../shared/model/state';
+import type { Incident, RuleId, Rules } from '@shared/model/alerts';
+import type { ViewerMetric } from '@shared/model/source';
+import type { SessionRow, Snapshot } from '@shared/model/state';
 import { sessionFigures } from '../engine/alerts/figures';
 import type { StateHub } from '../engine/types';
 import { endpointLabel } from './endpoint-label';

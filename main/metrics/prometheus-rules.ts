@@ -1,4 +1,4 @@
-import type { RuleConfig, RuleId, Rules } from '../../shared/model/alerts';
+import type { RuleConfig, RuleId, Rules } from '@shared/model/alerts';
 
 /**
  * The app's alert rules as Prometheus alerting rules, over the metrics

@@ -1,4 +1,4 @@
-import type { Incident } from '../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import { PAGERDUTY_EVENTS_URL, type ReceiverConfig } from './receiver-config';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './signing';
 

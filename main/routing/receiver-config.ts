@@ -1,11 +1,11 @@
-import type { ReceiverKind } from '../../shared/model/receivers';
+import type { ReceiverKind } from '@shared/model/receivers';
 
 export {
   ReceiverConfigSchema,
   ReceiverKindSchema,
   type ReceiverConfig,
   type ReceiverKind,
-} from '../../shared/model/receivers';
+} from '@shared/model/receivers';
 
 /** The secret field each kind needs, in the credential store. */
 export const SECRET_FIELD: Readonly<Record<ReceiverKind, string>> = {

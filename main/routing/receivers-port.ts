@@ -1,5 +1,5 @@
-import type { DeliveryLogEntry, ReceiverConfig, ReceiverView } from '../../shared/model/receivers';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import type { DeliveryLogEntry, ReceiverConfig, ReceiverView } from '@shared/model/receivers';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import type { CredentialStore } from '../credentials/credential-store';
 import { receiverAccount, SECRET_FIELD } from './receiver-config';
 import type { ReceiverStore } from './receiver-store';

@@ -1,5 +1,5 @@
-import type { Incident, Severity } from '../../shared/model/alerts';
-import type { DeliveryLogEntry } from '../../shared/model/receivers';
+import type { Incident, Severity } from '@shared/model/alerts';
+import type { DeliveryLogEntry } from '@shared/model/receivers';
 
 export type { DeliveryLogEntry };
 import type { CredentialStore } from '../credentials/credential-store';

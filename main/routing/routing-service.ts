@@ -1,4 +1,4 @@
-import type { AlertsView } from '../../shared/model/alerts';
+import type { AlertsView } from '@shared/model/alerts';
 import type { CredentialStore } from '../credentials/credential-store';
 import { mayNotify, type NotificationPrefs } from '../engine/alerts/notify-policy';
 import type { Clock, TimerHandle } from '../engine/types';

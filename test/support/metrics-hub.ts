@@ -1,4 +1,4 @@
-import type { Incident } from '../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import { createStateHub, type WritableStateHub } from '../../main/engine/state-hub';
 import { point, session } from './samples';
 

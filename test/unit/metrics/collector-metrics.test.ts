@@ -3,7 +3,7 @@ import { DEFAULT_RULES } from '../../../main/engine/alerts/default-rules';
 import { createCollectorMetrics } from '../../../main/metrics/collector-metrics';
 import { endpointLabel } from '../../../main/metrics/endpoint-label';
 import { meteredHttp } from '../../../main/metrics/metered-http';
-import { ok } from '../../../shared/result';
+import { ok } from '@shared/result';
 import { NOW, firingIncident, metricsHub } from '../../support/metrics-hub';
 import { session } from '../../support/samples';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Incident } from '../../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import { createMemoryStore } from '../../../main/credentials/memory-store';
 import { receiverAccount, type ReceiverConfig } from '../../../main/routing/receiver-config';
 import { createRouter, type Router } from '../../../main/routing/router';

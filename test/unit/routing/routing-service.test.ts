@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertsView, Incident } from '../../../shared/model/alerts';
+import type { AlertsView, Incident } from '@shared/model/alerts';
 import { createMemoryStore } from '../../../main/credentials/memory-store';
 import { defaultSettings } from '../../../main/settings/settings-schema';
 import { memoryReceivers } from '../../../main/routing/receiver-store';

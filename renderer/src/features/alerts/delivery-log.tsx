@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeliveryLogEntry } from '../../../../shared/model/receivers';
+import type { DeliveryLogEntry } from '@shared/model/receivers';
 import { api } from '../../api';
 import { formatClock } from '../../components/format';
 

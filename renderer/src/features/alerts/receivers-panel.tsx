@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ReceiverKind, ReceiverView } from '../../../../shared/model/receivers';
+import type { ReceiverKind, ReceiverView } from '@shared/model/receivers';
 import { api } from '../../api';
 import { TextField } from '../sources/text-field';
 
