@@ -25,6 +25,8 @@ const ENGINE_SIDE = [
   'main/core',
   'main/credentials',
   'main/log',
+  'main/metrics',
+  'main/routing',
 ];
 const ELECTRON_SIDE = ['main/app', 'main/ipc'];
 const SOURCE = ['main', 'preload', 'renderer', 'shared', 'scripts'];

@@ -9,6 +9,10 @@ dpkg -s libsecret-1-dev >/dev/null 2>&1 || need+=(libsecret-1-dev)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || need+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus-x11)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb xauth)
+# Prometheus and promtool: the scrape test and the rule checks in docs/team run the real ones.
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+# amtool checks the Alertmanager example in docs/team.
+command -v amtool >/dev/null 2>&1 || need+=(prometheus-alertmanager)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -4,6 +4,7 @@ import { err, ok, type AppError } from '@shared/result';
 import type { Engine } from '../engine/types';
 import type { Provider } from '../providers/provider';
 import type { Handlers } from './dispatch';
+import type { ReceiversPort } from '../routing/receivers-port';
 import type { AlertsPort, SettingsPort } from './app-ports';
 import type { SourcesPort } from './sources-port';
 
@@ -15,7 +16,11 @@ export interface HandlerDeps {
   /** The platforms this build knows, for the source form. */
   readonly providers: readonly Provider<unknown>[];
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
+  /** Alert receivers; absent where this build routes nothing. */
+  readonly receivers?: ReceiversPort;
 }
+
+const noRouting: AppError = { code: 'unavailable', message: 'Alert routing is not available in this mode.' };
 
 function noIncident(id: string): AppError {
   return { code: 'not-found', message: `There is no firing incident ${JSON.stringify(id)}; it may have resolved.` };
@@ -85,6 +90,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.alerts.snooze(incidentId, minutes) ? ok(empty) : err(noIncident(incidentId ?? '')),
 
     'alerts:rules': async () => ok(deps.alerts.rules()),
+
+    'receivers:list': async () =>
+      deps.receivers ? ok({ receivers: [...(await deps.receivers.list())] }) : err(noRouting),
+    'receivers:save': async ({ receiver, secret }) => {
+      if (!deps.receivers) return err(noRouting);
+      const saved = await deps.receivers.save(receiver, secret);
+      return saved.ok ? ok({ receivers: [...saved.value] }) : saved;
+    },
+    'receivers:remove': async ({ receiverId }) => {
+      if (!deps.receivers) return err(noRouting);
+      const removed = await deps.receivers.remove(receiverId);
+      return removed.ok ? ok({ receivers: [...removed.value] }) : removed;
+    },
+    'alerts:deliveries': async ({ incidentId }) => ok({ entries: [...(deps.receivers?.deliveries(incidentId) ?? [])] }),
 
     'alerts:set-rule': ({ ruleId, config }) => deps.alerts.setRule(ruleId, config),
 

@@ -5,10 +5,18 @@ import { createHandlers } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
+import type { NotificationPrefs } from '../engine/alerts/notify-policy';
 import { memoryHistory, openHistoryFile } from '../engine/alerts/history-file';
-import type { StreamwatchEngine } from '../engine/engine';
+import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { readOnlySources } from './read-only-sources';
+import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
+import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
+import { fileReceivers, memoryReceivers, type ReceiverStore } from '../routing/receiver-store';
+import { receiverAccount, SECRET_FIELD } from '../routing/receiver-config';
+import { createReceiversPort, type ReceiversPort } from '../routing/receivers-port';
+import type { FetchLike } from '../routing/router';
+import { createRoutingService, type RoutingService } from '../routing/routing-service';
 import type { HeadlessSetup } from '../headless/setup';
 import { providerFor, providerList } from '../providers/registry';
 import { defaultSettings } from '../settings/settings-schema';
@@ -35,10 +43,13 @@ export type CoreInput =
     };
 
 export interface CoreDeps {
-  readonly makeEngine: (resolve: CredentialResolver) => StreamwatchEngine;
+  /** `meter` counts and times platform requests for /metrics; a shell may ignore it. */
+  readonly makeEngine: (resolve: CredentialResolver, meter?: EngineDeps['meter']) => StreamwatchEngine;
   readonly clock: Clock;
   readonly sink: AlertSink;
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
+  /** For alert receivers; Node's fetch when omitted. */
+  readonly fetch?: FetchLike;
 }
 
 export interface Core {
@@ -47,6 +58,10 @@ export interface Core {
   readonly alerts: AlertsService;
   /** Something to tell the user at start (a corrupt settings file moved aside). */
   readonly notice: string | null;
+  /** Prometheus metrics of this core, made on first use (only a serving collector needs them). */
+  metrics(): CollectorMetrics;
+  /** Sends incidents to the configured receivers (Slack, Teams, PagerDuty, webhook). */
+  readonly routing: RoutingService;
   start(): void;
   stop(): Promise<void>;
 }
@@ -55,8 +70,18 @@ export async function createCore(input: CoreInput, deps: CoreDeps): Promise<Core
   return input.kind === 'fixed' ? fixedCore(input.setup, deps) : settingsCore(input, deps);
 }
 
+/** Requests are metered from the start; they are recorded once the metrics exist. */
+function requestMeter(): { meter: EngineDeps['meter']; attach: (observe: RequestObserver) => void } {
+  let observe: RequestObserver | null = null;
+  return {
+    meter: (http, provider) => meteredHttp(http, provider, (record) => observe?.(record)),
+    attach: (next) => void (observe = next),
+  };
+}
+
 function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
-  const engine = deps.makeEngine(setup.resolve);
+  const meter = requestMeter();
+  const engine = deps.makeEngine(setup.resolve, meter.meter);
   engine.setSources(setup.sources, { demo: setup.demo });
   const settings = fixedSettings({
     sources: setup.sources,
@@ -80,8 +105,24 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     resolve: setup.resolve,
     presence: setup.presence,
   });
-  const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  return assemble(engine, handlers, alerts, null, () => setup.close());
+  const { store: receiverStore, secrets: receiverSecrets } = configuredReceivers(setup);
+  const { routing, receivers } = routingFor(
+    alerts,
+    deps,
+    receiverStore,
+    receiverSecrets,
+    () => settings.preferences().notifications,
+  );
+  const handlers = createHandlers({
+    engine,
+    sources,
+    settings,
+    alerts,
+    receivers,
+    providers: providerList,
+    info: deps.info,
+  });
+  return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach, routing }, () => setup.close());
 }
 
 async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, deps: CoreDeps): Promise<Core> {
@@ -95,7 +136,8 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     demo: () => demo?.resolve ?? null,
     sessionOnly: (sourceId) => store.current().sessionOnlySecrets.includes(sourceId),
   });
-  const engine = deps.makeEngine(resolve);
+  const meter = requestMeter();
+  const engine = deps.makeEngine(resolve, meter.meter);
   const demoSources = (): readonly SourceConfig[] => demo?.sources ?? [];
   const sources = createSourcesService({
     settings: store,
@@ -136,29 +178,111 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     saveOverrides: async (overrides) => void (await store.update((s) => ({ ...s, alerts: overrides }))),
     history: openHistoryFile(join(input.userDataDir, 'incidents.jsonl')),
   });
-  const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
-  return assemble(engine, handlers, alerts, notice, async () => {
+  const receiverFile = fileReceivers(join(input.userDataDir, 'receivers.json'));
+  const { routing, receivers } = routingFor(
+    alerts,
+    deps,
+    receiverFile,
+    input.keychain,
+    () => store.current().preferences.notifications,
+  );
+  const handlers = createHandlers({
+    engine,
+    sources,
+    settings,
+    alerts,
+    receivers,
+    providers: providerList,
+    info: deps.info,
+  });
+  return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach, routing }, async () => {
     await demo?.close();
   });
 }
 
-function assemble(
-  engine: StreamwatchEngine,
-  handlers: Handlers,
+/** A config file's receivers, their secrets held in memory for the run (read from the environment at start). */
+function configuredReceivers(setup: HeadlessSetup): { store: ReceiverStore; secrets: CredentialStore } {
+  const secrets = createMemoryStore();
+  const listed = setup.receivers ?? [];
+  for (const { receiver, secret } of listed) {
+    if (secret) void secrets.set(receiverAccount(receiver.id), SECRET_FIELD[receiver.kind], secret);
+  }
+  return { store: memoryReceivers(listed.map((r) => r.receiver)), secrets };
+}
+
+/** Today every core routes its own incidents (standalone); a desktop subscribed to a collector will pass 'subscriber'. */
+function routingFor(
   alerts: AlertsService,
-  notice: string | null,
+  deps: CoreDeps,
+  receivers: ReceiverStore,
+  secrets: CredentialStore,
+  prefs: () => NotificationPrefs,
+): { routing: RoutingService; receivers: ReceiversPort } {
+  const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
+  const routing = createRoutingService({
+    role: 'standalone',
+    alerts,
+    clock: deps.clock,
+    fetch: fetchLike,
+    receivers,
+    secrets,
+    prefs,
+  });
+  return {
+    routing,
+    receivers: createReceiversPort({
+      store: receivers,
+      secrets,
+      deliveries: routing.deliveryLog,
+      changed: routing.recheck,
+    }),
+  };
+}
+
+interface Parts {
+  readonly engine: StreamwatchEngine;
+  readonly handlers: Handlers;
+  readonly alerts: AlertsService;
+  readonly notice: string | null;
+  readonly deps: CoreDeps;
+  readonly attach: (observe: RequestObserver) => void;
+  readonly routing: RoutingService;
+}
+
+function assemble(
+  { engine, handlers, alerts, notice, deps, attach, routing }: Parts,
   close: () => Promise<void>,
 ): Core {
+  let metrics: CollectorMetrics | null = null;
   return {
     engine,
     handlers,
     alerts,
     notice,
+    routing,
+    metrics() {
+      if (metrics === null) {
+        const made = createCollectorMetrics({
+          hub: engine.hub,
+          now: deps.clock.now,
+          version: deps.info.version,
+          viewerMetrics: providerList.map((p) => ({ provider: p.kind, metric: p.metric })),
+          incidents: () => alerts.engine.incidents(),
+          rules: () => alerts.rules(),
+        });
+        attach((record) => made.observeRequest(record));
+        metrics = made;
+      }
+      return metrics;
+    },
     start() {
       engine.start();
       alerts.start();
+      routing.start();
     },
     async stop() {
+      metrics?.close();
+      routing.stop();
       alerts.stop();
       await engine.stop();
       await close();

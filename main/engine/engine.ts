@@ -41,6 +41,8 @@ export interface EngineDeps {
    */
   readonly isNetworkDown?: () => boolean;
   readonly backoff?: BackoffPolicy;
+  /** Wraps each provider's requests, e.g. to count and time them for /metrics. */
+  readonly meter?: SourceDeps['meter'];
 }
 
 /** The Engine plus what tests and diagnostics may read. */
@@ -76,6 +78,7 @@ export function createEngine(deps: EngineDeps): StreamwatchEngine {
     budgets,
     http: createHttp({ fetch: deps.fetch, defaultTimeoutMs: deps.requestTimeoutMs }),
     now,
+    meter: deps.meter,
   };
   const scheduler = createScheduler({
     clock,

@@ -21,6 +21,8 @@ export interface SourceDeps {
   /** The plain client; each connection gets it wrapped in its account's budget. */
   readonly http: Http;
   readonly now: () => number;
+  /** Wraps a provider's requests (metrics); inside the budget, so queue time is not counted as answer time. */
+  readonly meter?: (http: Http, provider: ProviderKind) => Http;
 }
 
 const failed = (error: SourceError): Resolution => ({ kind: 'failed', error });
@@ -67,7 +69,8 @@ export async function resolveSource(
 
   const baseUrl = config.baseUrl ?? provider.defaultBaseUrl;
   const account = accountKey(provider.kind, baseUrl, secrets.value[provider.accountSecret] ?? secrets.value);
-  const http = deps.budgets.wrap(deps.http, account, provider.requestBudget(baseUrl, options.data));
+  const inner = deps.meter ? deps.meter(deps.http, provider.kind) : deps.http;
+  const http = deps.budgets.wrap(inner, account, provider.requestBudget(baseUrl, options.data));
   try {
     const connection = provider.connect(
       { id: config.id, name: config.name, baseUrl, options: options.data, secrets: secrets.value },

@@ -6,10 +6,13 @@ import { firstIssue } from '@shared/zod-issue';
 import type { Provider } from '../providers/provider';
 import { providerFor, providerKinds } from '../providers/registry';
 import type { EnvBindings } from '../credentials/env-store';
+import { ReceiverConfigSchema, ReceiverKindSchema, type ReceiverConfig } from '@shared/model/receivers';
+import { checkReceiverUrl } from '../routing/url-policy';
 
 /**
  * The headless config file (a public format, documented in the README):
- *   {"sources": [{"id", "provider", "name", "baseUrl"?, "options"?, "secrets": {"<field>": {"env": "<VARIABLE>"}}}]}
+ *   {"sources": [{"id", "provider", "name", "baseUrl"?, "options"?, "secrets": {"<field>": {"env": "<VARIABLE>"}}}],
+ *    "receivers"?: [{"id", "kind", "name", "url"?, "secret": {"env": "<VARIABLE>"}}]}
  * Secrets are never in the file, only the names of the environment variables
  * that hold them. Objects are strict: a misspelt key ("secret") is an error
  * naming it, not a silently ignored line.
@@ -39,13 +42,32 @@ const ConfigSourceSchema = z
   })
   .strict();
 
-const ConfigFileSchema = z.object({ sources: z.array(ConfigSourceSchema).min(1, 'list at least one source') }).strict();
+/** Alert receivers of a collector run from a config file; the secret (Slack/Teams URL, routing key, signing secret) from the environment. */
+const ConfigReceiverSchema = z
+  .object({
+    id: ReceiverConfigSchema.shape.id,
+    kind: ReceiverKindSchema,
+    name: z.string().min(1).max(80),
+    url: z.string().max(2048).optional(),
+    enabled: z.boolean().optional(),
+    secret: SecretRefSchema,
+  })
+  .strict();
+
+const ConfigFileSchema = z
+  .object({
+    sources: z.array(ConfigSourceSchema).min(1, 'list at least one source'),
+    receivers: z.array(ConfigReceiverSchema).optional(),
+  })
+  .strict();
 
 export interface HeadlessConfig {
   readonly file: string;
   readonly sources: readonly SourceConfig[];
   /** Per source id: secret field → environment variable name. */
   readonly env: EnvBindings;
+  /** Alert receivers, each with the environment variable holding its secret. */
+  readonly receivers?: readonly { readonly receiver: ReceiverConfig; readonly secretEnv: string }[];
 }
 
 /** "<file>: field <path> — <why>", the one shape every config error takes. */
@@ -118,7 +140,18 @@ export function parseConfigText(
     });
     env[entry.id] = Object.fromEntries(Object.entries(entry.secrets ?? {}).map(([field, ref]) => [field, ref.env]));
   }
-  return ok({ file, sources, env });
+  const receivers: { receiver: ReceiverConfig; secretEnv: string }[] = [];
+  for (const [index, entry] of (parsed.data.receivers ?? []).entries()) {
+    if (entry.url !== undefined) {
+      const checked = checkReceiverUrl(entry.url);
+      if (!checked.ok) return err({ file, field: `receivers[${index}].url`, message: checked.message });
+    }
+    if (entry.kind === 'webhook' && entry.url === undefined)
+      return err({ file, field: `receivers[${index}].url`, message: 'a webhook needs the address to send to' });
+    const { secret, enabled, ...rest } = entry;
+    receivers.push({ receiver: { ...rest, enabled: enabled ?? true }, secretEnv: secret.env });
+  }
+  return ok({ file, sources, env, receivers });
 }
 
 /** Options and secret names are checked when the file is read, so a typo fails fast instead of on every poll. */

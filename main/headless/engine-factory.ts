@@ -1,4 +1,4 @@
-import { createEngine, type StreamwatchEngine } from '../engine/engine';
+import { createEngine, type EngineDeps, type StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { noNetworkInterface } from '../core/network-check';
 
@@ -13,11 +13,12 @@ const realClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function makeHeadlessEngine(credentials: CredentialResolver): StreamwatchEngine {
+export function makeHeadlessEngine(credentials: CredentialResolver, meter?: EngineDeps['meter']): StreamwatchEngine {
   return createEngine({
     fetch: (url, init) => fetch(url, init),
     clock: realClock,
     resolveCredentials: credentials,
     isNetworkDown: noNetworkInterface,
+    meter,
   });
 }

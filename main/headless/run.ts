@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/app-core';
 import type { CredentialStore } from '../credentials/credential-store';
-import type { StreamwatchEngine } from '../engine/engine';
+import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import { systemClock } from '../engine/system-clock';
 import type { CredentialResolver } from '../engine/types';
+import { tokensGuard } from '../metrics/metrics-access';
 import type { Action, Input } from './args';
 import { describeConfigError, loadConfigFile } from './config';
 import { log } from './log';
@@ -14,7 +15,7 @@ import { setupFromConfig, type HeadlessSetup } from './setup';
 
 /** The pieces a run needs from outside, so tests can hold them (and the engine seam stays in one place). */
 export interface RunDeps {
-  readonly makeEngine: (credentials: CredentialResolver) => StreamwatchEngine;
+  readonly makeEngine: (credentials: CredentialResolver, meter?: EngineDeps['meter']) => StreamwatchEngine;
   readonly startDemo: () => Promise<HeadlessSetup>;
   readonly print: Print;
   readonly rendererRoot?: string;
@@ -105,6 +106,8 @@ async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {
     handlers: core.handlers,
     hub: core.engine.hub,
     alerts: core.alerts,
+    // No token store exists yet, so the guard lets loopback callers in; it starts asking once tokens exist.
+    metrics: { metrics: core.metrics(), guard: tokensGuard(null) },
   });
   if (!server.ok) {
     log(server.error);

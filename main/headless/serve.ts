@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { err, ok, type Result } from '@shared/result';
 import type { Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
+import { handleMetrics, type MetricsRoute } from '../metrics/metrics-route';
 import { log } from './log';
 import { openSite, securityHeaders, serveStatic } from './static-files';
 import { attachBridge, type BridgeOptions } from './ws-bridge';
@@ -17,6 +18,8 @@ export interface ServeOptions {
   readonly handlers: Handlers;
   readonly hub: StateHub;
   readonly alerts?: BridgeOptions['alerts'];
+  /** GET /metrics for Prometheus, behind the token hook. */
+  readonly metrics?: MetricsRoute;
 }
 
 export interface RunningServer {
@@ -42,6 +45,7 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
       res.end('This server answers only to 127.0.0.1 and localhost.');
       return;
     }
+    if (options.metrics && handleMetrics(options.metrics, req, res)) return;
     serveStatic(site.value, req, res).catch((cause: unknown) => {
       log(`could not serve ${req.url ?? ''}: ${cause instanceof Error ? cause.message : String(cause)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

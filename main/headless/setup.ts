@@ -1,6 +1,7 @@
 import type { SourceConfig } from '@shared/model/source';
 import type { CredentialResolver } from '../engine/types';
 import { envPresence, envResolver } from '../credentials/env-store';
+import type { ReceiverConfig } from '@shared/model/receivers';
 import type { HeadlessConfig } from './config';
 
 /**
@@ -14,6 +15,8 @@ export interface HeadlessSetup {
   /** For sentences: "the config file sources.json", "the built-in demo". */
   readonly origin: string;
   readonly demo: boolean;
+  /** Alert receivers from the config file, with their secrets as found in the environment. */
+  readonly receivers?: readonly { readonly receiver: ReceiverConfig; readonly secret: string | undefined }[];
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export function setupFromConfig(config: HeadlessConfig, env: NodeJS.ProcessEnv =
     presence: (sourceId) => envPresence(config.env, sourceId, env),
     origin: `the config file ${config.file}`,
     demo: false,
+    receivers: (config.receivers ?? []).map(({ receiver, secretEnv }) => ({ receiver, secret: env[secretEnv] })),
     close: async () => undefined,
   };
 }

@@ -25,6 +25,10 @@ export const requestChannels = [
   'credentials:clear',
   'polling:refresh',
   'polling:pause',
+  'receivers:list',
+  'receivers:save',
+  'receivers:remove',
+  'alerts:deliveries',
 ] as const;
 
 export const pushChannels = ['state:patch', 'alerts:changed', 'app:navigate'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertsViewSchema, IncidentSchema, RuleConfigSchema, RuleIdSchema } from '../model/alerts';
+import { DeliveryLogEntrySchema, ReceiverConfigSchema, ReceiverViewSchema } from '../model/receivers';
 import { SessionSchema } from '../model/samples';
 import {
   FieldSpecSchema,
@@ -133,6 +134,20 @@ export const requests = {
   'alerts:set-rule': {
     args: z.object({ ruleId: RuleIdSchema, config: RuleConfigSchema.partial() }).strict(),
     result: z.record(RuleIdSchema, RuleConfigSchema),
+  },
+  /** Alert receivers (Slack, Teams, PagerDuty, webhook); their secrets go in and never come back. */
+  'receivers:list': { args: none, result: z.object({ receivers: z.array(ReceiverViewSchema) }) },
+  'receivers:save': {
+    args: z.object({ receiver: ReceiverConfigSchema, secret: z.string().max(2048).optional() }).strict(),
+    result: z.object({ receivers: z.array(ReceiverViewSchema) }),
+  },
+  'receivers:remove': {
+    args: z.object({ receiverId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ receivers: z.array(ReceiverViewSchema) }),
+  },
+  'alerts:deliveries': {
+    args: z.object({ incidentId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ entries: z.array(DeliveryLogEntrySchema) }),
   },
   'sources:remove': { args: z.object({ sourceId: SourceIdSchema }).strict(), result: z.object({}) },
   /** Tries the entered values without storing anything; secrets missing here come from the keychain. */

@@ -40,6 +40,8 @@ const ENGINE_SIDE = [
   'main/core',
   'main/credentials',
   'main/log',
+  'main/metrics',
+  'main/routing',
 ];
 
 describe('electron', () => {

@@ -2,6 +2,7 @@ import type { Snapshot } from '@shared/model/state';
 import { useAlerts } from '../../state/side-stores';
 import { FiringPanel } from './firing-panel';
 import { HistoryPanel } from './history-panel';
+import { ReceiversPanel } from './receivers-panel';
 import { RulesPanel } from './rules-panel';
 
 interface Props {
@@ -17,6 +18,7 @@ export function AlertsView({ snapshot, now, focusIncident }: Props) {
       <FiringPanel state={alerts} now={now} focusId={focusIncident} />
       <HistoryPanel version={alerts.version} now={now} />
       <RulesPanel sources={snapshot?.sources ?? []} />
+      <ReceiversPanel />
     </div>
   );
 }

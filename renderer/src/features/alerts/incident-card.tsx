@@ -1,6 +1,7 @@
 import type { Incident } from '@shared/model/alerts';
 import { api } from '../../api';
 import { formatClock, formatDateTime, formatDuration } from '../../components/format';
+import { DeliveryLog } from './delivery-log';
 import { incidentDuration, valuesText } from './history-model';
 import { RULE_META } from './rule-meta';
 import { SNOOZE_CHOICES } from './snooze';
@@ -102,6 +103,7 @@ export function IncidentCard({ incident, now, focused }: Props) {
           {action.message}
         </span>
       </div>
+      <DeliveryLog incidentId={incident.id} />
     </li>
   );
 }
