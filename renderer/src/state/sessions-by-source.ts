@@ -1,5 +1,5 @@
 import type { SessionRow } from '@shared/model/state';
-import { sessionsDelta, type SessionsDelta } from './apply-patch';
+import { sessionsDelta, type SessionsDelta } from '@shared/model/apply-patch';
 
 /**
  * A snapshot's sessions grouped by source. After an update only the groups of

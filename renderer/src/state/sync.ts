@@ -1,5 +1,5 @@
 import type { Patch, Snapshot } from '@shared/model/state';
-import { applyPatches } from './apply-patch';
+import { applyPatches } from '@shared/model/apply-patch';
 
 /**
  * The renderer's half of the sync protocol, as pure functions so it can be

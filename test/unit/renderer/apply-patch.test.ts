@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '@shared/model/state';
-import { applyPatches, KEEP_POINTS_MS, mergePoints } from '../../../renderer/src/state/apply-patch';
+import { applyPatches, KEEP_POINTS_MS, mergePoints } from '@shared/model/apply-patch';
 import { fakeSessionRows, fakeSource, random } from './fixtures/fake-snapshot';
 
 const now = 1_760_000_000_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRow, Snapshot } from '@shared/model/state';
-import { applyPatches } from '../../../renderer/src/state/apply-patch';
+import { applyPatches } from '@shared/model/apply-patch';
 import { RowsMemo } from '../../../renderer/src/state/rows-memo';
 import {
   breakdownsBySource,

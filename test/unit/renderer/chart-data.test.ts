@@ -10,7 +10,7 @@ import {
   toChartData,
   type ChartPoint,
 } from '../../../renderer/src/charts/series';
-import { mergePoints } from '../../../renderer/src/state/apply-patch';
+import { mergePoints } from '@shared/model/apply-patch';
 
 const MIN = 60_000;
 const at = (minutes: number[]): ViewerPoint[] => minutes.map((m) => ({ at: m * MIN, viewers: m }));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '@shared/model/state';
-import { applyPatches, sessionsDelta } from '../../../renderer/src/state/apply-patch';
+import { applyPatches, sessionsDelta } from '@shared/model/apply-patch';
 import { rowsOf, sessionsBySource, type SessionGroups } from '../../../renderer/src/state/sessions-by-source';
 import {
   batches,

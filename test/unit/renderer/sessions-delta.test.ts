@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '@shared/model/state';
-import { applyPatches, findSession, sessionKey, sessionsDelta } from '../../../renderer/src/state/apply-patch';
+import { applyPatches, findSession, sessionKey, sessionsDelta } from '@shared/model/apply-patch';
 import {
   batches,
   expectedSessions,

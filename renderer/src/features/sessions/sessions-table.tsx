@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SessionRow } from '@shared/model/state';
 import { formatCount } from '../../components/format';
-import { findSession, sessionKey } from '../../state/apply-patch';
+import { findSession, sessionKey } from '@shared/model/apply-patch';
 import { COLUMNS } from './columns';
 import type { ColumnId, SortSpec } from './table-model';
 import { useScrollAnchor } from './use-scroll-anchor';

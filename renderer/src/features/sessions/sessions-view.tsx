@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { SessionRow, Snapshot } from '@shared/model/state';
 import { exportFileName } from '../../export/csv';
 import { downloadCsv } from '../../export/download';
-import { findSession, sessionKey } from '../../state/apply-patch';
+import { findSession, sessionKey } from '@shared/model/apply-patch';
 import { RowsMemo } from '../../state/rows-memo';
 import { sessionsBySource } from '../../state/sessions-by-source';
 import { TimelinePanel } from '../session-timeline/timeline-panel';

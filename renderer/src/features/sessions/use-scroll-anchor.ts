@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import type { SessionRow } from '@shared/model/state';
-import { findSession, sessionKey } from '../../state/apply-patch';
+import { findSession, sessionKey } from '@shared/model/apply-patch';
 import { captureAnchor, restoreScrollTop, type Anchor } from './scroll-anchor';
 
 export interface ScrollAnchorHandlers {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SessionRow, SourceState } from '@shared/model/state';
-import { sessionsDelta } from '../../state/apply-patch';
+import { sessionsDelta } from '@shared/model/apply-patch';
 import { useStore } from '../../state/use-store';
 import { updateViewRows, viewRows, type Filters, type SortSpec, type ViewState } from './table-model';
 

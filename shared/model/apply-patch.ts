@@ -1,12 +1,23 @@
-import type { Patch, PatchOp, Series, Snapshot, SourceState } from '@shared/model/state';
-import type { ViewerPoint } from '@shared/model/samples';
-import type { SessionRow } from '@shared/model/state';
-import { assertNever } from '@shared/result';
+import { assertNever } from '../result';
+import type { ViewerPoint } from './samples';
+import type { Patch, PatchOp, Series, SessionRow, Snapshot, SourceState } from './state';
 
 /**
+ * What a patch means, written once for every reader: the renderer applies the
+ * hub's patches with this, and the hub's tests replay its own patches through it
+ * and demand the snapshot the hub holds.
+ *
+ * - source: upsert by id (a new source is appended);
+ * - source-removed: the source and its series, sessions and breakdowns go;
+ * - points: a same-time point is replaced, others go in time order, then the
+ *   series is bounded;
+ * - sessions: upsert by (source, id); an updated session keeps its place, so a
+ *   table the operator is reading does not jump;
+ * - sessions-evicted, breakdown, flags: as named.
+ *
  * The hub trims its ring buffers without telling anyone (there is no
- * "points-evicted" op), so the renderer bounds its copy itself: a little more
- * than the chart's longest range, and a hard cap for fast-polling sources.
+ * "points-evicted" op), so a reader bounds its copy itself: by default a little
+ * more than the chart's longest range, and a hard cap for fast-polling sources.
  */
 export const KEEP_POINTS_MS = 25 * 60 * 60 * 1000;
 export const MAX_POINTS_PER_SERIES = 20_000;
@@ -32,9 +43,13 @@ export function findSession(rows: readonly SessionRow[], key: string): number {
  * Collections are copied at most once per call, so a burst of patches costs
  * one copy, not one per patch.
  */
-export function applyPatches(snapshot: Snapshot, patches: readonly Patch[]): Snapshot {
+export function applyPatches(
+  snapshot: Snapshot,
+  patches: readonly Patch[],
+  maxPointsPerSeries = MAX_POINTS_PER_SERIES,
+): Snapshot {
   if (patches.length === 0) return snapshot;
-  const draft = new Draft(snapshot);
+  const draft = new Draft(snapshot, maxPointsPerSeries);
   for (const patch of patches) {
     for (const op of patch.ops) draft.apply(op);
     draft.seq = patch.seq;
@@ -83,7 +98,10 @@ class Draft {
   private removed: SessionRow[] = [];
   private breakdowns: Snapshot['breakdowns'] | null = null;
 
-  constructor(private readonly base: Snapshot) {
+  constructor(
+    private readonly base: Snapshot,
+    private readonly maxPoints: number,
+  ) {
     this.seq = base.seq;
     this.generatedAt = base.generatedAt;
     this.flags = { demo: base.demo, offline: base.offline, paused: base.paused };
@@ -99,7 +117,7 @@ class Draft {
         return;
       case 'points': {
         const map = this.seriesMap();
-        map.set(op.sourceId, mergePoints(map.get(op.sourceId) ?? [], op.points));
+        map.set(op.sourceId, mergePoints(map.get(op.sourceId) ?? [], op.points, this.maxPoints));
         return;
       }
       case 'sessions': {
@@ -202,6 +220,7 @@ class Draft {
 export function mergePoints(
   existing: readonly ViewerPoint[],
   incoming: readonly ViewerPoint[],
+  maxPoints = MAX_POINTS_PER_SERIES,
 ): readonly ViewerPoint[] {
   if (incoming.length === 0) return existing;
   let merged: ViewerPoint[];
@@ -216,7 +235,7 @@ export function mergePoints(
     merged = [...byTime.values()].sort((a, b) => a.at - b.at);
   }
   const newest = merged[merged.length - 1]!.at;
-  let start = Math.max(0, merged.length - MAX_POINTS_PER_SERIES);
+  let start = Math.max(0, merged.length - maxPoints);
   while (start < merged.length && merged[start]!.at < newest - KEEP_POINTS_MS) start++;
   return start === 0 ? merged : merged.slice(start);
 }
