@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FieldSpec } from '../../../shared/model/source';
-import type { Query } from './client';
 
 export const PRODUCTION_URL = 'https://ws.api.video';
 export const SANDBOX_URL = 'https://sandbox.api.video';
@@ -38,10 +37,12 @@ export function isRestricted(options: ApiVideoOptions): boolean {
   return options.liveStreamIds.length > 0 || options.videoIds.length > 0;
 }
 
-/** One filtered analytics call for the whole source, never one per stream. */
-export function mediaFilter(options: ApiVideoOptions): Query {
-  if (!isRestricted(options)) return [['filterBy[mediaType]', 'live-stream']];
-  return [...options.liveStreamIds, ...options.videoIds].map((id) => ['filterBy[mediaId][]', id] as const);
+/**
+ * api.video's analytics take date-times in the ATOM form only: whole seconds
+ * and a numeric offset (2024-02-05T00:00:00+00:00), no fraction, no "Z".
+ */
+export function atomDate(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19) + '+00:00';
 }
 
 function utcDate(ms: number): string {

@@ -125,4 +125,18 @@ describe('api.video simulator', () => {
     s.clock.advance(3 * MINUTE);
     expect(s.get('/videos', {}, `Bearer ${token.access_token}`).status).toBe(401);
   });
+
+  it('refuses media filters on ccv and dates that are not ATOM, with a problem body', () => {
+    const s = sim();
+    const filtered = s.get('/data/metrics/ccv/live', { 'filterBy[mediaType]': 'live-stream' });
+    expect(filtered.status).toBe(400);
+    expect((filtered.body as Json).problems[0].name).toBe('filterBy[mediaType]');
+    const byId = s.get('/data/timeseries/ccv-peak', { 'filterBy[mediaId][]': s.world.media[0]!.id });
+    expect(byId.status).toBe(400);
+    const window = { interval: 'minute', from: '2026-03-10T19:10:00+00:00', to: '2026-03-10T20:00:00+00:00' };
+    expect(s.get('/data/timeseries/ccv-peak', window).status).toBe(200);
+    const iso = s.get('/data/timeseries/ccv-peak', { ...window, to: '2026-03-10T20:00:00.000Z' });
+    expect(iso.status).toBe(400);
+    expect((iso.body as Json).problems[0].name).toBe('to');
+  });
 });
