@@ -18,8 +18,8 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function setup(options: Record<string, unknown> = {}, key?: string) {
-  let t = Date.parse('2026-03-10T19:45:10Z');
+async function setup(options: Record<string, unknown> = {}, key?: string, start = '2026-03-10T19:45:10Z') {
+  let t = Date.parse(start);
   const clock = { now: () => t, advance: (ms: number) => (t += ms) };
   running = await startApiVideoSim({ scenario, now: clock.now, expiresInS: 3600 });
   const sim = running;
@@ -115,5 +115,20 @@ describe('api.video over HTTP, account and upstream trouble', () => {
     const t = await setup();
     await t.sim.server.setFault({ type: 'not-json' });
     expect(await t.poll('viewers')).toMatchObject({ ok: false, error: { kind: 'schema', path: '(body)' } });
+  });
+});
+
+describe('api.video over HTTP, just after midnight UTC', () => {
+  it('still lists the sessions of the evening before, by default', async () => {
+    const t = await setup({}, undefined, '2026-03-11T00:05:00Z');
+    const sessions = await t.poll('sessions');
+    expect(sessions.ok).toBe(true);
+    if (!sessions.ok) return;
+    const midnight = Date.parse('2026-03-11T00:00:00Z');
+    const before = sessions.value.sessions!.filter((s) => s.startedAt! < midnight);
+    expect(before.length).toBeGreaterThan(0);
+    // Kept to the last 24 hours: nothing that ended before 00:05 the day before.
+    const dayAgo = Date.parse('2026-03-10T00:05:00Z');
+    expect(sessions.value.sessions!.every((s) => s.endedAt === null || s.endedAt >= dayAgo)).toBe(true);
   });
 });

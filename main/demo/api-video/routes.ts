@@ -59,9 +59,16 @@ export function listVideos(ctx: RouteContext, request: SimRequest): SimResponse 
   return paged(ctx, request, videos);
 }
 
-/** `period`: one day or "from/to" days, inclusive; the sandbox keeps only the last 24 hours. */
+/**
+ * `period`: "today" (the default, a UTC day), "yesterday", one day, or
+ * "from/to" days inclusive; the sandbox keeps only the last 24 hours.
+ */
 function periodRange(ctx: RouteContext, period: string | null): { from: number; to: number } | null {
-  const text = period ?? iso(ctx.now).slice(0, 10);
+  const words: Record<string, string> = {
+    today: iso(ctx.now).slice(0, 10),
+    yesterday: iso(ctx.now - DAY).slice(0, 10),
+  };
+  const text = words[period ?? 'today'] ?? period!;
   const match = /^(\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?$/.exec(text);
   if (!match) return null;
   const from = Date.parse(`${match[1]}T00:00:00Z`);

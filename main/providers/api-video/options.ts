@@ -17,7 +17,7 @@ export const ApiVideoOptionsSchema = z.object({
   liveStreamIds: IdList,
   videoIds: IdList,
   /** Which days of player sessions to list; the sandbox keeps only the last 24 h anyway. */
-  sessionsPeriod: z.enum(['today', 'last-2-days', 'last-7-days']).default('today'),
+  sessionsPeriod: z.enum(['last-24-hours', 'today', 'last-2-days', 'last-7-days']).default('last-24-hours'),
 });
 export type ApiVideoOptions = z.output<typeof ApiVideoOptionsSchema>;
 
@@ -49,10 +49,18 @@ function utcDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The legacy analytics `period`: one UTC day, or "from/to" days inclusive. */
+const DAY = 86_400_000;
+
+/**
+ * The legacy analytics `period`: one UTC day, or "from/to" days inclusive.
+ * "last-24-hours" asks for yesterday and today, because "today" alone starts
+ * empty at 00:00 UTC; sessionsToKeep then trims the answer to the last 24 h.
+ */
 export function periodFor(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now: number): string {
-  const day = 86_400_000;
+  const day = DAY;
   switch (sessionsPeriod) {
+    case 'last-24-hours':
+      return `${utcDate(now - day)}/${utcDate(now)}`;
     case 'today':
       return utcDate(now);
     case 'last-2-days':
@@ -60,6 +68,17 @@ export function periodFor(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now
     case 'last-7-days':
       return `${utcDate(now - 6 * day)}/${utcDate(now)}`;
   }
+}
+
+/** Whether a listed session belongs to the chosen period: only "last-24-hours" is narrower than its days. */
+export function inPeriod(
+  sessionsPeriod: ApiVideoOptions['sessionsPeriod'],
+  now: number,
+  session: { readonly endedAt: number | null },
+): boolean {
+  if (sessionsPeriod !== 'last-24-hours') return true;
+  // A session still open, or one that ended within the last day, was watched in the last 24 h.
+  return (session.endedAt ?? now) >= now - DAY;
 }
 
 export const API_VIDEO_FIELDS: readonly FieldSpec[] = [
@@ -104,8 +123,8 @@ export const API_VIDEO_FIELDS: readonly FieldSpec[] = [
     label: 'Player sessions of',
     secret: false,
     kind: 'select',
-    choices: ['today', 'last-2-days', 'last-7-days'],
-    defaultValue: 'today',
+    choices: ['last-24-hours', 'today', 'last-2-days', 'last-7-days'],
+    defaultValue: 'last-24-hours',
     required: false,
   },
 ];

@@ -2,7 +2,7 @@ import type { SourceError } from '../../../shared/model/errors';
 import type { Sample, Session } from '../../../shared/model/samples';
 import { ok, type Result } from '../../../shared/result';
 import type { ApiVideoClient } from './client';
-import { isRestricted, periodFor, type ApiVideoOptions } from './options';
+import { inPeriod, isRestricted, periodFor, type ApiVideoOptions } from './options';
 import { pageQuery, readPages, type Pages } from './paging';
 import { LiveStreamsPageSchema, PlayerSessionsPageSchema, type RawLiveStream } from './schema';
 import { toSession, type Media } from './to-model';
@@ -82,7 +82,8 @@ export function createSessionsPoll(
     if (total > chosen.length)
       notes.push(`Player sessions are read for ${chosen.length} of ${total} media per poll, in turn.`);
 
-    const period = periodFor(options.sessionsPeriod, ctx.now());
+    const now = ctx.now();
+    const period = periodFor(options.sessionsPeriod, now);
     const sessions = new Map<string, Session>();
     for (const media of chosen) {
       const left = SESSIONS_REQUEST_BUDGET - (client.requestCount() - start);
@@ -104,7 +105,10 @@ export function createSessionsPoll(
         return read;
       }
       if (read.value.note) notes.push(read.value.note);
-      for (const raw of read.value.items) sessions.set(raw.session.sessionId, toSession(ctx.sourceId, raw, media));
+      for (const raw of read.value.items) {
+        const session = toSession(ctx.sourceId, raw, media);
+        if (inPeriod(options.sessionsPeriod, now, session)) sessions.set(session.id, session);
+      }
     }
 
     const rateLimit = client.rateLimit();

@@ -102,7 +102,7 @@ describe('api.video polls against the simulator', () => {
     expect(sample.value.sessions!.every((s) => s.failed === null && s.events === null && s.videoType === 'live')).toBe(
       true,
     );
-    expect(t.seen[1]?.query.get('period')).toBe('2026-03-10');
+    expect(t.seen[1]?.query.get('period')).toBe('2026-03-09/2026-03-10');
     expect(t.seen.map((s) => s.path)[0]).toBe('/live-streams');
   });
 
@@ -190,7 +190,7 @@ describe('api.video options', () => {
       authMode: 'basic',
       liveStreamIds: [],
       videoIds: [],
-      sessionsPeriod: 'today',
+      sessionsPeriod: 'last-24-hours',
     });
     expect(apiVideoProvider.optionsSchema.parse({ videoIds: ['vi1', ' vi2 '] }).videoIds).toEqual(['vi1', 'vi2']);
   });

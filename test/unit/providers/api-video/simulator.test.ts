@@ -139,4 +139,19 @@ describe('api.video simulator', () => {
     expect(iso.status).toBe(400);
     expect((iso.body as Json).problems[0].name).toBe('to');
   });
+
+  it('lists player sessions of a UTC day by default, as the legacy period does', () => {
+    const s = sim({ now: () => Date.parse('2026-03-11T00:05:00Z') });
+    const id = s.world.media.find((m) => m.type === 'video')!.id;
+    const listed = (period?: string) =>
+      (
+        (s.get(`/analytics/videos/${id}`, period ? { period, pageSize: '100' } : { pageSize: '100' }).body as Json)
+          .data as Json[]
+      ).map((item) => item.session.loadedAt as string);
+    expect(listed().every((at) => at.startsWith('2026-03-11'))).toBe(true);
+    expect(listed('today')).toEqual(listed());
+    expect(listed('yesterday').length).toBeGreaterThan(0);
+    expect(listed('yesterday').every((at) => at.startsWith('2026-03-10'))).toBe(true);
+    expect(listed('2026-03-10/2026-03-11')).toEqual([...listed('yesterday'), ...listed()]);
+  });
 });
