@@ -3,7 +3,7 @@ import type { Sample, Session } from '../../../shared/model/samples';
 import { ok, type Result } from '../../../shared/result';
 import type { ApiVideoClient } from './client';
 import { inPeriod, isRestricted, periodFor, type ApiVideoOptions } from './options';
-import { pageQuery, readPages, type Pages } from './paging';
+import { pageQuery, pagesNotes, readPages, type Pages } from './paging';
 import { LiveStreamsPageSchema, PlayerSessionsPageSchema, type RawLiveStream } from './schema';
 import { toSession, type Media } from './to-model';
 
@@ -64,7 +64,7 @@ export function createSessionsPoll(
     if (watchStreams) {
       const streams = await listLiveStreams(ctx, signal);
       if (!streams.ok) return streams;
-      if (streams.value.note) notes.push(streams.value.note);
+      notes.push(...pagesNotes('live streams', streams.value));
       const wanted = new Set(options.liveStreamIds);
       const found = streams.value.items.filter((s) => wanted.size === 0 || wanted.has(s.liveStreamId));
       for (const stream of found) {
@@ -104,7 +104,7 @@ export function createSessionsPoll(
         }
         return read;
       }
-      if (read.value.note) notes.push(read.value.note);
+      notes.push(...pagesNotes(`player sessions of ${media.name ?? media.id}`, read.value));
       for (const raw of read.value.items) {
         const session = toSession(ctx.sourceId, raw, media);
         if (inPeriod(options.sessionsPeriod, now, session)) sessions.set(session.id, session);

@@ -3,7 +3,7 @@ import type { Sample } from '../../../shared/model/samples';
 import { ok, type Result } from '../../../shared/result';
 import type { ApiVideoClient } from './client';
 import { atomDate, isRestricted, type ApiVideoOptions } from './options';
-import { pageQuery, readPages } from './paging';
+import { pageQuery, pagesNotes, readPages } from './paging';
 import { MetricSchema, TimeseriesPageSchema } from './schema';
 import { toViewerPoints } from './to-model';
 
@@ -55,10 +55,7 @@ export async function pollViewers(ctx: ViewersContext, signal: AbortSignal): Pro
   const rateLimit = ctx.client.rateLimit();
   return ok({
     viewers: toViewerPoints(series.value.items, viewersNow.value, now),
-    notes: [
-      ...(series.value.note ? [series.value.note] : []),
-      ...(isRestricted(ctx.options) ? [ACCOUNT_CCV_NOTE] : []),
-    ],
+    notes: [...pagesNotes('viewer series', series.value), ...(isRestricted(ctx.options) ? [ACCOUNT_CCV_NOTE] : [])],
     ...(rateLimit ? { rateLimit } : {}),
   });
 }

@@ -3,6 +3,7 @@ import {
   EventsPageSchema,
   PlayerSessionsPageSchema,
   LiveStreamsPageSchema,
+  TimeseriesPageSchema,
 } from '../../../../main/providers/api-video/schema';
 import {
   describeAccount,
@@ -77,14 +78,45 @@ describe('api.video raw schemas', () => {
     expect(page.pagination).toMatchObject({ currentPage: 1, pagesTotal: 1 });
   });
 
-  it('reports the path of a field it cannot accept', () => {
-    const parsed = EventsPageSchema.safeParse({ data: [{ type: 'play', emittedAt: 'yesterday' }] });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.path).toEqual(['data', 0, 'emittedAt']);
+  it('skips an item it cannot read, counts it and names its path; the others are kept', () => {
+    const page = EventsPageSchema.parse({
+      data: [
+        { type: 'play', emittedAt: 'yesterday' },
+        { type: 'play', emittedAt: '2024-05-29T07:00:00+00:00' },
+        { emittedAt: '2024-05-29T07:00:01+00:00' },
+      ],
+    });
+    expect(page.data).toHaveLength(1);
+    expect(page.skipped).toEqual({ count: 2, first: 'data[0].emittedAt: not a date: "yesterday"' });
+  });
+
+  it('keeps the envelope strict: no list where one must be is a schema error', () => {
+    expect(EventsPageSchema.safeParse({ data: { type: 'play' } }).success).toBe(false);
+    expect(EventsPageSchema.safeParse({}).success).toBe(false);
+  });
+
+  it("reads the spec's own hour form of emittedAt", () => {
+    const page = TimeseriesPageSchema.parse({ data: [{ emittedAt: '2024-05-29T07+00:00:00:00', metricValue: 2 }] });
+    expect(page.data[0]!.emittedAt).toBe(Date.parse('2024-05-29T07:00:00Z'));
   });
 });
 
 describe('api.video player sessions', () => {
+  it('says "unknown" once for a device and OS the platform does not know', () => {
+    const page = PlayerSessionsPageSchema.parse({
+      data: [
+        {
+          session: { sessionId: 'psU' },
+          device: { type: 'desktop', vendor: 'unknown', model: 'unknown' },
+          os: { name: 'unknown', version: 'unknown' },
+        },
+      ],
+    });
+    const session = toSession('av', page.data[0]!, { id: 'li1', type: 'live-stream', name: null });
+    expect(session.device).toBe('desktop');
+    expect(session.os).toBe('unknown');
+  });
+
   it('maps a legacy player session, with its "+00" dates', () => {
     const page = PlayerSessionsPageSchema.parse({
       data: [
