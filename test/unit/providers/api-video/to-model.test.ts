@@ -167,5 +167,7 @@ describe('api.video viewers', () => {
       { liveStreamId: 'c' },
     ];
     expect(describeAccount(streams, 41)).toBe('3 live streams (1 broadcasting), 41 viewers now');
+    // ccv may be fractional (the spec's example is 346.5): the sentence says it whole.
+    expect(describeAccount(null, 346.5)).toBe('347 viewers now');
   });
 });
