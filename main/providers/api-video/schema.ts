@@ -112,11 +112,17 @@ export const EventsPageSchema = pageOf(RawEventSchema);
 
 /** One player session of `GET /analytics/{live-streams|videos}/{id}` (legacy, removed from the spec in 2023). */
 export const RawPlayerSessionSchema = z.object({
-  session: z.object({
-    sessionId: Text,
-    loadedAt: DateMs.nullish(),
-    endedAt: DateMs.nullish(),
-  }),
+  session: z
+    .object({
+      // Optional in the legacy spec: without it, the medium and load time still tell a session apart.
+      sessionId: Text.nullish(),
+      loadedAt: DateMs.nullish(),
+      endedAt: DateMs.nullish(),
+    })
+    .refine((session) => session.sessionId != null || session.loadedAt != null, {
+      message: 'no id, and no load time to tell it apart',
+      path: ['sessionId'],
+    }),
   location: z.object({ country: Text.nullish(), city: Text.nullish() }).nullish(),
   referrer: z
     .object({ url: Text.nullish(), medium: Text.nullish(), source: Text.nullish(), searchTerm: Text.nullish() })

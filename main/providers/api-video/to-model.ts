@@ -63,7 +63,8 @@ export function toSession(sourceId: string, raw: RawPlayerSession, media: Media)
   const deviceModel = joinedKnown(device?.vendor, device?.model);
   return {
     sourceId,
-    id: raw.session.sessionId,
+    // A session listed without its id gets a stand-in from its medium and load time (it has no events view).
+    id: raw.session.sessionId ?? `${media.id}@${new Date(raw.session.loadedAt ?? 0).toISOString()}`,
     startedAt: raw.session.loadedAt ?? null,
     endedAt: raw.session.endedAt ?? null,
     device: joinedKnown(device?.type, deviceModel && deviceModel !== 'unknown' ? `(${deviceModel})` : deviceModel),

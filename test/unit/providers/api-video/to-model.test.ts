@@ -102,6 +102,22 @@ describe('api.video raw schemas', () => {
 });
 
 describe('api.video player sessions', () => {
+  it('keeps a session without an id by its medium and load time; skips one with neither', () => {
+    const page = PlayerSessionsPageSchema.parse({
+      data: [
+        { session: { loadedAt: '2026-03-10T19:00:00+00:00' } },
+        { session: {} },
+        { session: { sessionId: 'ps1' } },
+      ],
+    });
+    const media = { id: 'li1', type: 'live-stream', name: null } as const;
+    expect(page.data.map((raw) => toSession('av', raw, media).id)).toEqual(['li1@2026-03-10T19:00:00.000Z', 'ps1']);
+    expect(page.skipped).toEqual({
+      count: 1,
+      first: 'data[1].session.sessionId: no id, and no load time to tell it apart',
+    });
+  });
+
   it('says "unknown" once for a device and OS the platform does not know', () => {
     const page = PlayerSessionsPageSchema.parse({
       data: [
