@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceError, type SourceError } from '../../shared/model/errors';
 import { formatPath } from './http';
 
 /**
@@ -52,4 +53,10 @@ export function skipsNote(what: string, skips: Skips): string[] {
   if (skips.count === 0) return [];
   const items = skips.count === 1 ? '1 item' : `${skips.count} items`;
   return [`${what}: ${items} skipped: ${skips.first ?? 'unreadable'}.`];
+}
+
+/** A schema error when every item of a list was skipped: a list of nothing but bad items is a bad answer. */
+export function nothingReadable(label: string, what: string, kept: number, skips: Skips): SourceError | null {
+  if (kept > 0 || skips.count === 0) return null;
+  return sourceError('schema', `${label} sent no readable item for ${what}: ${skipsNote(what, skips)[0]}`);
 }
