@@ -58,5 +58,5 @@ export function skipsNote(what: string, skips: Skips): string[] {
 /** A schema error when every item of a list was skipped: a list of nothing but bad items is a bad answer. */
 export function nothingReadable(label: string, what: string, kept: number, skips: Skips): SourceError | null {
   if (kept > 0 || skips.count === 0) return null;
-  return sourceError('schema', `${label} sent no readable item for ${what}: ${skipsNote(what, skips)[0]}`);
+  return sourceError('schema', `${label} sent no readable item for ${what}: ${skips.first ?? 'unreadable'}.`);
 }

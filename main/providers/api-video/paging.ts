@@ -1,6 +1,6 @@
-import { sourceError, type SourceError } from '../../../shared/model/errors';
+import type { SourceError } from '../../../shared/model/errors';
 import { err, ok, type Result } from '../../../shared/result';
-import { addSkips, NO_SKIPS, skipsNote, type Skips } from '../tolerant';
+import { addSkips, NO_SKIPS, nothingReadable, skipsNote, type Skips } from '../tolerant';
 import { LABEL } from './errors';
 import type { Query } from './client';
 import type { Pagination } from './schema';
@@ -60,10 +60,8 @@ export async function readPages<T>(
   let previous: string | null = null;
   const done = (note: string | null): Result<Pages<T>, SourceError> => {
     // Skipping is for a bad item among good ones; a list of nothing but bad items is a bad answer.
-    if (items.length === 0 && skipped.count > 0) {
-      const message = `${LABEL} sent no readable item for ${what}: ${skipsNote(what, skipped)[0]}`;
-      return err(sourceError('schema', message));
-    }
+    const none = nothingReadable(LABEL, what, items.length, skipped);
+    if (none) return err(none);
     return ok({ items, note, skipped });
   };
   for (let page = 1; ; page++) {

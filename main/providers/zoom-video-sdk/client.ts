@@ -3,7 +3,7 @@ import { sourceError, type SourceError } from '../../../shared/model/errors';
 import type { RateLimit } from '../../../shared/model/samples';
 import { err, ok, type Result } from '../../../shared/result';
 import { parseJson, parseWith, type Http } from '../http';
-import { addSkips, NO_SKIPS, skipsNote, type Skips } from '../tolerant';
+import { addSkips, NO_SKIPS, nothingReadable, type Skips } from '../tolerant';
 import { isPageTokenExpired, rateLimitName, readRateLimit, zoomError } from './errors';
 import type { JwtSigner } from './jwt';
 
@@ -175,9 +175,8 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
       token = next;
     }
     // A bad item among good ones is skipped; a listing of nothing but bad items is a bad answer.
-    if (items.length === 0 && skipped.count > 0) {
-      return err(sourceError('schema', `Zoom sent no readable item at ${path}: ${skipsNote(path, skipped)[0]}`));
-    }
+    const none = nothingReadable('Zoom', path, items.length, skipped);
+    if (none) return err(none);
     return ok({
       items,
       skipped,
