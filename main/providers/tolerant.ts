@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceError, type SourceError } from '../../shared/model/errors';
+import { sourceError, type SourceError } from '@shared/model/errors';
 import { formatPath } from './http';
 
 /**

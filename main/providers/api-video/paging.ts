@@ -1,5 +1,5 @@
-import type { SourceError } from '../../../shared/model/errors';
-import { err, ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import { err, ok, type Result } from '@shared/result';
 import { addSkips, NO_SKIPS, nothingReadable, skipsNote, type Skips } from '../tolerant';
 import { LABEL } from './errors';
 import type { Query } from './client';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { RateLimit } from '../../../shared/model/samples';
-import { err, ok, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { RateLimit } from '@shared/model/samples';
+import { err, ok, type Result } from '@shared/result';
 import { parseJson, parseWith, type Http } from '../http';
 import { addSkips, NO_SKIPS, nothingReadable, type Skips } from '../tolerant';
 import { isPageTokenExpired, rateLimitName, readRateLimit, zoomError } from './errors';
