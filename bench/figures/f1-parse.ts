@@ -107,7 +107,7 @@ function cases(): Case[] {
       text: zoomText,
       run: () => {
         const list = valueOf(parseWith('Zoom', SessionListSchema, valueOf(parseJson('Zoom', zoomText))));
-        return toPastSample(SOURCE, list.sessions, null);
+        return toPastSample(SOURCE, list.sessions.items, null);
       },
       check: (mapped) => {
         const count = (mapped as ReturnType<typeof toPastSample>).sessions?.length;

@@ -47,7 +47,7 @@ function build(kind: BuiltInPlatform): Session[] {
         toConvivaSession('template', raw),
       );
     case 'zoom-video-sdk':
-      return SessionListSchema.parse(JSON.parse(zoomPageText(NOW))).sessions.map((raw) =>
+      return SessionListSchema.parse(JSON.parse(zoomPageText(NOW))).sessions.items.map((raw) =>
         toZoomSession('template', raw),
       );
     case 'api-video': {

@@ -118,24 +118,76 @@ describe('api.video over HTTP, account and upstream trouble', () => {
   });
 });
 
-describe('api.video sessions right after midnight UTC', () => {
-  const justAfterMidnight = '2026-03-11T00:05:00Z';
-  const midnight = Date.parse('2026-03-11T00:00:00Z');
-
-  it('lists the sessions that ended before midnight, and none older than 24 hours', async () => {
-    const t = await setup({}, undefined, justAfterMidnight);
+describe('api.video over HTTP, just after midnight UTC', () => {
+  it('still lists the sessions of the evening before, by default', async () => {
+    const t = await setup({}, undefined, '2026-03-11T00:05:00Z');
     const sessions = await t.poll('sessions');
-    const listed = sessions.ok ? sessions.value.sessions! : [];
-    const beforeMidnight = listed.filter((s) => (s.endedAt ?? s.startedAt)! < midnight);
-    expect(beforeMidnight.length).toBeGreaterThan(0);
-    const now = Date.parse(justAfterMidnight);
-    expect(listed.every((s) => (s.endedAt ?? s.startedAt)! >= now - 24 * 3_600_000)).toBe(true);
+    expect(sessions.ok).toBe(true);
+    if (!sessions.ok) return;
+    const midnight = Date.parse('2026-03-11T00:00:00Z');
+    const before = sessions.value.sessions!.filter((s) => s.startedAt! < midnight);
+    expect(before.length).toBeGreaterThan(0);
+    // Kept to the last 24 hours: nothing that ended before 00:05 the day before.
+    const dayAgo = Date.parse('2026-03-10T00:05:00Z');
+    expect(sessions.value.sessions!.every((s) => s.endedAt === null || s.endedAt >= dayAgo)).toBe(true);
+  });
+});
+
+describe('api.video over HTTP, bodies the spec allows', () => {
+  it("stays healthy on the spec's own example values: a fractional ccv, the hour form of dates, unknown devices", async () => {
+    const t = await setup();
+    t.sim.controls.setBodyStyle('spec-example');
+    const viewers = await t.poll('viewers');
+    expect(viewers.ok).toBe(true);
+    if (!viewers.ok) return;
+    const newest = viewers.value.viewers!.at(-1)!;
+    expect(newest.viewers % 1).toBe(0.5); // kept exact; the display rounds
+    expect(viewers.value.viewers!.slice(0, -1).every((p) => p.at % 3_600_000 === 0)).toBe(true);
+    expect(viewers.value.notes).toEqual([]);
+    const sessions = await t.poll('sessions');
+    expect(sessions.ok && sessions.value.sessions!.length).toBeGreaterThan(0);
+    expect(sessions.ok && sessions.value.sessions!.every((s) => !/unknown.*unknown/.test(`${s.device} ${s.os}`))).toBe(
+      true,
+    );
   });
 
-  it('with "today" chosen on purpose, lists only what began since midnight UTC (the API\'s own default)', async () => {
-    const t = await setup({ sessionsPeriod: 'today' }, undefined, justAfterMidnight);
+  it('stays healthy on minimal bodies: optional fields left out, nullable ones null', async () => {
+    const t = await setup({ authMode: 'token' });
+    t.sim.controls.setBodyStyle('minimal');
+    const viewers = await t.poll('viewers');
+    expect(viewers).toMatchObject({ ok: true, value: { viewers: [], notes: [] } });
     const sessions = await t.poll('sessions');
-    const listed = sessions.ok ? sessions.value.sessions! : [];
-    expect(listed.every((s) => (s.endedAt ?? s.startedAt)! >= midnight)).toBe(true);
+    expect(sessions.ok).toBe(true);
+    if (!sessions.ok) return;
+    expect(sessions.value.sessions!.length).toBeGreaterThan(0);
+    expect(sessions.value.sessions!.every((s) => s.startedAt === null && s.device === null)).toBe(true);
+    const detail = await t.connection.sessionDetail!(sessions.value.sessions![0]!.id, sig());
+    expect(detail.ok && detail.value.events!.length).toBeGreaterThan(0);
+  });
+
+  it('one malformed item costs exactly that item, and the notes say so', async () => {
+    const t = await setup();
+    const normal = await t.poll('viewers');
+    t.sim.controls.setBodyStyle('one-bad-item');
+    const viewers = await t.poll('viewers');
+    expect(viewers.ok).toBe(true);
+    if (!viewers.ok || !normal.ok) return;
+    expect(viewers.value.viewers).toHaveLength(normal.value.viewers!.length - 1);
+    expect(viewers.value.notes).toEqual([
+      'viewer series: 1 item skipped: data[1].emittedAt: not a date: "not a date".',
+    ]);
+    const sessions = await t.poll('sessions');
+    expect(sessions.ok).toBe(true);
+    if (!sessions.ok) return;
+    expect(sessions.value.notes).toContain(
+      'live streams: 1 item skipped: data[1].liveStreamId: expected text, received undefined.',
+    );
+    expect(
+      sessions.value.notes!.some((n) =>
+        /^player sessions of .+: 1 item skipped: data\[1\]\.session\.loadedAt: not a date/.test(n),
+      ),
+    ).toBe(true);
+    const detail = await t.connection.sessionDetail!(sessions.value.sessions![0]!.id, sig());
+    expect(detail.ok && detail.value.attributes.note).toMatch(/1 item skipped: data\[1\]\.type/);
   });
 });

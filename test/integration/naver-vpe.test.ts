@@ -111,16 +111,20 @@ describe('NAVER VPE provider against the simulator', () => {
     });
   });
 
-  it('names the bad field of a malformed answer', async () => {
+  it('one malformed item costs that item only, and the notes name its field', async () => {
+    const viewersBefore = await poll(connect(), 'viewers');
     sim.setMode('bad-field');
-    expect(await poll(connect(), 'viewers')).toMatchObject({
-      ok: false,
-      error: { kind: 'schema', path: 'result[0].currentViewerCnt' },
-    });
-    expect(await poll(connect(), 'sessions')).toMatchObject({
-      ok: false,
-      error: { kind: 'schema', path: 'result[0].playingTime' },
-    });
+    const viewers = await poll(connect(), 'viewers');
+    expect(viewers.ok && viewersBefore.ok).toBe(true);
+    if (!viewers.ok || !viewersBefore.ok) return;
+    expect(viewers.value.viewers).toHaveLength(viewersBefore.value.viewers!.length - 1);
+    expect(viewers.value.notes).toEqual([
+      expect.stringMatching(/^NAVER viewers: 1 item skipped: result\[0\]\.currentViewerCnt: /),
+    ]);
+    const sessions = await poll(connect(), 'sessions');
+    expect(sessions.ok && sessions.value.notes).toEqual([
+      expect.stringMatching(/^NAVER sessions: 1 item skipped: result\[0\]\.playingTime: /),
+    ]);
   });
 
   it('tolerates the documented type drift', async () => {

@@ -27,6 +27,7 @@ beforeEach(() => {
   // A new minute each test, so the sliding per-minute window starts empty.
   clock.now += 2 * MINUTE;
   sim.controls.setThrottle(null);
+  sim.controls.setBodyStyle('normal');
 });
 
 function connect(
@@ -170,5 +171,56 @@ describe('Zoom provider against the simulator', () => {
     expect(await live.poll(signal)).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
     clock.now = Date.parse('2026-05-03T22:06:00Z');
     expect((await live.poll(signal)).ok).toBe(true);
+  });
+});
+
+describe('Zoom provider against bodies the reference allows', () => {
+  const poll = (connection: ReturnType<typeof connect>, name: string) =>
+    connection.endpoints.find((endpoint) => endpoint.name === name)!.poll(signal);
+
+  it('keeps a session listed without an id when its name, key and start tell it apart', async () => {
+    sim.controls.setBodyStyle('spec-example');
+    const connection = connect();
+    const past = await poll(connection, 'past');
+    expect(past.ok).toBe(true);
+    if (!past.ok) return;
+    const stand = past.value.sessions!.filter((s) => /@\d{4}-/.test(s.id));
+    expect(stand).toHaveLength(1);
+    expect(stand[0]!.title).not.toBeNull();
+    expect(past.value.notes ?? []).toEqual([]);
+    const live = await poll(connection, 'live');
+    expect(live.ok).toBe(true);
+  });
+
+  it('stays healthy on minimal bodies: sessions and users with nothing but their id', async () => {
+    sim.controls.setBodyStyle('minimal');
+    const connection = connect();
+    const live = await poll(connection, 'live');
+    expect(live.ok && live.value.sessions!.length).toBe(sim.controls.live().length);
+    const past = await poll(connection, 'past');
+    expect(past.ok).toBe(true);
+    if (!past.ok) return;
+    expect(past.value.sessions!.length).toBeGreaterThan(0);
+    expect(past.value.sessions!.every((s) => s.startedAt === null && s.title === null)).toBe(true);
+    const detail = await connection.sessionDetail!(past.value.sessions![0]!.id, signal);
+    expect(detail.ok).toBe(true);
+  });
+
+  it('one malformed session or user costs exactly that item, and the notes say so', async () => {
+    const connection = connect();
+    const normal = await poll(connection, 'past');
+    sim.controls.setBodyStyle('one-bad-item');
+    const past = await poll(connect(), 'past');
+    expect(past.ok && normal.ok).toBe(true);
+    if (!past.ok || !normal.ok) return;
+    const pages = Math.ceil(normal.value.sessions!.length / 300);
+    expect(past.value.sessions!.length).toBe(normal.value.sessions!.length - pages);
+    expect(past.value.notes![0]).toMatch(
+      /^Zoom past sessions: \d+ items? skipped: sessions\[1\]\.id: no id, and no name or key with a start time to tell it apart\.$/,
+    );
+    const live = await poll(connect(), 'live');
+    expect(live.ok).toBe(true);
+    const detail = await connect().sessionDetail!(past.value.sessions![0]!.id, signal);
+    expect(detail.ok && detail.value.attributes.note).toMatch(/Zoom session users: 1 item skipped: users\[1\]/);
   });
 });

@@ -1,6 +1,7 @@
 import { DEMO_INCIDENTS, incidentActive, MINUTE, type Scenario } from '../scenario';
 import type { SimHandler, SimRequest, SimResponse } from '../sim-server';
 import { createSimAuth } from './auth';
+import { reshapeBody, reshapeToken, type BodyStyle } from './body-styles';
 import type { LyingPagination } from './paging';
 import { problem } from './problems';
 import * as routes from './routes';
@@ -18,6 +19,8 @@ export interface ApiVideoSimOptions {
   /** Access-token lifetime, seconds (api.video: 3600). */
   readonly expiresInS?: number;
   readonly world?: WorldOptions;
+  /** Which bodies to answer with: the simulator's own, the spec's examples, minimal ones, or one bad item per list. */
+  readonly bodyStyle?: BodyStyle;
 }
 
 export interface ApiVideoSimControls {
@@ -30,6 +33,7 @@ export interface ApiVideoSimControls {
   setApiKey(key: string): void;
   /** Forces a live stream on or off air; null goes back to the schedule. */
   setBroadcasting(liveStreamId: string, on: boolean | null): void;
+  setBodyStyle(style: BodyStyle): void;
   stats(): {
     readonly tokensIssued: number;
     readonly refreshes: number;
@@ -61,6 +65,7 @@ export function createApiVideoSim(options: ApiVideoSimOptions): ApiVideoSim {
   let limit = options.rateLimitPerMinute ?? (sandbox ? 100 : 500);
   let legacyAnalytics = true;
   let lying: LyingPagination = 'off';
+  let bodyStyle: BodyStyle = options.bodyStyle ?? 'normal';
   let window = { index: -1, used: 0 };
   let rateLimited = 0;
 
@@ -89,7 +94,10 @@ export function createApiVideoSim(options: ApiVideoSimOptions): ApiVideoSim {
 
   const handler: SimHandler = (request) => {
     const now = options.now();
-    if (request.path.startsWith('/auth/')) return auth.handle(request, now);
+    if (request.path.startsWith('/auth/')) {
+      const answer = auth.handle(request, now);
+      return answer.status === 200 ? { ...answer, body: reshapeToken(bodyStyle, answer.body) } : answer;
+    }
     if (incidentActive(scenario, 'api-outage', now)) {
       return problem(503, 'service-unavailable', 'The service is temporarily unavailable.');
     }
@@ -116,7 +124,9 @@ export function createApiVideoSim(options: ApiVideoSimOptions): ApiVideoSim {
         headers: headers(0),
       });
     }
-    const answer = route(request, now);
+    const routed = route(request, now);
+    const path = request.path.replace(/\/+$/, '');
+    const answer = routed.status === 200 ? { ...routed, body: reshapeBody(bodyStyle, path, routed.body) } : routed;
     return { ...answer, headers: { ...answer.headers, ...headers(limit - window.used) } };
   };
 
@@ -139,6 +149,9 @@ export function createApiVideoSim(options: ApiVideoSimOptions): ApiVideoSim {
       setBroadcasting: (id, on) => {
         if (on === null) overrides.delete(id);
         else overrides.set(id, on);
+      },
+      setBodyStyle: (style) => {
+        bodyStyle = style;
       },
       stats: () => ({ ...auth.stats, rateLimited }),
     },

@@ -9,6 +9,7 @@ export {
   type ApiVideoSimControls,
   type ApiVideoSimOptions,
 } from './handler';
+export { BODY_STYLES, type BodyStyle } from './body-styles';
 export type { LyingPagination } from './paging';
 export { createWorld, isBroadcasting, mediaViewersAt, type World } from './world';
 

@@ -59,9 +59,16 @@ export function listVideos(ctx: RouteContext, request: SimRequest): SimResponse 
   return paged(ctx, request, videos);
 }
 
-/** `period`: one day or "from/to" days, inclusive; the sandbox keeps only the last 24 hours. */
+/**
+ * `period`: "today" (the default, a UTC day), "yesterday", one day, or
+ * "from/to" days inclusive; the sandbox keeps only the last 24 hours.
+ */
 function periodRange(ctx: RouteContext, period: string | null): { from: number; to: number } | null {
-  const text = period ?? iso(ctx.now).slice(0, 10);
+  const words: Record<string, string> = {
+    today: iso(ctx.now).slice(0, 10),
+    yesterday: iso(ctx.now - DAY).slice(0, 10),
+  };
+  const text = words[period ?? 'today'] ?? period!;
   const match = /^(\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?$/.exec(text);
   if (!match) return null;
   const from = Date.parse(`${match[1]}T00:00:00Z`);
@@ -96,11 +103,30 @@ export function listSessionEvents(ctx: RouteContext, request: SimRequest, sessio
   return paged(ctx, request, eventsOf(ctx.scenario.seed, session, ctx.now));
 }
 
-/** The media an analytics request is about: `filterBy[mediaId][]` ids and/or `filterBy[mediaType]`. */
-function filteredMedia(ctx: RouteContext, query: URLSearchParams): SimMedia[] {
-  const ids = new Set([...query.getAll('filterBy[mediaId][]'), ...query.getAll('filterBy[mediaId]')]);
-  const type = query.get('filterBy[mediaType]');
-  return ctx.world.media.filter((m) => (ids.size === 0 || ids.has(m.id)) && (type === null || m.type === type));
+const invalid = (name: string, title: string) =>
+  problem(400, 'invalid-query-parameter', 'A query parameter is invalid.', { problems: [{ name, title }] });
+
+/**
+ * The spec accepts the mediaId and mediaType filters only on play/total and the
+ * play-total buckets; the ccv endpoints refuse them, as a strict server would.
+ */
+function refusedFilter(query: URLSearchParams): SimResponse | null {
+  for (const name of query.keys()) {
+    if (/^filterBy\[media(Id|Type)\]/.test(name)) {
+      return invalid(name, 'The mediaId and mediaType filters are only accepted on play totals.');
+    }
+  }
+  return null;
+}
+
+/** ATOM date-time: whole seconds and a numeric offset, as the analytics endpoints ask. */
+const ATOM = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+
+function atomParam(query: URLSearchParams, name: string, fallback: number): number | SimResponse {
+  const text = query.get(name);
+  if (text === null) return fallback;
+  const ms = ATOM.test(text) ? Date.parse(text) : NaN;
+  return Number.isNaN(ms) ? invalid(name, 'Use the ATOM date-time form, 2024-02-05T00:00:00+01:00.') : ms;
 }
 
 function audienceAt(ctx: RouteContext, media: readonly SimMedia[], at: number): number {
@@ -108,7 +134,9 @@ function audienceAt(ctx: RouteContext, media: readonly SimMedia[], at: number): 
 }
 
 export function ccvLive(ctx: RouteContext, request: SimRequest): SimResponse {
-  const media = filteredMedia(ctx, request.query);
+  const refused = refusedFilter(request.query);
+  if (refused) return refused;
+  const media = ctx.world.media;
   return ok({
     context: { metric: 'ccv', aggregation: 'live', timeframe: { from: iso(ctx.now - 20_000), to: iso(ctx.now) } },
     data: audienceAt(ctx, media, ctx.now),
@@ -119,17 +147,18 @@ export function ccvPeakSeries(ctx: RouteContext, request: SimRequest): SimRespon
   const q = request.query;
   const interval = q.get('interval') ?? 'hour';
   const step = interval === 'minute' ? MINUTE : interval === 'hour' ? 60 * MINUTE : null;
-  const from =
-    q.get('from') === null ? Date.parse(`${iso(ctx.now).slice(0, 10)}T00:00:00Z`) : Date.parse(q.get('from')!);
-  const to = q.get('to') === null ? ctx.now : Date.parse(q.get('to')!);
-  const invalid = (name: string, title: string) =>
-    problem(400, 'invalid-query-parameter', 'A query parameter is invalid.', { problems: [{ name, title }] });
+  const refused = refusedFilter(q);
+  if (refused) return refused;
+  // Without `to` the platform means now; without `from`, one day before `to`.
+  const to = atomParam(q, 'to', ctx.now);
+  if (typeof to !== 'number') return to;
+  const from = atomParam(q, 'from', to - DAY);
+  if (typeof from !== 'number') return from;
   if (step === null) return invalid('interval', 'Use minute or hour.');
-  if (Number.isNaN(from) || Number.isNaN(to) || to <= from)
-    return invalid('from', 'Use ISO-8601 date-times with from before to.');
+  if (to <= from) return invalid('from', 'from must come before to.');
   if (interval === 'minute' && to - from > 60 * MINUTE)
     return invalid('interval', 'A minute interval needs a span under 60 minutes.');
-  const media = filteredMedia(ctx, q);
+  const media = ctx.world.media;
   const points: Array<{ emittedAt: string; metricValue: number }> = [];
   for (let t = Math.floor(from / step) * step; t < Math.min(to, ctx.now + 1); t += step) {
     points.push({ emittedAt: iso(t), metricValue: audienceAt(ctx, media, t) });

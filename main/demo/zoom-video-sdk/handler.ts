@@ -1,6 +1,7 @@
 import { incidentActive, noise, type Scenario } from '../scenario';
 import type { AsyncSimHandler, SimRequest, SimResponse } from '../sim-server';
 import { checkBearer, expired, type SimCredentials } from './auth';
+import { reshapeZoomBody, type ZoomBodyStyle } from './body-styles';
 import type { Category, Limits } from './limits';
 import { listSessions, listUsers } from './listings';
 import type { PageStore } from './paging';
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   readonly pages: PageStore;
   /** Tokens a test declared expired mid-run; absent, none are. */
   readonly tokens?: TokenLedger;
+  /** Which bodies to answer with; absent, the simulator's own. */
+  readonly bodyStyle?: () => ZoomBodyStyle;
 }
 
 type Route = { readonly kind: 'sessions' } | { readonly kind: 'users' | 'qos'; readonly sessionId: string };
@@ -52,7 +55,10 @@ async function serve(deps: HandlerDeps, request: SimRequest): Promise<SimRespons
   const context = { scenario: deps.scenario, pages: deps.pages, now, query: request.query };
   const answer =
     route.kind === 'sessions' ? listSessions(context) : listUsers(context, route.sessionId, route.kind === 'qos');
-  return answer.status === 200 ? { ...answer, headers: deps.limits.headers(category, now) } : answer;
+  if (answer.status !== 200) return answer;
+  const style = deps.bodyStyle?.() ?? 'normal';
+  const body = reshapeZoomBody(style, route.kind === 'sessions' ? 'sessions' : 'users', answer.body);
+  return { ...answer, body, headers: deps.limits.headers(category, now) };
 }
 
 function bearerOf(authorization: string | undefined): string {

@@ -1,11 +1,14 @@
 import type { Scenario } from '../scenario';
 import { startSimServer, type AsyncSimHandler, type SimServer } from '../sim-server';
+import type { ZoomBodyStyle } from './body-styles';
 import { createHandler } from './handler';
 import { createLimits, type ForcedThrottle, type SimPlan } from './limits';
 import { createPageStore } from './paging';
 import { liveSessions } from './sessions';
 import { createTokenLedger } from './token-ledger';
 import { usersOf } from './users';
+
+export type { ZoomBodyStyle } from './body-styles';
 
 /** A simulator of the Zoom Video SDK REST API (seed 004) for demo mode and tests. */
 
@@ -21,6 +24,7 @@ export interface ZoomSimOptions {
   /** Sets the Resource-intensive per-minute limit (10 Pro, 20 Business) and the default daily cap. */
   readonly plan?: SimPlan;
   readonly dailyCap?: number;
+  readonly bodyStyle?: ZoomBodyStyle;
 }
 
 export interface ZoomSimControls {
@@ -32,6 +36,8 @@ export interface ZoomSimControls {
   expirePageTokens(): void;
   /** Every access token accepted so far is answered "Access token is expired." from now on; newly signed ones work. */
   expireAccessTokens(): void;
+  /** Answer with the simulator's bodies, the reference's edge cases, minimal bodies, or one bad item per list. */
+  setBodyStyle(style: ZoomBodyStyle): void;
   /** What the simulator considers live now: ids and participants present, to check a provider against. */
   live(at?: number): Array<{ id: string; name: string; participants: number }>;
 }
@@ -49,7 +55,16 @@ export function createZoomSim(options: ZoomSimOptions): ZoomSim {
     apiSecret: options.apiSecret ?? DEMO_ZOOM_CREDENTIALS.apiSecret,
   };
   const tokens = createTokenLedger();
-  const handler = createHandler({ scenario: options.scenario, now: options.now, credentials, limits, pages, tokens });
+  let bodyStyle: ZoomBodyStyle = options.bodyStyle ?? 'normal';
+  const handler = createHandler({
+    scenario: options.scenario,
+    now: options.now,
+    credentials,
+    limits,
+    pages,
+    tokens,
+    bodyStyle: () => bodyStyle,
+  });
   return {
     handler,
     controls: {
@@ -57,6 +72,9 @@ export function createZoomSim(options: ZoomSimOptions): ZoomSim {
       setRateLimitHeaders: (on) => limits.showHeaders(on),
       expirePageTokens: () => pages.expireAll(),
       expireAccessTokens: () => tokens.expireAll(),
+      setBodyStyle: (style) => {
+        bodyStyle = style;
+      },
       live(at = options.now()) {
         return liveSessions(options.scenario, at).map((session) => ({
           id: session.id,

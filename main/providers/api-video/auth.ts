@@ -38,7 +38,8 @@ function basicAuth(apiKey: string): Auth {
 
 interface Tokens {
   readonly access: string;
-  readonly refresh: string;
+  /** Optional in the spec: without one, renewal signs in with the key again. */
+  readonly refresh: string | null;
   readonly expiresAt: number;
   readonly lifetimeMs: number;
 }
@@ -66,10 +67,11 @@ function tokenAuth(deps: AuthDeps): Auth {
     if (!json.ok) return json;
     const token = parseWith(LABEL, TokenSchema, json.value);
     if (!token.ok) return token;
-    const lifetimeMs = token.value.expires_in * 1000;
+    // The spec leaves expires_in optional and documents tokens as lasting one hour.
+    const lifetimeMs = (token.value.expires_in ?? 3600) * 1000;
     return ok({
       access: token.value.access_token,
-      refresh: token.value.refresh_token,
+      refresh: token.value.refresh_token ?? null,
       expiresAt: now + lifetimeMs,
       lifetimeMs,
     });
@@ -77,7 +79,7 @@ function tokenAuth(deps: AuthDeps): Auth {
 
   /** Refresh when we hold a refresh token; if that is refused, sign in again with the key. Two calls at most. */
   async function renew(signal: AbortSignal): Promise<Result<Tokens, SourceError>> {
-    if (tokens) {
+    if (tokens?.refresh) {
       const refreshed = await post('/auth/refresh', { refreshToken: tokens.refresh }, signal);
       if (refreshed.ok || refreshed.error.kind !== 'auth') return refreshed;
     }

@@ -3,7 +3,7 @@ import type { Session } from '@shared/model/samples';
 import { err, ok, type Result } from '@shared/result';
 import type { ApiVideoClient } from './client';
 import { LABEL } from './errors';
-import { pageQuery, readPages } from './paging';
+import { pageQuery, pagesNotes, readPages } from './paging';
 import { EventsPageSchema } from './schema';
 import { toSessionWithEvents } from './to-model';
 
@@ -33,5 +33,6 @@ export async function readSessionDetail(
       ),
     );
   }
-  return ok(toSessionWithEvents(sourceId, sessionId, read.value.items, read.value.note));
+  const notes = pagesNotes(`events of session ${sessionId}`, read.value);
+  return ok(toSessionWithEvents(sourceId, sessionId, read.value.items, notes.length > 0 ? notes.join(' ') : null));
 }

@@ -16,7 +16,8 @@ export { ApiVideoOptionsSchema, baseUrlFor, type ApiVideoOptions } from './optio
 export const API_VIDEO_METRIC: ViewerMetric = {
   label: 'api.video concurrent viewers',
   unit: 'viewers',
-  definition: 'Highest number of concurrent viewers (ccv) over the last 20 seconds',
+  definition:
+    "Highest number of concurrent viewers (ccv) over the last 20 seconds, for the whole account: api.video's analytics take no media filter on ccv",
 };
 
 export const VIEWERS_INTERVAL_MS = 60_000;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FieldSpec } from '@shared/model/source';
-import type { Query } from './client';
 
 export const PRODUCTION_URL = 'https://ws.api.video';
 export const SANDBOX_URL = 'https://sandbox.api.video';
@@ -17,11 +16,7 @@ export const ApiVideoOptionsSchema = z.object({
   /** When either list is non-empty the source watches exactly these media and nothing else. */
   liveStreamIds: IdList,
   videoIds: IdList,
-  /**
-   * Which player sessions to list. The default is the last 24 hours: the API's own
-   * default is "today" in UTC, which is empty for a while after every midnight UTC
-   * although sessions ended minutes ago. The sandbox keeps only the last 24 h anyway.
-   */
+  /** Which days of player sessions to list; the sandbox keeps only the last 24 h anyway. */
   sessionsPeriod: z.enum(['last-24-hours', 'today', 'last-2-days', 'last-7-days']).default('last-24-hours'),
 });
 export type ApiVideoOptions = z.output<typeof ApiVideoOptionsSchema>;
@@ -42,10 +37,12 @@ export function isRestricted(options: ApiVideoOptions): boolean {
   return options.liveStreamIds.length > 0 || options.videoIds.length > 0;
 }
 
-/** One filtered analytics call for the whole source, never one per stream. */
-export function mediaFilter(options: ApiVideoOptions): Query {
-  if (!isRestricted(options)) return [['filterBy[mediaType]', 'live-stream']];
-  return [...options.liveStreamIds, ...options.videoIds].map((id) => ['filterBy[mediaId][]', id] as const);
+/**
+ * api.video's analytics take date-times in the ATOM form only: whole seconds
+ * and a numeric offset (2024-02-05T00:00:00+00:00), no fraction, no "Z".
+ */
+export function atomDate(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19) + '+00:00';
 }
 
 function utcDate(ms: number): string {
@@ -54,12 +51,15 @@ function utcDate(ms: number): string {
 
 const DAY = 86_400_000;
 
-/** The legacy analytics `period`: one UTC day, or "from/to" days inclusive. */
+/**
+ * The legacy analytics `period`: one UTC day, or "from/to" days inclusive.
+ * "last-24-hours" asks for yesterday and today, because "today" alone starts
+ * empty at 00:00 UTC; sessionsToKeep then trims the answer to the last 24 h.
+ */
 export function periodFor(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now: number): string {
   const day = DAY;
   switch (sessionsPeriod) {
     case 'last-24-hours':
-      // Yesterday and today in UTC; sessions older than 24 h are then left out (sessionsCutoff).
       return `${utcDate(now - day)}/${utcDate(now)}`;
     case 'today':
       return utcDate(now);
@@ -70,9 +70,15 @@ export function periodFor(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now
   }
 }
 
-/** Sessions that happened before this are left out of a period that asks for the last 24 hours. */
-export function sessionsCutoff(sessionsPeriod: ApiVideoOptions['sessionsPeriod'], now: number): number | null {
-  return sessionsPeriod === 'last-24-hours' ? now - DAY : null;
+/** Whether a listed session belongs to the chosen period: only "last-24-hours" is narrower than its days. */
+export function inPeriod(
+  sessionsPeriod: ApiVideoOptions['sessionsPeriod'],
+  now: number,
+  session: { readonly endedAt: number | null },
+): boolean {
+  if (sessionsPeriod !== 'last-24-hours') return true;
+  // A session still open, or one that ended within the last day, was watched in the last 24 h.
+  return (session.endedAt ?? now) >= now - DAY;
 }
 
 export const API_VIDEO_FIELDS: readonly FieldSpec[] = [

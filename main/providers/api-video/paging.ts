@@ -1,17 +1,28 @@
 import type { SourceError } from '@shared/model/errors';
-import { ok, type Result } from '@shared/result';
+import { err, ok, type Result } from '@shared/result';
+import { addSkips, NO_SKIPS, nothingReadable, skipsNote, type Skips } from '../tolerant';
+import { LABEL } from './errors';
 import type { Query } from './client';
 import type { Pagination } from './schema';
 
 export interface Page<T> {
   readonly data: readonly T[];
   readonly pagination?: Pagination | null;
+  /** Items of this page left out as unreadable. */
+  readonly skipped?: Skips;
 }
 
 export interface Pages<T> {
   readonly items: T[];
   /** Set when reading stopped before the pagination said it was done: why, and what was kept. */
   readonly note: string | null;
+  /** Unreadable items left out over all pages read. */
+  readonly skipped: Skips;
+}
+
+/** The notes a poll shows for what reading stopped early or left out. */
+export function pagesNotes(what: string, pages: Pages<unknown>): string[] {
+  return [...(pages.note ? [pages.note] : []), ...skipsNote(what, pages.skipped)];
 }
 
 /** api.video pages from 1; pageSize 1–100 (default 25). We always ask for 100 to need fewest requests. */
@@ -45,7 +56,14 @@ export async function readPages<T>(
   maxPages: number,
 ): Promise<Result<Pages<T>, SourceError>> {
   const items: T[] = [];
+  let skipped = NO_SKIPS;
   let previous: string | null = null;
+  const done = (note: string | null): Result<Pages<T>, SourceError> => {
+    // Skipping is for a bad item among good ones; a list of nothing but bad items is a bad answer.
+    const none = nothingReadable(LABEL, what, items.length, skipped);
+    if (none) return err(none);
+    return ok({ items, note, skipped });
+  };
   for (let page = 1; ; page++) {
     const answer = await fetchPage(page);
     if (!answer.ok) return answer;
@@ -53,25 +71,23 @@ export async function readPages<T>(
     const promised = pagination?.pagesTotal ?? page;
     const kept = `kept the ${items.length} read before`;
     if (page > 1 && data.length === 0) {
-      return ok({ items, note: `${what}: page ${page} of ${promised} promised was empty; ${kept}.` });
+      return done(`${what}: page ${page} of ${promised} promised was empty; ${kept}.`);
     }
     const answered = pagination?.currentPage;
     if (typeof answered === 'number' && answered !== page) {
-      return ok({ items, note: `${what}: asked for page ${page} but got page ${answered}; ${kept}.` });
+      return done(`${what}: asked for page ${page} but got page ${answered}; ${kept}.`);
     }
     const signature = JSON.stringify(data);
     if (signature === previous) {
-      return ok({ items, note: `${what}: page ${page} repeated page ${page - 1}; ${kept}.` });
+      return done(`${what}: page ${page} repeated page ${page - 1}; ${kept}.`);
     }
     previous = signature;
     items.push(...data);
-    if (!promisesMore(page, pagination)) return ok({ items, note: null });
+    if (answer.value.skipped) skipped = addSkips(skipped, answer.value.skipped);
+    if (!promisesMore(page, pagination)) return done(null);
     if (page >= maxPages) {
       const of = typeof pagination?.pagesTotal === 'number' ? ` of ${pagination.pagesTotal}` : '';
-      return ok({
-        items,
-        note: `${what}: stopped after ${page} pages${of} (at most ${maxPages} per poll); kept ${items.length}.`,
-      });
+      return done(`${what}: stopped after ${page} pages${of} (at most ${maxPages} per poll); kept ${items.length}.`);
     }
   }
 }

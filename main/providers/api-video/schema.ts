@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fastIsoUtc } from '../date-digits';
+import { tolerantList } from '../tolerant';
 
 /**
  * Raw api.video payloads: untrusted input. The schemas accept the type drift
@@ -48,6 +49,10 @@ const FULL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 export function parseApiDate(text: string): number | null {
   const fast = fastIsoUtc(text);
   if (fast !== null) return fast;
+  // The spec's own timeseries example writes an hour point as "2024-05-29T07+00:00:00:00":
+  // a date, the hour, then the offset followed by zeros. Read it as that hour.
+  const hourly = /^(\d{4}-\d\d-\d\d)T(\d\d)([+-]\d\d:\d\d)(:00)*$/.exec(text);
+  if (hourly) return Date.parse(`${hourly[1]}T${hourly[2]}:00:00${hourly[3]}`);
   const normalized = FULL_ISO.test(text)
     ? text
     : text
@@ -87,8 +92,11 @@ export const PaginationSchema = z.object({
 });
 export type Pagination = z.infer<typeof PaginationSchema>;
 
+/** A page: `data` must be a list; an unreadable item in it is skipped and counted, not fatal. */
 function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), pagination: PaginationSchema.nullish() });
+  return z
+    .object({ data: tolerantList('data', item), pagination: PaginationSchema.nullish() })
+    .transform(({ data, pagination }) => ({ data: data.items, skipped: data.skips, pagination }));
 }
 
 /** One event of `GET /analytics/sessions/{sessionId}/events` (seed 001). Seeks carry from/to instead of at. */
@@ -104,11 +112,17 @@ export const EventsPageSchema = pageOf(RawEventSchema);
 
 /** One player session of `GET /analytics/{live-streams|videos}/{id}` (legacy, removed from the spec in 2023). */
 export const RawPlayerSessionSchema = z.object({
-  session: z.object({
-    sessionId: Text,
-    loadedAt: DateMs.nullish(),
-    endedAt: DateMs.nullish(),
-  }),
+  session: z
+    .object({
+      // Optional in the legacy spec: without it, the medium and load time still tell a session apart.
+      sessionId: Text.nullish(),
+      loadedAt: DateMs.nullish(),
+      endedAt: DateMs.nullish(),
+    })
+    .refine((session) => session.sessionId != null || session.loadedAt != null, {
+      message: 'no id, and no load time to tell it apart',
+      path: ['sessionId'],
+    }),
   location: z.object({ country: Text.nullish(), city: Text.nullish() }).nullish(),
   referrer: z
     .object({ url: Text.nullish(), medium: Text.nullish(), source: Text.nullish(), searchTerm: Text.nullish() })
@@ -132,16 +146,16 @@ export const LiveStreamsPageSchema = pageOf(RawLiveStreamSchema);
 /** `GET /data/metrics/{metric}/{aggregation}`: one number (null when there is no data yet). */
 export const MetricSchema = z.object({ data: NumberLike.nullable() });
 
-/** `GET /data/timeseries/{metric}`. */
-export const TimeseriesPageSchema = pageOf(z.object({ emittedAt: DateMs, metricValue: NumberLike.nullable() }));
+/** `GET /data/timeseries/{metric}`. The spec requires no field of a point; one without a date cannot be drawn. */
+export const TimeseriesPageSchema = pageOf(z.object({ emittedAt: DateMs, metricValue: NumberLike.nullish() }));
 export type TimeseriesPoint = z.infer<typeof TimeseriesPageSchema>['data'][number];
 
-/** `POST /auth/api-key` and `POST /auth/refresh`. */
+/** `POST /auth/api-key` and `POST /auth/refresh`. The spec marks every field optional; no access token, no use. */
 export const TokenSchema = z.object({
   token_type: z.string().nullish(),
-  expires_in: NumberLike,
+  expires_in: NumberLike.nullish(),
   access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  refresh_token: z.string().min(1).nullish(),
 });
 export type Token = z.infer<typeof TokenSchema>;
 

@@ -2,8 +2,8 @@ import type { SourceError } from '@shared/model/errors';
 import type { Sample, Session } from '@shared/model/samples';
 import { ok, type Result } from '@shared/result';
 import type { ApiVideoClient } from './client';
-import { isRestricted, periodFor, sessionsCutoff, type ApiVideoOptions } from './options';
-import { pageQuery, readPages, type Pages } from './paging';
+import { inPeriod, isRestricted, periodFor, type ApiVideoOptions } from './options';
+import { pageQuery, pagesNotes, readPages, type Pages } from './paging';
 import { LiveStreamsPageSchema, PlayerSessionsPageSchema, type RawLiveStream } from './schema';
 import { toSession, type Media } from './to-model';
 
@@ -64,7 +64,7 @@ export function createSessionsPoll(
     if (watchStreams) {
       const streams = await listLiveStreams(ctx, signal);
       if (!streams.ok) return streams;
-      if (streams.value.note) notes.push(streams.value.note);
+      notes.push(...pagesNotes('live streams', streams.value));
       const wanted = new Set(options.liveStreamIds);
       const found = streams.value.items.filter((s) => wanted.size === 0 || wanted.has(s.liveStreamId));
       for (const stream of found) {
@@ -82,8 +82,8 @@ export function createSessionsPoll(
     if (total > chosen.length)
       notes.push(`Player sessions are read for ${chosen.length} of ${total} media per poll, in turn.`);
 
-    const period = periodFor(options.sessionsPeriod, ctx.now());
-    const cutoff = sessionsCutoff(options.sessionsPeriod, ctx.now());
+    const now = ctx.now();
+    const period = periodFor(options.sessionsPeriod, now);
     const sessions = new Map<string, Session>();
     for (const media of chosen) {
       const left = SESSIONS_REQUEST_BUDGET - (client.requestCount() - start);
@@ -104,12 +104,10 @@ export function createSessionsPoll(
         }
         return read;
       }
-      if (read.value.note) notes.push(read.value.note);
+      notes.push(...pagesNotes(`player sessions of ${media.name ?? media.id}`, read.value));
       for (const raw of read.value.items) {
         const session = toSession(ctx.sourceId, raw, media);
-        const at = session.endedAt ?? session.startedAt;
-        if (cutoff !== null && at !== null && at < cutoff) continue;
-        sessions.set(raw.session.sessionId, session);
+        if (inPeriod(options.sessionsPeriod, now, session)) sessions.set(session.id, session);
       }
     }
 

@@ -47,17 +47,28 @@ function joined(...parts: Array<string | null | undefined>): string | null {
   return text === '' ? null : text;
 }
 
+/**
+ * Like joined, but "unknown" (the spec's own example value for device and OS
+ * fields) is said once at most: "desktop (unknown unknown)" becomes "desktop".
+ */
+function joinedKnown(...parts: Array<string | null | undefined>): string | null {
+  const isUnknown = (part: string | null | undefined) => part?.trim().toLowerCase() === 'unknown';
+  const known = joined(...parts.filter((part) => !isUnknown(part)));
+  return known ?? (parts.some(isUnknown) ? 'unknown' : null);
+}
+
 /** A player session as listed. api.video says nothing about failure, startup or rebuffering: those stay null. */
 export function toSession(sourceId: string, raw: RawPlayerSession, media: Media): Session {
   const device = raw.device;
-  const deviceModel = joined(device?.vendor, device?.model);
+  const deviceModel = joinedKnown(device?.vendor, device?.model);
   return {
     sourceId,
-    id: raw.session.sessionId,
+    // A session listed without its id gets a stand-in from its medium and load time (it has no events view).
+    id: raw.session.sessionId ?? `${media.id}@${new Date(raw.session.loadedAt ?? 0).toISOString()}`,
     startedAt: raw.session.loadedAt ?? null,
     endedAt: raw.session.endedAt ?? null,
-    device: joined(device?.type, deviceModel ? `(${deviceModel})` : null),
-    os: joined(raw.os?.name, raw.os?.version),
+    device: joinedKnown(device?.type, deviceModel && deviceModel !== 'unknown' ? `(${deviceModel})` : deviceModel),
+    os: joinedKnown(raw.os?.name, raw.os?.version),
     videoType: media.type === 'live-stream' ? 'live' : 'vod',
     failed: null,
     failures: [],
@@ -127,7 +138,7 @@ export function toViewerPoints(
   const currentMinute = Math.floor(now / MINUTE) * MINUTE;
   const points = new Map<number, number>();
   for (const point of series) {
-    if (point.metricValue === null) continue;
+    if (point.metricValue == null) continue;
     if (viewersNow !== null && point.emittedAt >= currentMinute) continue;
     points.set(point.emittedAt, point.metricValue);
   }
@@ -142,7 +153,8 @@ export function describeAccount(streams: readonly RawLiveStream[] | null, viewer
     const live = streams.filter((stream) => stream.broadcasting === true).length;
     parts.push(`${plural(streams.length, 'live stream')} (${live} broadcasting)`);
   }
-  parts.push(viewersNow === null ? 'no viewer data yet' : `${plural(viewersNow, 'viewer')} now`);
+  // ccv may be fractional (the spec's example is 346.5): a sentence shows it whole.
+  parts.push(viewersNow === null ? 'no viewer data yet' : `${plural(Math.round(viewersNow), 'viewer')} now`);
   return parts.join(', ');
 }
 

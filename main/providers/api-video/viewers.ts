@@ -2,8 +2,8 @@ import type { SourceError } from '@shared/model/errors';
 import type { Sample } from '@shared/model/samples';
 import { ok, type Result } from '@shared/result';
 import type { ApiVideoClient } from './client';
-import { mediaFilter, type ApiVideoOptions } from './options';
-import { pageQuery, readPages } from './paging';
+import { atomDate, isRestricted, type ApiVideoOptions } from './options';
+import { pageQuery, pagesNotes, readPages } from './paging';
 import { MetricSchema, TimeseriesPageSchema } from './schema';
 import { toViewerPoints } from './to-model';
 
@@ -21,9 +21,13 @@ export async function readViewersNow(
   ctx: ViewersContext,
   signal: AbortSignal,
 ): Promise<Result<number | null, SourceError>> {
-  const live = await ctx.client.get('/data/metrics/ccv/live', mediaFilter(ctx.options), MetricSchema, signal);
+  const live = await ctx.client.get('/data/metrics/ccv/live', [], MetricSchema, signal);
   return live.ok ? ok(live.value.data) : live;
 }
+
+/** Why a source watching chosen media still shows the whole account's viewers. */
+export const ACCOUNT_CCV_NOTE =
+  "Viewers are the whole account's: api.video accepts no media filter on concurrent-viewer analytics.";
 
 /**
  * Two requests a minute: `ccv/live` (the highest concurrent viewers over the
@@ -34,9 +38,13 @@ export async function pollViewers(ctx: ViewersContext, signal: AbortSignal): Pro
   const viewersNow = await readViewersNow(ctx, signal);
   if (!viewersNow.ok) return viewersNow;
   const now = ctx.now();
-  const from = new Date(Math.floor(now / MINUTE) * MINUTE - 59 * MINUTE).toISOString();
-  const to = new Date(now).toISOString();
-  const window = [['interval', 'minute'], ['from', from], ['to', to], ...mediaFilter(ctx.options)] as const;
+  const from = atomDate(Math.floor(now / MINUTE) * MINUTE - 59 * MINUTE);
+  const to = atomDate(now);
+  const window = [
+    ['interval', 'minute'],
+    ['from', from],
+    ['to', to],
+  ] as const;
   const series = await readPages(
     'viewer series',
     (page) =>
@@ -47,7 +55,7 @@ export async function pollViewers(ctx: ViewersContext, signal: AbortSignal): Pro
   const rateLimit = ctx.client.rateLimit();
   return ok({
     viewers: toViewerPoints(series.value.items, viewersNow.value, now),
-    notes: series.value.note ? [series.value.note] : [],
+    notes: [...pagesNotes('viewer series', series.value), ...(isRestricted(ctx.options) ? [ACCOUNT_CCV_NOTE] : [])],
     ...(rateLimit ? { rateLimit } : {}),
   });
 }

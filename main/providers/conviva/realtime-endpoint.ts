@@ -1,5 +1,6 @@
 import type { SourceError } from '@shared/model/errors';
-import { ok, type Result } from '@shared/result';
+import { err, ok, type Result } from '@shared/result';
+import { nothingReadable, skipsNote } from '../tolerant';
 import type { Endpoint } from '../provider';
 import { getParsed, PATHS, type ConvivaClient } from './client';
 import { LABEL } from './errors';
@@ -27,7 +28,13 @@ export function viewersEndpoint(client: ConvivaClient, options: ConvivaOptions):
         { feature: 'real-time', params },
         signal,
       );
-      return body.ok ? ok({ viewers: toViewerPoints(body.value) }) : body;
+      if (!body.ok) return body;
+      const none = nothingReadable(LABEL, 'concurrent plays', body.value.time_series.length, body.value.skipped);
+      if (none) return err(none);
+      return ok({
+        viewers: toViewerPoints(body.value),
+        notes: skipsNote('Conviva concurrent plays', body.value.skipped),
+      });
     },
   };
 }
@@ -48,10 +55,11 @@ export function breakdownEndpoint(client: ConvivaClient, dimension: string): End
       );
       if (!body.ok) return body;
       const breakdown = toBreakdown(body.value, dimension);
+      const skipped = skipsNote(`Conviva ${dimension} breakdown`, body.value.skipped);
       return ok(
         breakdown
-          ? { breakdowns: [breakdown] }
-          : { notes: [`${LABEL} returned no ${dimension} breakdown for the last minutes.`] },
+          ? { breakdowns: [breakdown], notes: skipped }
+          : { notes: [`${LABEL} returned no ${dimension} breakdown for the last minutes.`, ...skipped] },
       );
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_SKIPS, tolerantList } from '../tolerant';
 
 /**
  * Raw Conviva payloads: the untrusted input. Conviva is known to send flags as
@@ -120,12 +121,13 @@ export const TimePointSchema = z.object({
 });
 
 /** `GET /real-time-metrics/concurrent-plays[/group-by/<dimension>]`: keys are snake_case. */
-export const ConcurrentPlaysBodySchema = z.object({
-  time_series: z
-    .array(TimePointSchema)
-    .nullable()
-    .transform((points) => points ?? []),
-});
+export const ConcurrentPlaysBodySchema = z
+  .object({ time_series: tolerantList('time_series', TimePointSchema).nullable() })
+  // An unreadable point is left out and counted; `time_series` that is not a list stays an error.
+  .transform(({ time_series }) => ({
+    time_series: time_series?.items ?? [],
+    skipped: time_series?.skips ?? NO_SKIPS,
+  }));
 export type ConcurrentPlaysBody = z.infer<typeof ConcurrentPlaysBodySchema>;
 
 // ---------------------------------------------------------------- sessions (ASSUMED)
@@ -282,11 +284,9 @@ export const SessionsBodySchema = z.preprocess(
     }
     return value;
   },
-  z.object({
-    sessions: z
-      .array(z.preprocess(flattenSession, RawSessionSchema))
-      .nullable()
-      .transform((sessions) => sessions ?? []),
-  }),
+  z
+    .object({ sessions: tolerantList('sessions', z.preprocess(flattenSession, RawSessionSchema)).nullable() })
+    // An unreadable session is left out and counted; `sessions` that is not a list stays an error.
+    .transform(({ sessions }) => ({ sessions: sessions?.items ?? [], skipped: sessions?.skips ?? NO_SKIPS })),
 );
 export type SessionsBody = z.infer<typeof SessionsBodySchema>;

@@ -2,6 +2,7 @@ import { sourceError, type SourceError } from '@shared/model/errors';
 import type { Session } from '@shared/model/samples';
 import { err, ok, type Result } from '@shared/result';
 import type { Endpoint } from '../provider';
+import { nothingReadable, skipsNote } from '../tolerant';
 import { getParsed, PATHS, type ConvivaClient } from './client';
 import { formatWindow, isLimitRefusal, LABEL } from './errors';
 import { sessionFilterParams, type ConvivaOptions } from './options';
@@ -114,6 +115,14 @@ async function fetchWindow(
     }
     const body = deps.client.read(answer.value, SessionsBodySchema, { feature: 'sessions', params, window });
     if (!body.ok) return body;
+    const none = nothingReadable(
+      LABEL,
+      `sessions of ${formatWindow(window)}`,
+      body.value.sessions.length,
+      body.value.skipped,
+    );
+    if (none) return err(none);
+    notes.push(...skipsNote(`${LABEL} sessions of ${formatWindow(window)}`, body.value.skipped));
     if (body.value.sessions.length >= state.limit) {
       notes.push(`${LABEL} returned its maximum of ${state.limit} sampled sessions for ${formatWindow(window)}.`);
     }

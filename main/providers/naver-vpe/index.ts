@@ -3,6 +3,7 @@ import { sourceError, type SourceError } from '@shared/model/errors';
 import type { Sample } from '@shared/model/samples';
 import type { FieldSpec } from '@shared/model/source';
 import { err, ok, type Result } from '@shared/result';
+import { nothingReadable, skipsNote } from '../tolerant';
 import type { Connection, Provider, ResolvedSource, ProviderDeps } from '../provider';
 import { naverBudget } from './budget';
 import { createNaverClient, NAVER_DEFAULT_BASE_URL, NAVER_LABEL, type NaverClient, type NaverQuery } from './client';
@@ -152,7 +153,11 @@ async function pollViewers(
   signal?: AbortSignal,
 ): Promise<Result<Sample, SourceError>> {
   const answer = await client.currentViewers(query, signal);
-  return answer.ok ? ok({ viewers: toViewerPoints(answer.value.result, context.timeZone) }) : answer;
+  if (!answer.ok) return answer;
+  const { result, skipped } = answer.value;
+  const none = nothingReadable('NAVER VPE', 'viewers', result.length, skipped);
+  if (none) return err(none);
+  return ok({ viewers: toViewerPoints(result, context.timeZone), notes: skipsNote('NAVER viewers', skipped) });
 }
 
 async function pollSessions(
@@ -162,7 +167,14 @@ async function pollSessions(
   signal?: AbortSignal,
 ): Promise<Result<Sample, SourceError>> {
   const answer = await client.sessionRecent(query, signal);
-  return answer.ok ? ok({ sessions: answer.value.result.map((item) => toSession(item, context)) }) : answer;
+  if (!answer.ok) return answer;
+  const { result, skipped } = answer.value;
+  const none = nothingReadable('NAVER VPE', 'sessions', result.length, skipped);
+  if (none) return err(none);
+  return ok({
+    sessions: result.map((item) => toSession(item, context)),
+    notes: skipsNote('NAVER sessions', skipped),
+  });
 }
 
 function naverMissingSecrets(secrets: Readonly<Record<string, string>>): SourceError | null {

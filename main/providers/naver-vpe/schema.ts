@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tolerantList } from '../tolerant';
 import { LOG_DATE_PATTERN } from './log-date';
 
 /**
@@ -50,11 +51,17 @@ export const LooseTextSchema = z.transform((value: unknown, ctx): string => {
 export const LogDateSchema = z.string().regex(LOG_DATE_PATTERN, 'expected a date like "2025-10-10 09:54:38"');
 
 /** `result` is documented as an Object for currentViewers but sent as an Array: accept both, and null as none. */
+const asList = (value: unknown) =>
+  value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** A list inside an item (a session's log): read whole, so a bad entry costs the one item holding it. */
 function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess(
-    (value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(item),
-  );
+  return z.preprocess(asList, z.array(item));
+}
+
+/** The answer's own list: an unreadable item is skipped and counted, the rest is kept. */
+function tolerantResult<T extends z.ZodType>(item: T) {
+  return z.preprocess(asList, tolerantList('result', item));
 }
 
 /** The detail page documents its sections both as Objects and as Arrays: take the object, or the first element. */
@@ -143,8 +150,17 @@ function envelope<T extends z.ZodType>(result: T) {
   });
 }
 
-export const CurrentViewersResponseSchema = envelope(listOf(ViewerPointRawSchema));
-export const SessionRecentResponseSchema = envelope(listOf(SessionItemRawSchema));
+/** A list envelope whose `result` holds the readable items, and `skipped` counts the others. */
+function listEnvelope<T extends z.ZodType>(item: T) {
+  return envelope(tolerantResult(item)).transform(({ result, ...rest }) => ({
+    ...rest,
+    result: result.items,
+    skipped: result.skips,
+  }));
+}
+
+export const CurrentViewersResponseSchema = listEnvelope(ViewerPointRawSchema);
+export const SessionRecentResponseSchema = listEnvelope(SessionItemRawSchema);
 export const SessionDetailResponseSchema = envelope(oneOf(SessionDetailRawSchema));
 
 /** The failure body NAVER sends inside an HTTP 200; `error` is read leniently (an object, or just a sentence). */

@@ -3,6 +3,7 @@ import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
 import { err, ok, type Result } from '@shared/result';
 import { parseJson, parseWith, type Http } from '../http';
+import { addSkips, NO_SKIPS, nothingReadable, type Skips } from '../tolerant';
 import { isPageTokenExpired, rateLimitName, readRateLimit, zoomError } from './errors';
 import type { JwtSigner } from './jwt';
 
@@ -33,6 +34,8 @@ export interface Listing<T> {
   readonly restarted: boolean;
   /** Set when the listing stopped at `maxPages` with more to come: the token to continue from. */
   readonly next: string | null;
+  /** Unreadable items left out, over every page read. */
+  readonly skipped: Skips;
 }
 
 export interface ListOptions {
@@ -46,6 +49,7 @@ export interface ListOptions {
 export interface Paged<T> {
   readonly items: readonly T[];
   readonly next: string | null | undefined;
+  readonly skipped?: Skips;
 }
 
 export interface ZoomClient {
@@ -128,6 +132,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     const maxPages = listOptions.maxPages ?? MAX_PAGES;
     let restarted = false;
     let items: T[] = [];
+    let skipped = NO_SKIPS;
     let token: string | null = listOptions.startToken ?? null;
     let pages = 0;
     let next: string | null | undefined = null;
@@ -146,6 +151,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
         if (token !== null && !restarted && isPageTokenExpired(page.error)) {
           restarted = true;
           items = [];
+          skipped = NO_SKIPS;
           token = null;
           pages = 0;
           seen = new Set();
@@ -157,6 +163,7 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
       pages += 1;
       const picked = pick(page.value.body);
       items.push(...picked.items);
+      if (picked.skipped) skipped = addSkips(skipped, picked.skipped);
       next = picked.next;
       if (!next || pages >= maxPages) break;
       if (seen.has(next) || seen.size + 1 >= MAX_PAGES) {
@@ -167,8 +174,12 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
       seen.add(next);
       token = next;
     }
+    // A bad item among good ones is skipped; a listing of nothing but bad items is a bad answer.
+    const none = nothingReadable('Zoom', path, items.length, skipped);
+    if (none) return err(none);
     return ok({
       items,
+      skipped,
       rateLimit: last?.rateLimit ?? null,
       rateLimitName: last?.rateLimitName ?? 'limit',
       restarted,

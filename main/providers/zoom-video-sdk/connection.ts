@@ -15,6 +15,7 @@ import {
 } from './options';
 import { SessionListSchema, type RawSession, type SessionList } from './schema';
 import { toLiveSample, toPastSample } from './to-model';
+import { skipsNote } from '../tolerant';
 
 type SessionType = 'live' | 'past';
 
@@ -57,7 +58,11 @@ export function connectZoom(source: ResolvedSource<ZoomOptions>, deps: ProviderD
     signal: AbortSignal,
     options?: ListOptions,
   ): Promise<Result<Listing<RawSession>, SourceError>> {
-    const pick = (page: SessionList) => ({ items: page.sessions, next: page.next_page_token });
+    const pick = (page: SessionList) => ({
+      items: page.sessions.items,
+      skipped: page.sessions.skips,
+      next: page.next_page_token,
+    });
     return client.listAll('/videosdk/sessions', query, SessionListSchema, pick, signal, options);
   }
 
@@ -68,13 +73,10 @@ export function connectZoom(source: ResolvedSource<ZoomOptions>, deps: ProviderD
       // Live needs every page: participants now is a sum over all of them.
       const listing = await listSessions(sessionsQuery('live'), signal);
       if (!listing.ok) return listing;
-      const sample = toLiveSample(
-        source.id,
-        listing.value.items,
-        deps.now(),
-        listing.value.rateLimit,
-        budgetNotes(listing.value),
-      );
+      const sample = toLiveSample(source.id, listing.value.items, deps.now(), listing.value.rateLimit, [
+        ...budgetNotes(listing.value),
+        ...skipsNote('Zoom live sessions', listing.value.skipped),
+      ]);
       remember(sample.sessions ?? []);
       return ok(sample);
     },
@@ -95,6 +97,7 @@ export function connectZoom(source: ResolvedSource<ZoomOptions>, deps: ProviderD
       cursor = next ? { query, token: next, savedAt: deps.now() } : null;
       const notes = [
         ...budgetNotes(listing.value),
+        ...skipsNote('Zoom past sessions', listing.value.skipped),
         ...(next
           ? [
               `Zoom past sessions: ${items.length} read in this poll; the rest follows at the next polls, to stay within Zoom's per-minute limit.`,

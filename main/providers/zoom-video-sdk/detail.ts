@@ -4,6 +4,7 @@ import { err, ok, type Result } from '@shared/result';
 import type { ZoomClient } from './client';
 import { QosUserListSchema, UserListSchema, type RawQosUser, type RawUser } from './schema';
 import { sessionUsersPath } from './session-path';
+import { skipsNote, type Tolerated } from '../tolerant';
 import { qosSummary, sessionFromUsers, toEvents } from './to-model';
 
 type SessionType = 'live' | 'past';
@@ -48,11 +49,16 @@ export async function fetchSessionDetail(
     );
     const qosUsers: readonly RawQosUser[] = qos.ok ? qos.value.items : [];
     const base = known ?? sessionFromUsers(sourceId, sessionId, users.value.items, type === 'live');
+    const skipped = [
+      ...skipsNote('Zoom session users', users.value.skipped),
+      ...(qos.ok ? skipsNote('Zoom session QoS', qos.value.skipped) : []),
+    ];
     return ok({
       ...base,
       attributes: {
         ...base.attributes,
         ...(qos.ok ? qosSummary(qosUsers) : { qos_error: qos.error.message }),
+        ...(skipped.length > 0 ? { note: skipped.join(' ') } : {}),
       },
       events: toEvents(users.value.items, qosUsers),
     });
@@ -60,6 +66,6 @@ export async function fetchSessionDetail(
   return err(lastError ?? { kind: 'provider', message: `Zoom has no session ${sessionId}.` });
 }
 
-function pickUsers<U extends RawUser>(page: { users: U[]; next_page_token?: string | null }) {
-  return { items: page.users, next: page.next_page_token };
+function pickUsers<U extends RawUser>(page: { users: Tolerated<U>; next_page_token?: string | null }) {
+  return { items: page.users.items, skipped: page.users.skips, next: page.next_page_token };
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { NO_SKIPS, tolerantList } from '../tolerant';
 
 /**
- * Raw Zoom Video SDK payloads: the untrusted input. Tolerant on purpose: only
- * what we cannot do without (a session's id) is required; everything else may
- * be missing, null or of a neighbouring type, and comes out as null.
+ * Raw Zoom Video SDK payloads: the untrusted input. Tolerant on purpose: the
+ * Video SDK API reference marks every field optional, so each may be missing,
+ * null or of a neighbouring type, and comes out as null. Lists are tolerant
+ * too: an item that cannot be shown is skipped and counted, not fatal.
  */
 
 const text = z.string().nullish().catch(null);
@@ -18,22 +20,28 @@ const count = z
   });
 const pageToken = z.string().nullish().catch(null);
 
-export const RawSessionSchema = z.object({
-  id: z.string().min(1),
-  session_name: text,
-  start_time: text,
-  /** Absent while the session is live. */
-  end_time: text,
-  /** "30:00": minutes:seconds or hours:minutes? Zoom does not say, so it is only shown, never computed with. */
-  duration: z.union([z.string(), z.number()]).nullish().catch(null),
-  user_count: count,
-  has_voip: flag,
-  has_video: flag,
-  has_screen_share: flag,
-  has_recording: flag,
-  has_pstn: flag,
-  session_key: text,
-});
+export const RawSessionSchema = z
+  .object({
+    /** Optional in the spec. Without it a session is kept only if its name or key and start tell it apart. */
+    id: z.string().min(1).nullish().catch(null),
+    session_name: text,
+    start_time: text,
+    /** Absent while the session is live. */
+    end_time: text,
+    /** "30:00": minutes:seconds or hours:minutes? Zoom does not say, so it is only shown, never computed with. */
+    duration: z.union([z.string(), z.number()]).nullish().catch(null),
+    user_count: count,
+    has_voip: flag,
+    has_video: flag,
+    has_screen_share: flag,
+    has_recording: flag,
+    has_pstn: flag,
+    session_key: text,
+  })
+  .refine((session) => Boolean(session.id || ((session.session_key || session.session_name) && session.start_time)), {
+    message: 'no id, and no name or key with a start time to tell it apart',
+    path: ['id'],
+  });
 export type RawSession = z.infer<typeof RawSessionSchema>;
 
 export const SessionListSchema = z.object({
@@ -41,10 +49,9 @@ export const SessionListSchema = z.object({
   to: text,
   page_size: count,
   next_page_token: pageToken,
-  sessions: z
-    .array(RawSessionSchema)
+  sessions: tolerantList('sessions', RawSessionSchema)
     .nullish()
-    .transform((list) => list ?? []),
+    .transform((list) => list ?? { items: [], skips: NO_SKIPS }),
 });
 export type SessionList = z.infer<typeof SessionListSchema>;
 
@@ -65,10 +72,9 @@ export type RawUser = z.infer<typeof RawUserSchema>;
 export const UserListSchema = z.object({
   page_size: count,
   next_page_token: pageToken,
-  users: z
-    .array(RawUserSchema)
+  users: tolerantList('users', RawUserSchema)
     .nullish()
-    .transform((list) => list ?? []),
+    .transform((list) => list ?? { items: [], skips: NO_SKIPS }),
 });
 
 /** One QoS direction ("video_input", "audio_output", …): unit-bearing strings, parsed in qos.ts. */
@@ -97,10 +103,9 @@ export type RawQosUser = z.infer<typeof RawQosUserSchema>;
 export const QosUserListSchema = z.object({
   page_size: count,
   next_page_token: pageToken,
-  users: z
-    .array(RawQosUserSchema)
+  users: tolerantList('users', RawQosUserSchema)
     .nullish()
-    .transform((list) => list ?? []),
+    .transform((list) => list ?? { items: [], skips: NO_SKIPS }),
 });
 
 /** Zoom's error body: `{code, message, errors?: [{field, message}]}`. */

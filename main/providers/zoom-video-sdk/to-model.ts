@@ -11,12 +11,20 @@ export function parseZoomTime(text: string | null | undefined): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/**
+ * A session's id, or for one listed without (the spec makes it optional) a
+ * stand-in built from what tells it apart: its key or name and its start.
+ */
+export function sessionIdOf(raw: RawSession): string {
+  return raw.id ?? `${raw.session_key ?? raw.session_name ?? ''}@${raw.start_time ?? ''}`;
+}
+
 export function toSession(sourceId: string, raw: RawSession): Session {
   const startedAt = parseZoomTime(raw.start_time);
   const endedAt = parseZoomTime(raw.end_time);
   return {
     sourceId,
-    id: raw.id,
+    id: sessionIdOf(raw),
     startedAt,
     endedAt,
     device: null,

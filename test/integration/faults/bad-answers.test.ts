@@ -47,11 +47,12 @@ const cases: readonly Case[] = [
     text: /^NAVER VPE sent a body that is not JSON \("\{"code":200,.*…"\)\.$/,
   },
   {
-    name: 'a valid body with a changed field type (NAVER: a count became an object)',
+    // A bad item inside a list is only skipped (and noted); a bad envelope field fails the answer.
+    name: 'a valid body with a changed field type (NAVER: the result became a string)',
     source: 'naver-a',
-    fault: { type: 'changed-type', path: ['result', 0, 'currentViewerCnt'], value: { count: 12 } },
+    fault: { type: 'changed-type', path: ['result'], value: 'unavailable' },
     kind: 'schema',
-    text: /^NAVER VPE sent an unexpected answer: field result\[0\]\.currentViewerCnt — .+\.$/,
+    text: /^NAVER VPE sent no readable item for viewers: result\[0\]: .+\.$/,
   },
   {
     name: 'a valid body with a changed field type (Conviva: the series became a string)',

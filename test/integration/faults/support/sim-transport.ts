@@ -81,7 +81,7 @@ export function createSimTransport(): SimTransport {
     const response = outcome.response;
     if (response === handled.response && response.status >= 200 && response.status < 300) {
       host.served.usable += 1;
-      for (const id of sessionIds(response.body)) host.served.sessions.set(id, Date.now());
+      for (const id of sessionIds(response.body, Date.now())) host.served.sessions.set(id, Date.now());
     }
     const type = typeof response.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
     return new Response(bodyText(response), {
@@ -144,7 +144,7 @@ export function createSimTransport(): SimTransport {
  * The session ids in a listing, whatever the platform: NAVER `result[].uuid`,
  * api.video `data[].session.sessionId`, Conviva `sessions[].session_id`, Zoom `sessions[].id`.
  */
-function sessionIds(body: unknown): string[] {
+function sessionIds(body: unknown, now: number): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const record = body as Record<string, unknown>;
   const list = record.sessions ?? record.result ?? record.data;
@@ -152,6 +152,9 @@ function sessionIds(body: unknown): string[] {
   const ids: string[] = [];
   for (const item of list as Array<Record<string, unknown>>) {
     const nested = item.session as Record<string, unknown> | undefined;
+    // api.video's period is whole UTC days; the provider keeps only what ended within the last 24 h.
+    const ended = typeof nested?.endedAt === 'string' ? Date.parse(nested.endedAt.replace(/\+00$/, 'Z')) : NaN;
+    if (ended < now - 24 * 3_600_000) continue;
     const id =
       item.session_id ?? item.uuid ?? nested?.sessionId ?? (record.sessions !== undefined ? item.id : undefined);
     if (typeof id === 'string' || typeof id === 'number') ids.push(String(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPages, type Page } from '../../../../main/providers/api-video/paging';
+import { pagesNotes, readPages, type Page } from '../../../../main/providers/api-video/paging';
 import { sourceError } from '@shared/model/errors';
 import { err, ok } from '@shared/result';
 
@@ -25,13 +25,16 @@ describe('api.video paging', () => {
   it('reads to the last page and stops there', async () => {
     const p = pages(range(230), 100);
     const read = await readPages('things', p.fetchPage, 10);
-    expect(read).toEqual({ ok: true, value: { items: range(230), note: null } });
+    expect(read).toMatchObject({ ok: true, value: { items: range(230), note: null } });
     expect(p.asked).toEqual([1, 2, 3]);
   });
 
   it('treats an answer without pagination as the only page', async () => {
     const p = pages([], 1, () => ({ data: [1, 2] }));
-    expect(await readPages('things', p.fetchPage, 10)).toEqual({ ok: true, value: { items: [1, 2], note: null } });
+    expect(await readPages('things', p.fetchPage, 10)).toMatchObject({
+      ok: true,
+      value: { items: [1, 2], note: null },
+    });
     expect(p.asked).toEqual([1]);
   });
 
@@ -52,7 +55,7 @@ describe('api.video paging', () => {
       pagination: { currentPage: page, pagesTotal: 5 },
     }));
     const read = await readPages('events of session ps1', p.fetchPage, 20);
-    expect(read).toEqual({
+    expect(read).toMatchObject({
       ok: true,
       value: {
         items: [10, 11, 20, 21],
@@ -94,5 +97,21 @@ describe('api.video paging', () => {
   it('passes an error on', async () => {
     const failing = async () => err(sourceError('http', 'api.video server error (503).', { status: 503 }));
     expect(await readPages('things', failing, 4)).toMatchObject({ ok: false, error: { status: 503 } });
+  });
+
+  it('sums the items skipped on every page, and fails only when nothing readable is left', async () => {
+    const skipped = { count: 1, first: 'data[0].emittedAt: not a date' };
+    const p = pages([], 1, (page) => ({
+      data: [page],
+      skipped,
+      pagination: { currentPage: page, pagesTotal: 2 },
+    }));
+    const read = await readPages('viewer series', p.fetchPage, 5);
+    expect(read).toMatchObject({ ok: true, value: { items: [1, 2], skipped: { count: 2, first: skipped.first } } });
+    expect(read.ok && pagesNotes('viewer series', read.value)).toEqual([
+      'viewer series: 2 items skipped: data[0].emittedAt: not a date.',
+    ]);
+    const none = pages([], 1, () => ({ data: [], skipped }));
+    expect(await readPages('viewer series', none.fetchPage, 5)).toMatchObject({ ok: false, error: { kind: 'schema' } });
   });
 });

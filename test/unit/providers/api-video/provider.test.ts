@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiVideoSim } from '../../../../main/demo/api-video';
 import { mediaViewersAt } from '../../../../main/demo/api-video/world';
-import { viewersAt } from '../../../../main/demo/scenario';
 import type { SimHandler } from '../../../../main/demo/sim-server';
 import { apiVideoProvider, baseUrlFor } from '../../../../main/providers/api-video';
 import {
@@ -9,6 +8,7 @@ import {
   MAX_MEDIA_PER_POLL,
   SESSIONS_REQUEST_BUDGET,
 } from '../../../../main/providers/api-video/sessions';
+import { ACCOUNT_CCV_NOTE } from '../../../../main/providers/api-video/viewers';
 import { createHttp } from '../../../../main/providers/http';
 import page1 from '../../../fixtures/api-video/session-events-page-1.json';
 import page2 from '../../../fixtures/api-video/session-events-page-2.json';
@@ -74,23 +74,22 @@ describe('api.video polls against the simulator', () => {
     const points = sample.value.viewers!;
     expect(points).toHaveLength(60);
     expect(points.at(-1)!.at).toBe(Date.parse('2026-03-10T20:30:00Z'));
-    const expected = t.sim.world.media
-      .filter((m) => m.type === 'live-stream')
-      .reduce((sum, m) => sum + mediaViewersAt(scenario, m, START), 0);
+    const expected = t.sim.world.media.reduce((sum, m) => sum + mediaViewersAt(scenario, m, START), 0);
     expect(points.at(-1)!.viewers).toBe(expected);
     expect(sample.value.rateLimit).toMatchObject({ limit: 500, remaining: 498 });
-    expect(t.seen.map((s) => s.query.get('filterBy[mediaType]'))).toEqual(['live-stream', 'live-stream']);
+    // The spec accepts no media filter on ccv, and wants ATOM dates: whole seconds, a numeric offset.
+    expect(t.seen.flatMap((s) => [...s.query.keys()].filter((k) => k.startsWith('filterBy')))).toEqual([]);
+    expect(t.seen[1]!.query.get('from')).toBe('2026-03-10T19:31:00+00:00');
+    expect(t.seen[1]!.query.get('to')).toMatch(/^2026-03-10T20:30:\d\d\+00:00$/);
   });
 
-  it('filters analytics by the chosen media ids in one call', async () => {
+  it('counts the whole account for chosen media, and says so in the notes', async () => {
     const t = withSim();
     const [first, second] = t.sim.world.media;
     const r = connect(t.sim.handler, { liveStreamIds: `${first!.id}, ${second!.id}` }, t.sim.apiKey, t.clock.now);
-    await r.poll('viewers');
-    expect(r.seen.map((s) => s.query.getAll('filterBy[mediaId][]'))).toEqual([
-      [first!.id, second!.id],
-      [first!.id, second!.id],
-    ]);
+    const sample = await r.poll('viewers');
+    expect(sample.ok && sample.value.notes).toEqual([ACCOUNT_CCV_NOTE]);
+    expect(r.seen.every((s) => ![...s.query.keys()].some((k) => k.startsWith('filterBy')))).toBe(true);
   });
 
   it('lists player sessions of the live streams, broadcasting ones first', async () => {
@@ -103,7 +102,6 @@ describe('api.video polls against the simulator', () => {
     expect(sample.value.sessions!.every((s) => s.failed === null && s.events === null && s.videoType === 'live')).toBe(
       true,
     );
-    // The last 24 hours: yesterday and today in UTC, trimmed to 24 h after reading.
     expect(t.seen[1]?.query.get('period')).toBe('2026-03-09/2026-03-10');
     expect(t.seen.map((s) => s.path)[0]).toBe('/live-streams');
   });
@@ -166,7 +164,9 @@ describe('api.video polls against the simulator', () => {
     t.sim.controls.setBroadcasting(second!.id, false);
     t.sim.controls.setBroadcasting(third!.id, false);
     const result = await t.connection.testConnection(signal());
-    const viewers = Math.round(viewersAt(scenario, START, main!.id) * main!.weight);
+    // The account's ccv: the broadcasting stream plus the videos (the spec allows no media filter on ccv).
+    const videos = t.sim.world.media.filter((m) => m.type === 'video');
+    const viewers = [main!, ...videos].reduce((sum, m) => sum + mediaViewersAt(scenario, m, START), 0);
     expect(result).toEqual({ ok: true, value: `3 live streams (1 broadcasting), ${viewers} viewers now` });
   });
 
@@ -199,7 +199,7 @@ describe('api.video options', () => {
     expect(apiVideoProvider.metric).toEqual({
       label: 'api.video concurrent viewers',
       unit: 'viewers',
-      definition: 'Highest number of concurrent viewers (ccv) over the last 20 seconds',
+      definition: expect.stringMatching(/^Highest number of concurrent viewers \(ccv\).*whole account/),
     });
     expect(apiVideoProvider.secretFields).toEqual(['apiKey']);
   });

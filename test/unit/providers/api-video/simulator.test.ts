@@ -125,4 +125,33 @@ describe('api.video simulator', () => {
     s.clock.advance(3 * MINUTE);
     expect(s.get('/videos', {}, `Bearer ${token.access_token}`).status).toBe(401);
   });
+
+  it('refuses media filters on ccv and dates that are not ATOM, with a problem body', () => {
+    const s = sim();
+    const filtered = s.get('/data/metrics/ccv/live', { 'filterBy[mediaType]': 'live-stream' });
+    expect(filtered.status).toBe(400);
+    expect((filtered.body as Json).problems[0].name).toBe('filterBy[mediaType]');
+    const byId = s.get('/data/timeseries/ccv-peak', { 'filterBy[mediaId][]': s.world.media[0]!.id });
+    expect(byId.status).toBe(400);
+    const window = { interval: 'minute', from: '2026-03-10T19:10:00+00:00', to: '2026-03-10T20:00:00+00:00' };
+    expect(s.get('/data/timeseries/ccv-peak', window).status).toBe(200);
+    const iso = s.get('/data/timeseries/ccv-peak', { ...window, to: '2026-03-10T20:00:00.000Z' });
+    expect(iso.status).toBe(400);
+    expect((iso.body as Json).problems[0].name).toBe('to');
+  });
+
+  it('lists player sessions of a UTC day by default, as the legacy period does', () => {
+    const s = sim({ now: () => Date.parse('2026-03-11T00:05:00Z') });
+    const id = s.world.media.find((m) => m.type === 'video')!.id;
+    const listed = (period?: string) =>
+      (
+        (s.get(`/analytics/videos/${id}`, period ? { period, pageSize: '100' } : { pageSize: '100' }).body as Json)
+          .data as Json[]
+      ).map((item) => item.session.loadedAt as string);
+    expect(listed().every((at) => at.startsWith('2026-03-11'))).toBe(true);
+    expect(listed('today')).toEqual(listed());
+    expect(listed('yesterday').length).toBeGreaterThan(0);
+    expect(listed('yesterday').every((at) => at.startsWith('2026-03-10'))).toBe(true);
+    expect(listed('2026-03-10/2026-03-11')).toEqual([...listed('yesterday'), ...listed()]);
+  });
 });

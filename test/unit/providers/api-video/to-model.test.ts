@@ -3,6 +3,7 @@ import {
   EventsPageSchema,
   PlayerSessionsPageSchema,
   LiveStreamsPageSchema,
+  TimeseriesPageSchema,
 } from '../../../../main/providers/api-video/schema';
 import {
   describeAccount,
@@ -77,14 +78,61 @@ describe('api.video raw schemas', () => {
     expect(page.pagination).toMatchObject({ currentPage: 1, pagesTotal: 1 });
   });
 
-  it('reports the path of a field it cannot accept', () => {
-    const parsed = EventsPageSchema.safeParse({ data: [{ type: 'play', emittedAt: 'yesterday' }] });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.path).toEqual(['data', 0, 'emittedAt']);
+  it('skips an item it cannot read, counts it and names its path; the others are kept', () => {
+    const page = EventsPageSchema.parse({
+      data: [
+        { type: 'play', emittedAt: 'yesterday' },
+        { type: 'play', emittedAt: '2024-05-29T07:00:00+00:00' },
+        { emittedAt: '2024-05-29T07:00:01+00:00' },
+      ],
+    });
+    expect(page.data).toHaveLength(1);
+    expect(page.skipped).toEqual({ count: 2, first: 'data[0].emittedAt: not a date: "yesterday"' });
+  });
+
+  it('keeps the envelope strict: no list where one must be is a schema error', () => {
+    expect(EventsPageSchema.safeParse({ data: { type: 'play' } }).success).toBe(false);
+    expect(EventsPageSchema.safeParse({}).success).toBe(false);
+  });
+
+  it("reads the spec's own hour form of emittedAt", () => {
+    const page = TimeseriesPageSchema.parse({ data: [{ emittedAt: '2024-05-29T07+00:00:00:00', metricValue: 2 }] });
+    expect(page.data[0]!.emittedAt).toBe(Date.parse('2024-05-29T07:00:00Z'));
   });
 });
 
 describe('api.video player sessions', () => {
+  it('keeps a session without an id by its medium and load time; skips one with neither', () => {
+    const page = PlayerSessionsPageSchema.parse({
+      data: [
+        { session: { loadedAt: '2026-03-10T19:00:00+00:00' } },
+        { session: {} },
+        { session: { sessionId: 'ps1' } },
+      ],
+    });
+    const media = { id: 'li1', type: 'live-stream', name: null } as const;
+    expect(page.data.map((raw) => toSession('av', raw, media).id)).toEqual(['li1@2026-03-10T19:00:00.000Z', 'ps1']);
+    expect(page.skipped).toEqual({
+      count: 1,
+      first: 'data[1].session.sessionId: no id, and no load time to tell it apart',
+    });
+  });
+
+  it('says "unknown" once for a device and OS the platform does not know', () => {
+    const page = PlayerSessionsPageSchema.parse({
+      data: [
+        {
+          session: { sessionId: 'psU' },
+          device: { type: 'desktop', vendor: 'unknown', model: 'unknown' },
+          os: { name: 'unknown', version: 'unknown' },
+        },
+      ],
+    });
+    const session = toSession('av', page.data[0]!, { id: 'li1', type: 'live-stream', name: null });
+    expect(session.device).toBe('desktop');
+    expect(session.os).toBe('unknown');
+  });
+
   it('maps a legacy player session, with its "+00" dates', () => {
     const page = PlayerSessionsPageSchema.parse({
       data: [
@@ -135,5 +183,7 @@ describe('api.video viewers', () => {
       { liveStreamId: 'c' },
     ];
     expect(describeAccount(streams, 41)).toBe('3 live streams (1 broadcasting), 41 viewers now');
+    // ccv may be fractional (the spec's example is 346.5): the sentence says it whole.
+    expect(describeAccount(null, 346.5)).toBe('347 viewers now');
   });
 });

@@ -142,6 +142,23 @@ describe('Conviva sessions endpoint', () => {
     expect(await endpoint.poll(signal)).toMatchObject({ ok: false, error: { kind: 'schema', path: '(body)' } });
   });
 
+  it('one unreadable session costs that session only, and the notes say so', async () => {
+    const { endpoint } = setup(() => ({
+      status: 200,
+      body: { sessions: [session('a'), { start_time: T0 - MINUTE }, session('b')] },
+    }));
+    const polled = await endpoint.poll(signal);
+    expect(polled.ok && polled.value.sessions?.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(polled.ok && polled.value.notes).toContainEqual(
+      expect.stringMatching(/1 item skipped: sessions\[1\]\.session_id: a session needs an id\.$/),
+    );
+  });
+
+  it('a list of nothing but unreadable sessions is a schema error', async () => {
+    const { endpoint } = setup(() => ({ status: 200, body: { sessions: [{ cdn: 'Akamai' }] } }));
+    expect(await endpoint.poll(signal)).toMatchObject({ ok: false, error: { kind: 'schema' } });
+  });
+
   it('looks a session up by id in a bounded number of windows', async () => {
     const { deps, state, asked } = setup(() => ({ status: 200, body: { sessions: [] } }));
     const missing = await fetchSessionDetail(deps, state, 'nope', signal);

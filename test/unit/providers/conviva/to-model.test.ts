@@ -86,15 +86,19 @@ describe('Conviva sessions mapping', () => {
     expect(bare).toMatchObject({ id: 'no-flags', failed: null, startedAt: null, endedAt: null, device: null });
   });
 
-  it('names the first field it cannot accept', () => {
+  it('skips a session it cannot read and names its first bad field', () => {
     const parsed = parseWith('Conviva', SessionsBodySchema, fixture('sessions-malformed.json'));
-    expect(parsed).toMatchObject({ ok: false, error: { kind: 'schema', path: 'sessions[1].playing_time' } });
-    if (!parsed.ok) expect(parsed.error.message).toContain('"about a minute"');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.skipped.count).toBeGreaterThan(0);
+    expect(parsed.value.skipped.first).toMatch(/^sessions\[1\]\.playing_time: .*"about a minute"/);
   });
 
-  it('refuses a session without an id, and reads {} as no sessions', () => {
-    expect(parseWith('Conviva', SessionsBodySchema, { sessions: [{ start_time: 1 }] })).toMatchObject({ ok: false });
+  it('skips a session without an id, reads {} as no sessions, and refuses sessions that are not a list', () => {
+    const noId = parseWith('Conviva', SessionsBodySchema, { sessions: [{ start_time: 1 }] });
+    expect(noId).toMatchObject({ ok: true, value: { sessions: [], skipped: { count: 1 } } });
     expect(parseWith('Conviva', SessionsBodySchema, {})).toMatchObject({ ok: true, value: { sessions: [] } });
+    expect(parseWith('Conviva', SessionsBodySchema, { sessions: { session_id: 's' } })).toMatchObject({ ok: false });
   });
 });
 
@@ -140,8 +144,8 @@ describe('Conviva session fields', () => {
       ],
     };
     const parsed = parseWith('Conviva', SessionsBodySchema, body);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error.message).toMatch(/field sessions\[1\]\.start_time — expected a timestamp/);
+    expect(parsed.ok && parsed.value.sessions).toHaveLength(1);
+    expect(parsed.ok && parsed.value.skipped.first).toMatch(/^sessions\[1\]\.start_time: expected a timestamp/);
     const good = parseWith('Conviva', SessionsBodySchema, { sessions: [body.sessions[0]] });
     expect(good.ok && good.value.sessions[0]).toMatchObject({
       session_id: '7',
@@ -153,8 +157,8 @@ describe('Conviva session fields', () => {
     expect(good.ok && 'extra' in good.value.sessions[0]!).toBe(false);
   });
 
-  it('refuses a session without an id', () => {
+  it('skips a session without an id', () => {
     const parsed = parseWith('Conviva', SessionsBodySchema, { sessions: [{ cdn: 'Akamai' }] });
-    expect(!parsed.ok && parsed.error.message).toMatch(/sessions\[0\]\.session_id — a session needs an id/);
+    expect(parsed.ok && parsed.value.skipped.first).toMatch(/^sessions\[0\]\.session_id: a session needs an id/);
   });
 });

@@ -78,16 +78,24 @@ describe('judging NAVER answers (errors arrive inside HTTP 200)', () => {
     expect(error.message).toContain('not JSON');
   });
 
-  it('a wrong field type is a schema error naming the field path', () => {
-    const error = failure(judge(answer(text('malformed.wrong-type.json')), SessionRecentResponseSchema, 0));
-    expect(error).toMatchObject({ kind: 'schema', path: 'result[0].sessionLog[1].actionDuration' });
-    expect(error.message).toContain('result[0].sessionLog[1].actionDuration');
-    expect(failure(judge(answer(text('malformed.missing-uuid.json')), SessionRecentResponseSchema, 0)).path).toBe(
-      'result[0].uuid',
-    );
-    expect(failure(judge(answer(text('malformed.bad-log-date.json')), CurrentViewersResponseSchema, 0)).path).toBe(
-      'result[0].logDate',
-    );
+  it('skips an unreadable item of the result, counting it and naming its path', () => {
+    const skipped = (body: string, sessions: boolean) => {
+      const read = sessions
+        ? judge(answer(body), SessionRecentResponseSchema, 0)
+        : judge(answer(body), CurrentViewersResponseSchema, 0);
+      expect(read.ok && read.value.result).toEqual([]);
+      return read.ok ? read.value.skipped : null;
+    };
+    // A bad log entry costs the one session holding it.
+    expect(skipped(text('malformed.wrong-type.json'), true)).toMatchObject({
+      count: 1,
+      first: expect.stringMatching(/^result\[0\]\.sessionLog\[1\]\.actionDuration: /),
+    });
+    expect(skipped(text('malformed.missing-uuid.json'), true)?.first).toMatch(/^result\[0\]\.uuid: /);
+    expect(skipped(text('malformed.bad-log-date.json'), false)?.first).toMatch(/^result\[0\]\.logDate: /);
+  });
+
+  it('keeps the envelope strict: no code, or not an object, is a schema error', () => {
     expect(failure(judge(answer(text('malformed.no-code.json')), CurrentViewersResponseSchema, 0)).path).toBe('code');
     expect(failure(judge(answer('[]'), CurrentViewersResponseSchema, 0))).toMatchObject({
       kind: 'schema',
