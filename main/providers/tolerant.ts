@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sourceError, type SourceError } from '@shared/model/errors';
-import { formatPath } from './http';
+import { formatPath } from '@shared/zod-issue';
 
 /**
  * Tolerant items, strict envelopes. A list a platform sends must be a list
