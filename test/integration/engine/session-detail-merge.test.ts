@@ -60,6 +60,7 @@ describe.each(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk'])(
       const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
       expect(after).toMatchObject(knownFields(before));
       if (detail.ok) expect(detail.value).toMatchObject(knownFields(before));
+      engine.setPaused(false);
     }, 60_000);
   },
 );
