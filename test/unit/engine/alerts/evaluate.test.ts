@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type AlertInput } from '../../../../main/engine/alerts/evaluate';
+import { evaluate, percentText, type AlertInput } from '../../../../main/engine/alerts/evaluate';
 import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
 import { MIN, sessions, source } from './fixtures';
 
 const now = 100 * MIN;
-const state = (overrides: Partial<AlertInput>): AlertInput => ({ sources: [source({ lastOkAt: now })], series: [], sessions: [], ...overrides });
+const state = (overrides: Partial<AlertInput>): AlertInput => ({
+  sources: [source({ lastOkAt: now })],
+  series: [],
+  sessions: [],
+  ...overrides,
+});
 const find = (input: AlertInput, rule: string) => evaluate(DEFAULT_RULES, input, now).find((c) => c.ruleId === rule);
 
 describe('evaluate', () => {
@@ -21,8 +26,25 @@ describe('evaluate', () => {
 
   it('writes the sentence an operator reads', () => {
     const condition = find(state({ sessions: sessions(50, 17, now - MIN) }), 'session-failure-rate');
-    expect(condition?.message).toBe('NAVER main · 34% of sessions failed in the last 5 min (17 of 50); threshold 10%');
+    expect(condition?.message).toBe(
+      'NAVER main · 34 % of sessions failed in the last 5 min (17 of 50); threshold 10 %',
+    );
     expect(condition?.values).toEqual({ failed: 17, total: 50, share: 0.34 });
+  });
+
+  it('writes a share with the decimals its threshold needs, not rounded to 0 %', () => {
+    expect(percentText(0.003, 0.004)).toBe('0.3 %');
+    expect(percentText(0.004, 0.004)).toBe('0.4 %');
+    expect(percentText(0.3412, 0.1)).toBe('34 %');
+    expect(percentText(0.00123, 0.0025)).toBe('0.12 %');
+    const rules = {
+      ...DEFAULT_RULES,
+      'rebuffering-share': { ...DEFAULT_RULES['rebuffering-share'], threshold: 0.004, recovery: 0.002 },
+    };
+    const light = sessions(30, 0, now - MIN, { rebufferingMs: 300, playingMs: 59_700 });
+    const condition = evaluate(rules, state({ sessions: light }), now).find((c) => c.ruleId === 'rebuffering-share');
+    expect(condition?.message).toContain('rebuffering took 0.5 % of viewing time');
+    expect(condition?.message).toContain('threshold 0.4 %');
   });
 
   it('only counts sessions inside the window', () => {
@@ -36,16 +58,26 @@ describe('evaluate', () => {
     ['schema', 'source-failing'],
     ['rate-limited', 'rate-limited'],
   ])('a %s error fires %s and no other health rule', (kind, rule) => {
-    const failing = source({ health: { status: 'error', error: { kind: kind as 'auth', message: 'x' }, since: now }, lastOkAt: now });
+    const failing = source({
+      health: { status: 'error', error: { kind: kind as 'auth', message: 'x' }, since: now },
+      lastOkAt: now,
+    });
     const fired = evaluate(DEFAULT_RULES, state({ sources: [failing] }), now).filter((c) => c.level === 'firing');
     expect(fired.map((c) => c.ruleId)).toEqual([rule]);
   });
 
   it('a daily cap (paused until a date) fires the rate-limit rule; a source disabled in settings fires nothing', () => {
-    const daily = source({ health: { status: 'paused', reason: 'Zoom daily API limit reached; resumes at 00:00 UTC.', until: now + MIN } });
-    expect(find(state({ sources: [daily] }), 'rate-limited')).toMatchObject({ level: 'firing', message: expect.stringContaining('resumes at 00:00 UTC') });
+    const daily = source({
+      health: { status: 'paused', reason: 'Zoom daily API limit reached; resumes at 00:00 UTC.', until: now + MIN },
+    });
+    expect(find(state({ sources: [daily] }), 'rate-limited')).toMatchObject({
+      level: 'firing',
+      message: expect.stringContaining('resumes at 00:00 UTC'),
+    });
     const disabled = source({ health: { status: 'paused', reason: 'Disabled in settings.', until: null } });
-    expect(evaluate(DEFAULT_RULES, state({ sources: [disabled] }), now).filter((c) => c.level === 'firing')).toEqual([]);
+    expect(evaluate(DEFAULT_RULES, state({ sources: [disabled] }), now).filter((c) => c.level === 'firing')).toEqual(
+      [],
+    );
   });
 
   it('stale data fires after the threshold in poll intervals and recovers under the recovery level', () => {
@@ -57,14 +89,27 @@ describe('evaluate', () => {
   it('viewer drop compares with the window ago, and ignores stale series', () => {
     const points = (latest: number, latestAt = now) =>
       Array.from({ length: 11 }, (_, i) => ({ at: latestAt - (10 - i) * MIN, viewers: i === 10 ? latest : 200 }));
-    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60) }] }), 'viewer-drop')?.level).toBe('firing');
-    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(190) }] }), 'viewer-drop')?.level).toBe('clear');
-    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60, now - 10 * MIN) }] }), 'viewer-drop')).toBeUndefined();
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60) }] }), 'viewer-drop')?.level).toBe(
+      'firing',
+    );
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(190) }] }), 'viewer-drop')?.level).toBe(
+      'clear',
+    );
+    expect(
+      find(state({ series: [{ sourceId: 'naver-main', points: points(60, now - 10 * MIN) }] }), 'viewer-drop'),
+    ).toBeUndefined();
   });
 
   it('viewers at zero fires only for a source that had viewers', () => {
-    const series = (values: number[]) => [{ sourceId: 'naver-main', points: values.map((v, i) => ({ at: now - (values.length - 1 - i) * MIN, viewers: v })) }];
-    expect(find(state({ series: series([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }), 'viewers-zero')?.level).not.toBe('firing');
+    const series = (values: number[]) => [
+      {
+        sourceId: 'naver-main',
+        points: values.map((v, i) => ({ at: now - (values.length - 1 - i) * MIN, viewers: v })),
+      },
+    ];
+    expect(find(state({ series: series([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }), 'viewers-zero')?.level).not.toBe(
+      'firing',
+    );
     expect(find(state({ series: series([5, 9, 9, 9, 9, 9, 9, 9, 9, 3, 0]) }), 'viewers-zero')?.level).toBe('firing');
   });
 
@@ -75,7 +120,10 @@ describe('evaluate', () => {
   });
 
   it('honours a rule switched off for one source', () => {
-    const rules = { ...DEFAULT_RULES, 'session-failure-rate': { ...DEFAULT_RULES['session-failure-rate'], disabledSources: ['naver-main'] } };
+    const rules = {
+      ...DEFAULT_RULES,
+      'session-failure-rate': { ...DEFAULT_RULES['session-failure-rate'], disabledSources: ['naver-main'] },
+    };
     const fired = evaluate(rules, state({ sessions: sessions(50, 40, now - MIN) }), now);
     expect(fired.find((c) => c.ruleId === 'session-failure-rate')).toBeUndefined();
   });
