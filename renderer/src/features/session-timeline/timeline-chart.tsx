@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useElementWidth } from '../../components/use-element-width';
 import { formatClock, formatDuration, formatPosition } from '../../components/format';
-import { labelsThatFit, type LabelSpan, type Mark, type TimelineLayout } from './timeline-layout';
+import { labelsThatFit, legendEntries, type LabelSpan, type Mark, type TimelineLayout } from './timeline-layout';
 
 interface Props {
   readonly layout: TimelineLayout;
@@ -79,6 +79,16 @@ export function TimelineChart({ layout }: Props) {
           );
         })}
       </svg>
+      <ul className="timeline-legend" aria-label="Time line colours">
+        {legendEntries(layout).map((entry) => (
+          <li key={entry.text}>
+            <svg width="10" height="10" aria-hidden="true">
+              <rect className={`mark type-${entry.type}`} width="10" height="10" rx="2" />
+            </svg>
+            {entry.text}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
