@@ -32,3 +32,24 @@ describe('rule levels', () => {
     expect(rules['startup-time']).toEqual(DEFAULT_RULES['startup-time']);
   });
 });
+
+describe('main refuses inverted levels', () => {
+  it('answers setRule with the sentence and keeps the rule as it was', async () => {
+    const { createAlertsService } = await import('../../../../main/core/alerts-service');
+    const empty = { sources: [], series: [], sessions: [] };
+    const service = createAlertsService({
+      hub: { snapshot: () => empty } as never,
+      clock: { now: () => 1_000_000 } as never,
+      sink: { notify: () => undefined } as never,
+      prefs: () => ({}) as never,
+      overrides: () => ({}),
+    });
+    const refused = await service.setRule('rebuffering-share', { threshold: 0.04, recovery: 0.05 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error.message).toBe('It fires above 4 %, so it must resolve at or below that, not below 5 %.');
+    expect(service.rules()['rebuffering-share']).toEqual(DEFAULT_RULES['rebuffering-share']);
+    const accepted = await service.setRule('rebuffering-share', { threshold: 0.06 });
+    expect(accepted.ok).toBe(true);
+  });
+});
