@@ -29,6 +29,8 @@ async function fireSomeAlerts(page: Page, alerts: AlertsPage): Promise<void> {
     await setRule(alerts, `${rule}: fires above`, '0.01');
     await setRule(alerts, `${rule}: holds for`, '0');
     await setRule(alerts, `${rule}: at least sessions`, '0');
+    // An hour holds sessions from every demo source that has them; five minutes may hold none.
+    await setRule(alerts, `${rule}: window`, '60');
   }
   await expect(alerts.firing.getByRole('listitem').nth(1)).toBeVisible({ timeout: 30_000 });
 }
