@@ -134,3 +134,84 @@ test('the rule editor refuses inverted levels with a sentence, words each rule i
   );
   await page.screenshot({ path: `${SHOTS}/rules-refused.png`, fullPage: true });
 });
+
+test('the sessions table fits 1024 and 1440 px, searches titles, filters devices by kind, and Esc gives the keys back', async ({
+  demoServer,
+  dashboard,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const views = new ViewsPage(page);
+  for (const width of [1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${demoServer.url}#sessions`);
+    await expect(dashboard.sessionRows.nth(5)).toBeVisible();
+    const status = (await views.columnHeader('Status').boundingBox())!;
+    expect(status.x + status.width, `Status in view at ${width}`).toBeLessThanOrEqual(width);
+    const body = page.locator('.grid-body');
+    expect(
+      await body.evaluate((el) => el.scrollWidth - el.clientWidth),
+      `no sideways scroll at ${width}`,
+    ).toBeLessThanOrEqual(1);
+    if (width === 1440) {
+      // "Android 14", "Mac OS X 10.15" are shown whole while there is room.
+      const cut = await dashboard.sessionRows.evaluateAll((rows) =>
+        rows
+          .map((row) => row.querySelectorAll('[role="gridcell"]')[4]!)
+          .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+          .map((cell) => cell.textContent),
+      );
+      expect(cut, 'OS cells cut short at 1440 px').toEqual([]);
+    }
+    await page.screenshot({ path: `${SHOTS}/sessions-${width}.png` });
+  }
+
+  // Titles are searched: the table shows them, so a person types them.
+  await views.search.fill('long road');
+  await expect(views.sessionCount).toHaveText(/^[1-9][\d,]* of /);
+  for (const title of await views.columnTexts(dashboard.sessionRows, 8)) expect(title).toMatch(/long road/i);
+
+  // Esc clears the search and lets go of the focus: the next "1" switches view instead of being typed.
+  await views.search.press('Escape');
+  await expect(views.search).toHaveValue('');
+  await expect(views.search).not.toBeFocused();
+  await page.keyboard.press('1');
+  await expect(views.tab('Overview')).toHaveAttribute('aria-selected', 'true');
+
+  // The device filter offers kinds of device, not each platform's word for them.
+  await views.tab('Sessions').click();
+  const kinds = await views.filter('Device').locator('option').allTextContents();
+  expect(kinds[0]).toBe('All');
+  expect(kinds.slice(1).length).toBeGreaterThan(1);
+  for (const kind of kinds.slice(1))
+    expect(['Phone', 'Tablet', 'Computer', 'TV or set-top box', 'Other']).toContain(kind);
+  await views.filter('Device').selectOption('Phone');
+  const devices = new Set(await views.columnTexts(dashboard.sessionRows, 3));
+  expect(devices.size).toBeGreaterThan(0);
+  for (const device of devices) expect(device).toMatch(/phone|mobile|android/i);
+});
+
+test('a Zoom session counts the people on its time line, and the time line has a legend', async ({
+  demoServer,
+  dashboard,
+  page,
+}) => {
+  const views = new ViewsPage(page);
+  await page.goto(`${demoServer.url}#sessions`);
+  await expect(dashboard.sessionRows.first()).toBeVisible();
+  await views.filter('Source').selectOption({ label: 'Zoom Video SDK (demo)' });
+  await dashboard.sessionRows.first().click();
+  await expect(views.events.locator('tbody tr').first()).toBeVisible();
+  const people = await views.detail.locator('.lane-label').count();
+  const fact = views.detail.locator('.facts-grid div').filter({ hasText: 'People who joined' }).locator('dd');
+  await expect(fact).toHaveText(String(people));
+  await expect(views.detail.getByRole('list', { name: 'Time line colours' })).toContainText('in the session');
+  await views.detail.getByRole('button', { name: 'Close session details (Escape)' }).click();
+
+  await views.filter('Source').selectOption({ label: 'api.video (demo)' });
+  await dashboard.sessionRows.first().click();
+  await expect(views.events.locator('tbody tr').first()).toBeVisible();
+  const legend = views.detail.getByRole('list', { name: 'Time line colours' });
+  await expect(legend.getByRole('listitem').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/timeline-legend.png` });
+});

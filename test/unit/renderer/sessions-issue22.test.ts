@@ -36,6 +36,7 @@ describe('sessions table words', () => {
     expect(deviceKind('Mobile')).toBe('Phone');
     expect(deviceKind('iPhone')).toBe('Phone');
     expect(deviceKind('phone (Apple iPhone)')).toBe('Phone');
+    expect(deviceKind('Galaxy S23')).toBe('Phone');
     expect(deviceKind('Tablet')).toBe('Tablet');
     expect(deviceKind('iPad')).toBe('Tablet');
     expect(deviceKind('PC')).toBe('Computer');

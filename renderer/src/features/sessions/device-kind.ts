@@ -10,7 +10,7 @@ export type DeviceKind = (typeof DEVICE_KINDS)[number];
 // Checked in order: a tablet before a phone ("Android tablet"), a TV before a computer ("Apple TV").
 const KIND_WORDS: ReadonlyArray<readonly [DeviceKind, RegExp]> = [
   ['Tablet', /tablet|ipad|kindle/i],
-  ['Phone', /phone|mobile|android|smartphone/i],
+  ['Phone', /phone|mobile|android|galaxy|pixel/i],
   ['TV or set-top box', /\btv\b|roku|fire ?stick|chromecast|set-?top|\bstb\b|console|playstation|xbox|tizen|webos/i],
   ['Computer', /\bpc\b|desktop|computer|laptop|mac|windows|linux|chromebook/i],
 ];
