@@ -11,6 +11,8 @@ import { expect, test } from './fixtures';
  */
 const SHOTS = 'test-results/screenshots';
 /** The page's own window, inside evaluate (the tests compile without the DOM's types). */
+/** A drawn element's box, as getBoundingClientRect gives it. */
+type Box = { left: number; right: number; top: number; bottom: number };
 type Styles = { getComputedStyle(el: unknown): { fontSize: string } };
 
 async function setRule(alerts: AlertsPage, label: string, value: string): Promise<void> {
@@ -218,5 +220,24 @@ test('a Zoom session counts the people on its time line, and the time line has a
   await expect(views.events.locator('tbody tr').first()).toBeVisible();
   const legend = views.detail.getByRole('list', { name: 'Time line colours' });
   await expect(legend.getByRole('listitem').first()).toBeVisible();
+  // No seek's printed positions cross another seek's label, dot or arrow.
+  const crossings = await views.detail.locator('svg.timeline g.type-seek').evaluateAll((groups) => {
+    const boxes = groups.map((g) => ({
+      label: g.querySelector('text')?.getBoundingClientRect() ?? null,
+      marks: [...g.querySelectorAll('circle, line')].map((el) => el.getBoundingClientRect()),
+    }));
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    let count = 0;
+    boxes.forEach((own, i) => {
+      if (!own.label) return;
+      boxes.forEach((other, j) => {
+        if (i === j) return;
+        if (other.label && overlap(own.label!, other.label)) count++;
+        for (const mark of other.marks) if (overlap(own.label!, mark)) count++;
+      });
+    });
+    return count;
+  });
+  expect(crossings).toBe(0);
   await page.screenshot({ path: `${SHOTS}/timeline-legend.png` });
 });

@@ -65,6 +65,8 @@ export function TimelineChart({ layout }: Props) {
             lane.marks.map((mark) => seekLabelSpan(mark, x)),
             LABEL_W,
             width,
+            6,
+            lane.marks.map((mark) => seekMarkSpan(mark, x)),
           );
           return (
             <g key={lane.id} className="lane">
@@ -107,6 +109,13 @@ function seekLabelSpan(mark: Mark, x: (at: number) => number): LabelSpan {
   if (mark.kind !== 'seek') return { left: -Infinity, right: -Infinity };
   const left = seekLabelX(mark, x(mark.at));
   return { left, right: left + seekText(mark).length * CHAR_W };
+}
+
+/** Where a seek's dot and arrow are drawn, so another seek's label does not cross them. */
+function seekMarkSpan(mark: Mark, x: (at: number) => number): LabelSpan {
+  if (mark.kind !== 'seek') return { left: -Infinity, right: -Infinity };
+  const cx = x(mark.at);
+  return isBack(mark) ? { left: cx - SEEK_ARROW, right: cx + 4 } : { left: cx - 4, right: cx + SEEK_ARROW };
 }
 
 function isBack(mark: Extract<Mark, { kind: 'seek' }>): boolean {

@@ -165,17 +165,28 @@ export interface LabelSpan {
 
 /**
  * Which labels to draw on one lane: from left to right, a label only when it
- * stays inside [min, max] and clears the last label drawn by `gap` pixels.
- * Seeks a few seconds apart would otherwise print over each other; the marks
- * stay, their tooltips and the event list below keep every position.
+ * stays inside [min, max], clears the last label drawn by `gap` pixels, and
+ * does not cross another mark's drawing (`marks[j]`, e.g. the next seek's dot
+ * and arrow). Seeks a few seconds apart would otherwise print over each other;
+ * the marks stay, their tooltips and the event list below keep every position.
  */
-export function labelsThatFit(spans: readonly LabelSpan[], min: number, max: number, gap = 6): boolean[] {
+export function labelsThatFit(
+  spans: readonly LabelSpan[],
+  min: number,
+  max: number,
+  gap = 6,
+  marks: readonly LabelSpan[] = [],
+): boolean[] {
   const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.left - spans[b]!.left);
   const shown = spans.map(() => false);
   let lastRight = -Infinity;
   for (const i of order) {
     const span = spans[i]!;
     if (span.left < min || span.right > max || span.left < lastRight + gap) continue;
+    const crosses = marks.some(
+      (mark, j) => j !== i && mark.left < span.right + gap / 2 && mark.right > span.left - gap / 2,
+    );
+    if (crosses) continue;
     shown[i] = true;
     lastRight = span.right;
   }
