@@ -1,12 +1,6 @@
-import {
-  ruleConfigSchemaFor,
-  type Incident,
-  type RuleConfig,
-  type RuleId,
-  type Rules,
-} from '../../shared/model/alerts';
-import type { AlertsView } from '../../shared/model/alerts';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import { ruleConfigSchemaFor, type Incident, type RuleConfig, type RuleId, type Rules } from '@shared/model/alerts';
+import type { AlertsView } from '@shared/model/alerts';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import type { AlertsPort } from '../api/app-ports';
 import { createAlertEngine, type AlertEngine, type AlertSink } from '../engine/alerts/alert-engine';
 import { DEFAULT_RULES } from '../engine/alerts/default-rules';

@@ -33,7 +33,12 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
   const { engine } = core;
   try {
     if (action.kind === 'session' && !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)) {
-      log(`There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub.snapshot().sources.map((s) => s.id).join(', ')}).`);
+      log(
+        `There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub
+          .snapshot()
+          .sources.map((s) => s.id)
+          .join(', ')}).`,
+      );
       return 1;
     }
     switch (action.kind) {
@@ -53,13 +58,21 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
 async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
   // Headless has no native notifications: incidents are shown in the page and logged here.
   const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
-  const coreDeps = { makeEngine: deps.makeEngine, clock: systemClock, sink, info: { version: packageVersion(), shell: 'headless' as const } };
+  const coreDeps = {
+    makeEngine: deps.makeEngine,
+    clock: systemClock,
+    sink,
+    info: { version: packageVersion(), shell: 'headless' as const },
+  };
   if (input.kind === 'settings') {
     if (!deps.keychain) {
       log('Settings mode needs the system keychain, which this build cannot reach.');
       return 1;
     }
-    const core = await createCore({ kind: 'settings', userDataDir: input.userData, keychain: deps.keychain(), startDemo: deps.startDemo }, coreDeps);
+    const core = await createCore(
+      { kind: 'settings', userDataDir: input.userData, keychain: deps.keychain(), startDemo: deps.startDemo },
+      coreDeps,
+    );
     if (core.notice) log(core.notice);
     log(`using the settings in ${input.userData}`);
     return core;
@@ -78,7 +91,9 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
       log('This build has no platform simulator to run the demo with.');
       return 1;
     }
-    log(`DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`);
+    log(
+      `DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`,
+    );
   }
   return createCore({ kind: 'fixed', setup }, coreDeps);
 }

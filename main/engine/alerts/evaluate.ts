@@ -1,5 +1,5 @@
-import type { RuleConfig, RuleId, Rules, Severity } from '../../../shared/model/alerts';
-import type { SessionRow, Snapshot, SourceState } from '../../../shared/model/state';
+import type { RuleConfig, RuleId, Rules, Severity } from '@shared/model/alerts';
+import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
 import { sessionFigures, viewerFigures } from './figures';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../../shared/model/samples';
+import type { Session } from '@shared/model/samples';
 import { formatDuration, formatStarted } from '../../../renderer/src/components/format';
 import { deviceKind, deviceKinds } from '../../../renderer/src/features/sessions/device-kind';
 import { NO_FILTERS, matches } from '../../../renderer/src/features/sessions/table-model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import { incidentStateText, wallboardIncidents } from '../../../renderer/src/features/alerts/wallboard-model';
 
 const now = 1_760_000_000_000;

@@ -1,4 +1,4 @@
-import type { AlertsView } from '../../../../shared/model/alerts';
+import type { AlertsView } from '@shared/model/alerts';
 import { wallboardIncidents } from './wallboard-model';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Incident } from '../../../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import { formatClock } from '../../components/format';
 import { RULE_META } from './rule-meta';
 

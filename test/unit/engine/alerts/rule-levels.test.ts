@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleConfigSchemaFor, ruleLevelsProblem } from '../../../../shared/model/alerts';
+import { ruleConfigSchemaFor, ruleLevelsProblem } from '@shared/model/alerts';
 import { mergeRules } from '../../../../main/core/alerts-service';
 import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
 
