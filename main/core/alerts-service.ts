@@ -1,4 +1,4 @@
-import { RuleConfigSchema, type Incident, type RuleConfig, type RuleId, type Rules } from '@shared/model/alerts';
+import { ruleConfigSchemaFor, type Incident, type RuleConfig, type RuleId, type Rules } from '@shared/model/alerts';
 import type { AlertsView } from '@shared/model/alerts';
 import { err, ok, type AppError, type Result } from '@shared/result';
 import type { AlertsPort } from '../api/app-ports';
@@ -32,7 +32,10 @@ export interface AlertsService extends AlertsPort {
 export function mergeRules(overrides: Readonly<Record<string, unknown>>): Rules {
   const merged = { ...DEFAULT_RULES } as Record<RuleId, RuleConfig>;
   for (const id of Object.keys(DEFAULT_RULES) as RuleId[]) {
-    const parsed = RuleConfigSchema.safeParse({ ...DEFAULT_RULES[id], ...(overrides[id] as object | undefined) });
+    const parsed = ruleConfigSchemaFor(id).safeParse({
+      ...DEFAULT_RULES[id],
+      ...(overrides[id] as object | undefined),
+    });
     if (parsed.success) merged[id] = parsed.data;
   }
   return merged;
@@ -95,12 +98,9 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     },
     rules: () => rules,
     async setRule(ruleId, config): Promise<Result<Rules, AppError>> {
-      const parsed = RuleConfigSchema.safeParse({ ...rules[ruleId], ...config });
+      const parsed = ruleConfigSchemaFor(ruleId).safeParse({ ...rules[ruleId], ...config });
       if (!parsed.success)
-        return err({
-          code: 'bad-argument',
-          message: `Rule ${ruleId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-        });
+        return err({ code: 'bad-argument', message: parsed.error.issues[0]?.message ?? `Rule ${ruleId}: invalid` });
       rules = { ...rules, [ruleId]: parsed.data };
       await deps.saveOverrides?.({ ...deps.overrides(), [ruleId]: parsed.data });
       tick();

@@ -6,6 +6,7 @@ import { AppHeader } from './components/app-header';
 import { Banners } from './components/banners';
 import { formatClock } from './components/format';
 import { NavTabs } from './components/nav-tabs';
+import { WallboardAlerts } from './features/alerts/wallboard-alerts';
 import { HealthStrip } from './features/health/health-strip';
 import { SEARCH_INPUT_ID } from './features/sessions/session-filters';
 import { useNow } from './state/clock';
@@ -99,7 +100,6 @@ export function App() {
         {wallboard ? (
           <div className="wallboard-corner">
             {snapshot?.demo ? <span className="demo-badge">DEMO</span> : null}
-            {firing > 0 ? <span className={`alerts-badge level-${alerts.view?.level}`}>{firing} firing</span> : null}
             <span>Streamwatch · {formatClock(now)}</span>
           </div>
         ) : (
@@ -128,6 +128,7 @@ export function App() {
             />
           </>
         )}
+        {wallboard ? <WallboardAlerts view={alerts.view ?? null} now={now} /> : null}
         <Banners state={state} />
         {/* On the wall board the tiles carry each source's health and age; the strip would only repeat them. */}
         {snapshot && !wallboard ? <HealthStrip snapshot={snapshot} now={now} /> : null}

@@ -32,7 +32,22 @@ interface Context {
   readonly points: Snapshot['series'][number]['points'];
 }
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
+/** Decimals a percentage needs to be written exactly (at most two): 5 % → 0, 0.5 % → 1. */
+function percentDecimals(share: number): number {
+  for (let digits = 0; digits < 2; digits++) {
+    const scaled = share * 100 * 10 ** digits;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return digits;
+  }
+  return 2;
+}
+
+/**
+ * A share written with as many decimals as its rule's threshold needs, so
+ * "0.3 % against a 0.5 % threshold" never reads as "0 % against 0 %".
+ */
+export function percentText(share: number, threshold: number): string {
+  return `${(share * 100).toFixed(percentDecimals(threshold))} %`;
+}
 const hold = { level: 'hold' as const, values: {}, message: '' };
 const level = (fire: boolean, clear: boolean): Condition['level'] => (fire ? 'firing' : clear ? 'clear' : 'hold');
 
@@ -69,7 +84,7 @@ const judges: Record<RuleId, Judge> = {
     return {
       level: level(intervals > rule.threshold, intervals < rule.recovery),
       values: { ageMs: now - source.lastOkAt, intervals },
-      message: `no fresh data for ${minutes} min (${intervals.toFixed(1)} poll intervals); threshold ${rule.threshold}`,
+      message: `no fresh data for ${minutes} min (${intervals.toFixed(1)} poll intervals); threshold ${rule.threshold} poll intervals`,
     };
   },
   'session-failure-rate': (_source, rule, { now, sessions }) => {
@@ -80,7 +95,7 @@ const judges: Record<RuleId, Judge> = {
     return {
       level: level(share > rule.threshold, share < rule.recovery),
       values: { failed: f.failed, total: f.judged, share },
-      message: `${pct(share)} of sessions failed in the last ${rule.windowMinutes} min (${f.failed} of ${f.judged}); threshold ${pct(rule.threshold)}`,
+      message: `${percentText(share, rule.threshold)} of sessions failed in the last ${rule.windowMinutes} min (${f.failed} of ${f.judged}); threshold ${percentText(rule.threshold, rule.threshold)}`,
     };
   },
   'rebuffering-share': (_source, rule, { now, sessions }) => {
@@ -90,7 +105,7 @@ const judges: Record<RuleId, Judge> = {
     return {
       level: level(share > rule.threshold, share < rule.recovery),
       values: { share, sessions: f.withPlayback },
-      message: `rebuffering took ${pct(share)} of viewing time in the last ${rule.windowMinutes} min (${f.withPlayback} sessions); threshold ${pct(rule.threshold)}`,
+      message: `rebuffering took ${percentText(share, rule.threshold)} of viewing time in the last ${rule.windowMinutes} min (${f.withPlayback} sessions); threshold ${percentText(rule.threshold, rule.threshold)}`,
     };
   },
   'startup-time': (_source, rule, { now, sessions }) => {
@@ -111,7 +126,7 @@ const judges: Record<RuleId, Judge> = {
     return {
       level: level(drop > rule.threshold, drop < rule.recovery),
       values: { before: v.then, now: v.latest, drop },
-      message: `${source.metric.unit} fell ${pct(drop)} in ${rule.windowMinutes} min (${v.then} → ${v.latest}); threshold ${pct(rule.threshold)}`,
+      message: `${source.metric.unit} fell ${percentText(drop, rule.threshold)} in ${rule.windowMinutes} min (${v.then} → ${v.latest}); threshold ${percentText(rule.threshold, rule.threshold)}`,
     };
   },
   'viewers-zero': (source, rule, { now, points }) => {

@@ -32,17 +32,38 @@ export function formatDateTime(at: number | null | undefined): string {
   return at === null || at === undefined ? DASH : dateTimeFormat.format(at);
 }
 
-/** Durations as an operator reads them: "850 ms", "2.4 s", "3 min 05 s", "1 h 02 min". */
+/**
+ * Durations as an operator reads them: "850 ms", "2.4 s", "3 min 05 s", "1 h 02 min".
+ * Rounded once, before the unit is chosen, so 59.6 s reads "1 min 00 s" as 60 s does, never "60 s".
+ */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  if (Math.round(ms) < 1_000) return `${Math.round(ms)} ms`;
+  const tenths = Math.round(ms / 100);
+  if (tenths < 100) return `${(tenths / 10).toFixed(1)} s`;
   const totalSeconds = Math.round(ms / 1_000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
   if (totalSeconds < 3_600) {
     return `${Math.floor(totalSeconds / 60)} min ${String(totalSeconds % 60).padStart(2, '0')} s`;
   }
   const totalMinutes = Math.round(totalSeconds / 60);
   return `${Math.floor(totalMinutes / 60)} h ${String(totalMinutes % 60).padStart(2, '0')} min`;
+}
+
+const dayTimeFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** "14:03:10" for today (local), "Dec 3, 14:03" for another day: a time alone would hide the day. */
+export function formatStarted(at: number | null | undefined, now: number): string {
+  if (at === null || at === undefined) return DASH;
+  return new Date(at).toDateString() === new Date(now).toDateString()
+    ? timeFormat.format(at)
+    : dayTimeFormat.format(at);
 }
 
 /** "12 s ago", "3 min ago", "2 h ago"; small negative ages (clock skew) read as "just now". */

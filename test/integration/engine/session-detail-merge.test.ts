@@ -49,8 +49,8 @@ describe.each(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk'])(
     it('keeps every known field of the row after the detail arrives', async () => {
       const sourceId = `demo-${provider}`;
       await expect.poll(() => rowsOf(sourceId).length, { timeout: 40_000, interval: 200 }).toBeGreaterThan(0);
-    // No list poll between "before" and "after": a session still playing may rightly change meanwhile.
-    engine.setPaused(true);
+      // No list poll between "before" and "after": a session still playing may rightly change meanwhile.
+      engine.setPaused(true);
       // The richest row: the one the list knew most about.
       const before = rowsOf(sourceId).sort(
         (a, b) => Object.keys(knownFields(b)).length - Object.keys(knownFields(a)).length,

@@ -83,8 +83,12 @@ describe('alert history', () => {
   });
 
   it('writes the values a person reads', () => {
-    expect(valuesText({ failed: 17, total: 50, share: 0.34 })).toBe('failed 17 · total 50 · share 34 %');
-    expect(valuesText({ ageMs: 185_000, intervals: 3.0833 })).toBe('age 185 s · intervals 3.08');
+    expect(valuesText({ failed: 17, total: 50, share: 0.34 })).toBe('failed 17 · sessions 50 · share 34 %');
+    expect(valuesText({ ageMs: 185_000, intervals: 3.0833 })).toBe('no data for 185 s · poll intervals 3.08');
+    // Main's key names never reach the screen.
+    expect(valuesText({ medianSeconds: 1.18, sessions: 25 })).toBe('median startup 1.2 s · sessions 25');
+    expect(valuesText({ before: 40, now: 19, drop: 0.51 })).toBe('before 40 · now 19 · fell by 51 %');
+    expect(valuesText({ someNewKey: 2 })).toBe('some new key 2');
   });
 });
 

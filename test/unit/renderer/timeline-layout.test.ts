@@ -62,6 +62,19 @@ describe('labelsThatFit', () => {
     expect(labelsThatFit(spans, 50, 500)).toEqual([true, true, false, false, false, false]);
   });
 
+  it("skips a label that would cross another seek's dot or arrow", () => {
+    const labels = [
+      { left: 126, right: 210 }, // the next seek's arrow starts at 180: crossed
+      { left: 226, right: 310 },
+    ];
+    const marks = [
+      { left: 96, right: 122 },
+      { left: 176, right: 202 },
+    ];
+    expect(labelsThatFit(labels, 0, 500)).toEqual([true, true]);
+    expect(labelsThatFit(labels, 0, 500, 6, marks)).toEqual([false, true]);
+  });
+
   it('never draws a label for a mark that has none', () => {
     expect(labelsThatFit([{ left: -Infinity, right: -Infinity }], 0, 500)).toEqual([false]);
   });

@@ -45,13 +45,40 @@ export function incidentDuration(incident: Pick<Incident, 'startedAt' | 'endedAt
   return Math.max(0, (incident.endedAt ?? now) - incident.startedAt);
 }
 
-/** "failed 17 · total 50 · share 34 %": the numbers that fired it, shares as percentages. */
+/** How each number an incident carries reads to a person; keys are main's names and never shown. */
+const VALUE_LABELS: Readonly<Record<string, { label: string; as: 'count' | 'share' | 'seconds' | 'ms' | 'plain' }>> = {
+  failed: { label: 'failed', as: 'count' },
+  total: { label: 'sessions', as: 'count' },
+  sessions: { label: 'sessions', as: 'count' },
+  share: { label: 'share', as: 'share' },
+  medianSeconds: { label: 'median startup', as: 'seconds' },
+  before: { label: 'before', as: 'count' },
+  now: { label: 'now', as: 'count' },
+  peak: { label: 'peak', as: 'count' },
+  drop: { label: 'fell by', as: 'share' },
+  ageMs: { label: 'no data for', as: 'ms' },
+  intervals: { label: 'poll intervals', as: 'plain' },
+};
+
+/** "failed 17 · sessions 50 · share 34 %": the numbers that fired it, in words and units. */
 export function valuesText(values: Readonly<Record<string, number>>): string {
   return Object.entries(values)
     .map(([key, value]) => {
-      if (/share|ratio/i.test(key) && value <= 1) return `${key} ${Math.round(value * 1000) / 10} %`;
-      if (/ms$/i.test(key)) return `${key.replace(/ms$/i, '')} ${Math.round(value / 1000)} s`;
-      return `${key} ${Math.round(value * 100) / 100}`;
+      const known = VALUE_LABELS[key];
+      // An unknown key is spelled out ("someKey" → "some key") rather than shown raw.
+      const label = known?.label ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      switch (known?.as) {
+        case 'share':
+          return `${label} ${Math.round(value * 1000) / 10} %`;
+        case 'seconds':
+          return `${label} ${Math.round(value * 10) / 10} s`;
+        case 'ms':
+          return `${label} ${Math.round(value / 1000)} s`;
+        case 'count':
+          return `${label} ${Math.round(value)}`;
+        default:
+          return `${label} ${Math.round(value * 100) / 100}`;
+      }
     })
     .join(' · ');
 }

@@ -38,8 +38,8 @@ export function RulesPanel({ sources }: Props) {
         <h2 id="rules-heading">Rules</h2>
       </header>
       <p className="note">
-        A rule fires when its value stays past “fires above” for the “holds for” time, and resolves only once it is back
-        past “resolves below”, so an incident does not flap around one number.
+        A rule fires when its value stays past its “fires” level for the “holds for” time, and resolves only once it is
+        back past its “resolves” level, so an incident does not flap around one number.
       </p>
       {error ? (
         <p className="error-sentence" role="alert">
@@ -53,8 +53,8 @@ export function RulesPanel({ sources }: Props) {
               <tr>
                 <th scope="col">Rule</th>
                 <th scope="col">Severity</th>
-                <th scope="col">Fires above</th>
-                <th scope="col">Resolves below</th>
+                <th scope="col">Fires</th>
+                <th scope="col">Resolves</th>
                 <th scope="col">Window</th>
                 <th scope="col">Holds for</th>
                 <th scope="col">Min. sessions</th>

@@ -1,5 +1,6 @@
 import type { Session } from '@shared/model/samples';
 import type { SessionRow, SourceState } from '@shared/model/state';
+import { distinctPeople } from './timeline-layout';
 import { DASH, formatCount, formatDateTime, formatDuration, formatPercent } from '../../components/format';
 
 interface Props {
@@ -35,7 +36,12 @@ export function SessionFacts({ session, source }: Props) {
     ['Title', session.title ?? DASH],
     ['Viewer id', session.viewerId ?? DASH],
   ];
-  if (session.participants !== null) facts.push(['Participants', formatCount(session.participants)]);
+  // Say what is counted: the people on the time line, and the platform's own figure when it differs.
+  const people = 'events' in session ? distinctPeople(session) : null;
+  if (people !== null) facts.push(['People who joined', formatCount(people)]);
+  if (session.participants !== null && session.participants !== people) {
+    facts.push([people === null ? 'Participants' : 'Participants (platform count)', formatCount(session.participants)]);
+  }
   for (const [key, value] of Object.entries(session.attributes))
     facts.push([key, value === null ? DASH : String(value)]);
 

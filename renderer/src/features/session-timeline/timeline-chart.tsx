@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useElementWidth } from '../../components/use-element-width';
 import { formatClock, formatDuration, formatPosition } from '../../components/format';
-import { labelsThatFit, type LabelSpan, type Mark, type TimelineLayout } from './timeline-layout';
+import { labelsThatFit, legendEntries, type LabelSpan, type Mark, type TimelineLayout } from './timeline-layout';
 
 interface Props {
   readonly layout: TimelineLayout;
@@ -65,6 +65,8 @@ export function TimelineChart({ layout }: Props) {
             lane.marks.map((mark) => seekLabelSpan(mark, x)),
             LABEL_W,
             width,
+            6,
+            lane.marks.map((mark) => seekMarkSpan(mark, x)),
           );
           return (
             <g key={lane.id} className="lane">
@@ -79,6 +81,16 @@ export function TimelineChart({ layout }: Props) {
           );
         })}
       </svg>
+      <ul className="timeline-legend" aria-label="Time line colours">
+        {legendEntries(layout).map((entry) => (
+          <li key={entry.text}>
+            <svg width="10" height="10" aria-hidden="true">
+              <rect className={`mark type-${entry.type}`} width="10" height="10" rx="2" />
+            </svg>
+            {entry.text}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -97,6 +109,13 @@ function seekLabelSpan(mark: Mark, x: (at: number) => number): LabelSpan {
   if (mark.kind !== 'seek') return { left: -Infinity, right: -Infinity };
   const left = seekLabelX(mark, x(mark.at));
   return { left, right: left + seekText(mark).length * CHAR_W };
+}
+
+/** Where a seek's dot and arrow are drawn, so another seek's label does not cross them. */
+function seekMarkSpan(mark: Mark, x: (at: number) => number): LabelSpan {
+  if (mark.kind !== 'seek') return { left: -Infinity, right: -Infinity };
+  const cx = x(mark.at);
+  return isBack(mark) ? { left: cx - SEEK_ARROW, right: cx + 4 } : { left: cx - 4, right: cx + SEEK_ARROW };
 }
 
 function isBack(mark: Extract<Mark, { kind: 'seek' }>): boolean {

@@ -165,19 +165,73 @@ export interface LabelSpan {
 
 /**
  * Which labels to draw on one lane: from left to right, a label only when it
- * stays inside [min, max] and clears the last label drawn by `gap` pixels.
- * Seeks a few seconds apart would otherwise print over each other; the marks
- * stay, their tooltips and the event list below keep every position.
+ * stays inside [min, max], clears the last label drawn by `gap` pixels, and
+ * does not cross another mark's drawing (`marks[j]`, e.g. the next seek's dot
+ * and arrow). Seeks a few seconds apart would otherwise print over each other;
+ * the marks stay, their tooltips and the event list below keep every position.
  */
-export function labelsThatFit(spans: readonly LabelSpan[], min: number, max: number, gap = 6): boolean[] {
+export function labelsThatFit(
+  spans: readonly LabelSpan[],
+  min: number,
+  max: number,
+  gap = 6,
+  marks: readonly LabelSpan[] = [],
+): boolean[] {
   const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.left - spans[b]!.left);
   const shown = spans.map(() => false);
   let lastRight = -Infinity;
   for (const i of order) {
     const span = spans[i]!;
     if (span.left < min || span.right > max || span.left < lastRight + gap) continue;
+    const crosses = marks.some(
+      (mark, j) => j !== i && mark.left < span.right + gap / 2 && mark.right > span.left - gap / 2,
+    );
+    if (crosses) continue;
     shown[i] = true;
     lastRight = span.right;
   }
   return shown;
+}
+
+/** What each colour on the time line means, for the legend; keyed by the mark's type. */
+const LEGEND_TEXT: Partial<Record<EventType | 'seek', string>> = {
+  startup: 'startup',
+  ready: 'startup',
+  play: 'playing',
+  playing: 'playing',
+  resume: 'playing',
+  pause: 'paused',
+  rebuffering: 'rebuffering',
+  error: 'error',
+  end: 'ended',
+  'track-change': 'track change',
+  join: 'in the session',
+  seek: 'seek (arrow: forward or back)',
+  unknown: 'other event',
+};
+
+/** The legend's entries for the colours this layout uses, each meaning once, in the order they first appear. */
+export function legendEntries(layout: TimelineLayout): Array<{ type: EventType | 'seek'; text: string }> {
+  const seen = new Map<string, EventType | 'seek'>();
+  for (const lane of layout.lanes) {
+    for (const mark of lane.marks) {
+      const type = mark.kind === 'seek' ? 'seek' : mark.type;
+      const text = LEGEND_TEXT[type] ?? 'other event';
+      if (!seen.has(text)) seen.set(text, type);
+    }
+  }
+  return [...seen].map(([text, type]) => ({ type, text }));
+}
+
+/**
+ * The distinct people on a session's time line (join and leave subjects),
+ * or null when it names nobody. The platform's own participant count may
+ * count something else (those in the session at one moment).
+ */
+export function distinctPeople(session: Pick<Session, 'events'>): number | null {
+  const people = new Set<string>();
+  for (const event of session.events ?? []) {
+    if ((event.type === 'join' || event.type === 'leave') && event.subject) people.add(event.subject);
+  }
+  return people.size > 0 ? people.size : null;
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SessionRow } from '@shared/model/state';
-import { DASH, formatClock, formatDateTime, formatDuration } from '../../components/format';
+import { DASH, formatDateTime, formatDuration, formatStarted } from '../../components/format';
 import type { ColumnId } from './table-model';
 
 export interface Column {
@@ -29,15 +29,11 @@ export const COLUMNS: readonly Column[] = [
   {
     id: 'time',
     label: 'Started',
-    render: (row) => formatClock(row.startedAt ?? row.endedAt),
+    // The day is shown for sessions from other days; the table re-renders with every update, so "today" stays current.
+    render: (row) => formatStarted(row.startedAt ?? row.endedAt, Date.now()),
     title: (row) => (row.startedAt === null ? `ended ${formatDateTime(row.endedAt)}` : formatDateTime(row.startedAt)),
   },
   { id: 'source', label: 'Source', render: (_row, name) => name, title: (_row, name) => name },
-  { id: 'device', label: 'Device', render: (row) => row.device ?? DASH },
-  { id: 'os', label: 'OS', render: (row) => row.os ?? DASH },
-  { id: 'startup', label: 'Startup', numeric: true, render: (row) => formatDuration(row.startupTimeMs) },
-  { id: 'rebuffering', label: 'Rebuffering', numeric: true, render: (row) => formatDuration(row.rebufferingMs) },
-  { id: 'playing', label: 'Playing', numeric: true, render: (row) => formatDuration(row.playingMs) },
   {
     id: 'status',
     label: 'Status',
@@ -47,6 +43,11 @@ export const COLUMNS: readonly Column[] = [
         ? 'This platform does not report failures'
         : row.failures.map((f) => f.label).join(', ') || (row.failed ? 'failed' : 'ok'),
   },
+  { id: 'device', label: 'Device', render: (row) => row.device ?? DASH },
+  { id: 'os', label: 'OS', render: (row) => row.os ?? DASH },
+  { id: 'startup', label: 'Startup', numeric: true, render: (row) => formatDuration(row.startupTimeMs) },
+  { id: 'rebuffering', label: 'Rebuffering', numeric: true, render: (row) => formatDuration(row.rebufferingMs) },
+  { id: 'playing', label: 'Playing', numeric: true, render: (row) => formatDuration(row.playingMs) },
   {
     id: 'who',
     label: 'Title / viewer',

@@ -1,5 +1,6 @@
 import type { SourceState } from '@shared/model/state';
 import { formatCount } from '../../components/format';
+import { deviceKinds } from './device-kind';
 import type { Filters } from './table-model';
 
 interface Props {
@@ -44,14 +45,17 @@ export function SessionFilters({ filters, onChange, sources, devices, videoTypes
         <input
           id={SEARCH_INPUT_ID}
           type="search"
-          placeholder="session or viewer id  ( / )"
+          placeholder="title, session or viewer id  ( / )"
           value={filters.search}
           onChange={(e) => set({ search: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && filters.search) {
+            if (e.key !== 'Escape') return;
+            // Clear and let go of the focus, so the next key is a shortcut again ("1" switches view).
+            if (filters.search) {
               e.stopPropagation();
               set({ search: '' });
             }
+            e.currentTarget.blur();
           }}
         />
       </label>
@@ -64,7 +68,7 @@ export function SessionFilters({ filters, onChange, sources, devices, videoTypes
       <Choice
         label="Device"
         value={filters.device}
-        options={devices.map((d) => [d, d] as const)}
+        options={deviceKinds(devices).map((kind) => [kind, kind] as const)}
         onChange={(device) => set({ device })}
       />
       <Choice

@@ -1,6 +1,7 @@
 import type { SessionRow } from '@shared/model/state';
 import type { RowsMemo } from '../../state/rows-memo';
 import { sessionTime } from '../overview/metrics';
+import { deviceKind } from './device-kind';
 
 /** Sorting and filtering of the sessions table, pure so they can be tested on 10,000 rows. */
 export type ColumnId = 'time' | 'source' | 'device' | 'os' | 'startup' | 'rebuffering' | 'playing' | 'status' | 'who';
@@ -15,10 +16,11 @@ export const NEWEST_FIRST: SortSpec = { column: 'time', direction: 'desc' };
 
 export interface Filters {
   readonly sourceId: string | null;
+  /** A kind of device (see device-kind), not one platform's device name. */
   readonly device: string | null;
   readonly videoType: string | null;
   readonly failedOnly: boolean;
-  /** Matched against the session id and the viewer id, case-insensitively. */
+  /** Matched against the session id, the viewer id and the title, case-insensitively. */
   readonly search: string;
 }
 
@@ -64,12 +66,13 @@ function compareValues(a: SortValue, b: SortValue): number {
 
 export function matches(row: SessionRow, filters: Filters): boolean {
   if (filters.sourceId !== null && row.sourceId !== filters.sourceId) return false;
-  if (filters.device !== null && row.device !== filters.device) return false;
+  if (filters.device !== null && deviceKind(row.device) !== filters.device) return false;
   if (filters.videoType !== null && row.videoType !== filters.videoType) return false;
   if (filters.failedOnly && row.failed !== true) return false;
   const needle = filters.search.trim().toLowerCase();
   if (needle === '') return true;
-  return row.id.toLowerCase().includes(needle) || (row.viewerId?.toLowerCase().includes(needle) ?? false);
+  // The title is searched too: the table shows it, so a person types it.
+  return [row.id, row.viewerId, row.title].some((text) => text?.toLowerCase().includes(needle) ?? false);
 }
 
 /**

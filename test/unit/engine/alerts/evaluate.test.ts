@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type AlertInput } from '../../../../main/engine/alerts/evaluate';
+import { evaluate, percentText, type AlertInput } from '../../../../main/engine/alerts/evaluate';
 import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
 import { MIN, sessions, source } from './fixtures';
 
@@ -26,8 +26,25 @@ describe('evaluate', () => {
 
   it('writes the sentence an operator reads', () => {
     const condition = find(state({ sessions: sessions(50, 17, now - MIN) }), 'session-failure-rate');
-    expect(condition?.message).toBe('NAVER main · 34% of sessions failed in the last 5 min (17 of 50); threshold 10%');
+    expect(condition?.message).toBe(
+      'NAVER main · 34 % of sessions failed in the last 5 min (17 of 50); threshold 10 %',
+    );
     expect(condition?.values).toEqual({ failed: 17, total: 50, share: 0.34 });
+  });
+
+  it('writes a share with the decimals its threshold needs, not rounded to 0 %', () => {
+    expect(percentText(0.003, 0.004)).toBe('0.3 %');
+    expect(percentText(0.004, 0.004)).toBe('0.4 %');
+    expect(percentText(0.3412, 0.1)).toBe('34 %');
+    expect(percentText(0.00123, 0.0025)).toBe('0.12 %');
+    const rules = {
+      ...DEFAULT_RULES,
+      'rebuffering-share': { ...DEFAULT_RULES['rebuffering-share'], threshold: 0.004, recovery: 0.002 },
+    };
+    const light = sessions(30, 0, now - MIN, { rebufferingMs: 300, playingMs: 59_700 });
+    const condition = evaluate(rules, state({ sessions: light }), now).find((c) => c.ruleId === 'rebuffering-share');
+    expect(condition?.message).toContain('rebuffering took 0.5 % of viewing time');
+    expect(condition?.message).toContain('threshold 0.4 %');
   });
 
   it('only counts sessions inside the window', () => {
