@@ -6,7 +6,7 @@ import { round, summarize } from '../support/stats';
 /**
  * Figure 9: requests each simulated platform account received from the
  * engine at default settings during the soak, against the limits documented
- * in ../shared/docs/providers.md. "Worst" is the most requests in any
+ * in docs/platforms.md. "Worst" is the most requests in any
  * sliding window of the limit's own length (what the platform's limiter
  * sees); the budget is half the documented limit.
  */

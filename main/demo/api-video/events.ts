@@ -2,7 +2,7 @@ import { noise } from '../scenario';
 import type { SimPlayerSession } from './player-sessions';
 
 /**
- * The events of a player session in seed 001's shapes: `at` (player position,
+ * The events of a player session in the legacy analytics API's shapes: `at` (player position,
  * whole seconds) on ready/play/pause/resume/end, `from`/`to` instead on
  * seek.forward/seek.backward, `emittedAt` as an ISO date-time. Long sessions
  * pass 100 events, so a client reading them must follow the pagination.

@@ -118,7 +118,7 @@ function legacyDate(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+00');
 }
 
-/** The JSON of one player session, shaped as seed 001's sibling endpoints describe it. */
+/** The JSON of one player session, shaped as the legacy analytics API describes it. */
 export function playerSessionJson(w: SessionWorld, session: SimPlayerSession): Record<string, unknown> {
   const r = (what: string) => noise(w.scenario.seed, what, session.sessionId);
   const device = Math.floor(r('device') * DEVICES.length);

@@ -2,7 +2,7 @@ import { DAY, HOUR, noise } from '../scenario';
 import type { SimResponse } from '../sim-server';
 import { sessionById, sessionsEndedIn, type FailureFlag, type SessionModel, type SimSession } from './sessions';
 
-/** `GET /sessions/content` as seed 003 describes it: ≤ 3 h windows starting within 31 days, limit 1–1500, filters. */
+/** `GET /sessions/content` as Conviva's API reference describes it: ≤ 3 h windows starting within 31 days, limit 1–1500, filters. */
 
 export type LimitMode = 'standard' | 'max-500';
 

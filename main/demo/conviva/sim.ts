@@ -4,7 +4,7 @@ import { answerRealtime } from './realtime';
 import { answerSessions, type LimitMode, type SessionQuery } from './sessions-route';
 
 /**
- * A simulator of Conviva Insights API 3.0 (seed 003 and providers.md): HTTP
+ * A simulator of Conviva Insights API 3.0 (its API reference and docs/platforms.md): HTTP
  * Basic with an API client, `/real-time-metrics/concurrent-plays` (and
  * `/group-by/<dimension>`), `/sessions/content` with its window and limit
  * rules, 403 for features the account lacks, and 429 with no headers.
@@ -122,7 +122,7 @@ export function createConvivaSim(options: ConvivaSimOptions = {}): ConvivaSim {
   };
 }
 
-/** Bodies may carry `message`, `reason` or plain text (providers.md); 403 uses `reason` so all three are exercised. */
+/** Bodies may carry `message`, `reason` or plain text (docs/platforms.md); 403 uses `reason` so all three are exercised. */
 function forbidden(feature: string): SimResponse {
   return { status: 403, body: { reason: `Forbidden: the ${feature} is not enabled for this account` } };
 }

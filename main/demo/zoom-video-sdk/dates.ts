@@ -2,7 +2,7 @@ import { DAY } from '../scenario';
 import type { SimResponse } from '../sim-server';
 
 /**
- * Zoom's rules for `from`/`to` (seed 004): yyyy-mm-dd, at most one month
+ * Zoom's rules for `from`/`to` (its API reference): yyyy-mm-dd, at most one month
  * apart, within the last six months. The refusals are 400s with Zoom's
  * validation code 300; their wording is ours, as Zoom does not publish it.
  */

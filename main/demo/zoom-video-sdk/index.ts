@@ -10,7 +10,7 @@ import { usersOf } from './users';
 
 export type { ZoomBodyStyle } from './body-styles';
 
-/** A simulator of the Zoom Video SDK REST API (seed 004) for demo mode and tests. */
+/** A simulator of the Zoom Video SDK REST API for demo mode and tests. */
 
 /** What demo mode configures its Zoom source with; the simulator accepts any key and secret it is given. */
 export const DEMO_ZOOM_CREDENTIALS = { apiKey: 'demo-zoom-api-key', apiSecret: 'demo-zoom-api-secret' } as const;

@@ -11,7 +11,7 @@ import { iso } from './users';
  * - per-second (QPS) 429s, switched on by hand or by a rate-limit-storm incident.
  * Only calls that were served count; refused ones do not.
  *
- * Assumed (Zoom does not document them in seed 004): the success headers say
+ * Assumed (Zoom does not document them for these endpoints): the success headers say
  * the daily budget (Type "Daily-limit", Limit, Remaining), and the per-minute
  * refusal is a QPS-type 429 with Retry-After in seconds.
  */

@@ -10,7 +10,7 @@ import { toSessionWithEvents } from './to-model';
 /** 2,000 events: far more than any real session; only a lying pagination gets here. */
 export const EVENT_PAGES = 20;
 
-/** A session's events, every page (seed 001: 30 events over 2 pages of 25). */
+/** A session's events, every page (a long session has several pages of 25). */
 export async function readSessionDetail(
   sourceId: string,
   client: ApiVideoClient,

@@ -99,7 +99,7 @@ function pageOf<T extends z.ZodType>(item: T) {
     .transform(({ data, pagination }) => ({ data: data.items, skipped: data.skips, pagination }));
 }
 
-/** One event of `GET /analytics/sessions/{sessionId}/events` (seed 001). Seeks carry from/to instead of at. */
+/** One event of `GET /analytics/sessions/{sessionId}/events` (legacy analytics API). Seeks carry from/to instead of at. */
 export const RawEventSchema = z.object({
   type: Text,
   emittedAt: DateMs,

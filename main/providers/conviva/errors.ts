@@ -6,7 +6,7 @@ export const LABEL = 'Conviva';
 
 /**
  * Conviva sends no rate-limit headers; its limits are per minute, so a 429
- * means waiting a little over a minute (providers.md).
+ * means waiting a little over a minute (Conviva's rate-limit documentation).
  */
 export const RATE_LIMIT_WAIT_MS = 65_000;
 
@@ -100,7 +100,7 @@ function namedParameter(detail: string, names: readonly string[]): string | unde
     .find((name) => new RegExp(`(^|[^a-z0-9_])${escape(name.toLowerCase())}($|[^a-z0-9_])`).test(detail));
 }
 
-/** True when a 400/422 is about `limit`: older accounts refuse more than 500 (providers.md). */
+/** True when a 400/422 is about `limit`: older accounts refuse more than 500 (see docs/platforms.md). */
 export function isLimitRefusal(answer: HttpAnswer): boolean {
   return (answer.status === 400 || answer.status === 422) && /\blimit\b/i.test(describeBody(answer.text));
 }

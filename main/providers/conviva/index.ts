@@ -15,7 +15,7 @@ import {
 
 export type { ConvivaOptions } from './options';
 
-/** Conviva Insights API 3.0 (seed 003): real-time concurrent plays and sampled ended content sessions. */
+/** Conviva Insights API 3.0 : real-time concurrent plays and sampled ended content sessions. */
 export const convivaProvider: Provider<ConvivaOptions> = {
   kind: 'conviva',
   label: LABEL,

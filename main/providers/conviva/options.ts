@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldSpec } from '@shared/model/source';
 import { GRANULARITY_MS, type Granularity } from './units';
 
-/** The failure filters of seed 003, sent as `?<name>=true|false`. */
+/** The failure filters of the content-sessions endpoint, sent as `?<name>=true|false`. */
 export const FAILURE_FILTERS = [
   'is_video_start_failure',
   'is_video_start_failure_business',

@@ -134,7 +134,7 @@ export type ConcurrentPlaysBody = z.infer<typeof ConcurrentPlaysBodySchema>;
 
 /**
  * ASSUMED SHAPE of one item of `GET /sessions/content`. Conviva does not
- * publish the body; this is providers.md's best knowledge (ids, start/end,
+ * publish the body; this is our best knowledge (docs/platforms.md) (ids, start/end,
  * device and asset dimensions, QoE metrics, failure flags) with snake_case
  * names like the real-time API. Whether the fields arrive flat or grouped in
  * sections (`device_info`, `metrics`, …) is unknown, so `flattenSession`

@@ -57,7 +57,7 @@ export function toSession(sourceId: string, raw: RawSession): Session {
     startupTimeMs: durationMs(raw.video_start_time, ASSUMED_UNITS.videoStartTime),
     rebufferingMs: durationMs(raw.rebuffering_time, ASSUMED_UNITS.rebufferingTime),
     playingMs: durationMs(raw.playing_time, ASSUMED_UNITS.playingTime),
-    // Present only for accounts with the Viewer Module API permission (seed 003).
+    // Present only for accounts with the Viewer Module API permission (Conviva's API reference).
     viewerId: raw.viewer_id,
     title: raw.asset_name,
     country: raw.country,

@@ -1,7 +1,7 @@
 /**
  * Every unit decision for Conviva numbers, in one place. The session body is
  * not publicly documented (see schema.ts), so what each number means is our
- * assumption from providers.md; when a real answer shows otherwise, change
+ * assumption (see docs/platforms.md); when a real answer shows otherwise, change
  * the table below and nothing else.
  */
 

@@ -4,7 +4,7 @@
  * past a window once that window's sessions were delivered, so consecutive
  * polls never leave a gap and never ask for the same window twice.
  *
- * Conviva's rules (seed 003): a window spans at most 3 hours and starts within
+ * Conviva's rules (its API reference): a window spans at most 3 hours and starts within
  * the last 31 days; only ended sessions are returned, so a window is asked for
  * only once it lies a little in the past.
  */

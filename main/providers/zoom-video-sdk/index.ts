@@ -5,7 +5,7 @@ import { ZoomOptionsSchema, type ZoomOptions } from './options';
 
 export type { ZoomOptions } from './options';
 
-/** Zoom Video SDK REST API (seed 004): live and past sessions, participants, users and QoS. */
+/** Zoom Video SDK REST API : live and past sessions, participants, users and QoS. */
 export const zoomVideoSdkProvider: Provider<ZoomOptions> = {
   kind: 'zoom-video-sdk',
   label: 'Zoom Video SDK',

@@ -9,7 +9,7 @@ import type { HeadlessServer } from './headless-server';
  * `headless --user-data <dir> --serve 0`: the settings mode, where sources
  * are edited in the page and secrets go to the system keychain. Each server
  * gets its own settings folder and, with `keychain: true`, its own D-Bus
- * session with an unlocked gnome-keyring (as in machine.md), so no test
+ * session with an unlocked gnome-keyring (as scripts/test-all.sh does), so no test
  * touches the machine's keyring or another test's. With `keychain: false`
  * the bus address leads nowhere: the "no keychain" path, deterministically.
  */

@@ -52,7 +52,7 @@ export function exchangesTo(fleet: Fleet, sourceId: string, from = -Infinity, to
   return fleet.net.log.filter((e) => e.origin === origin && e.startedAt >= from && e.startedAt < to);
 }
 
-/** The documented limits of providers.md, halved: the team's budgets, checked at the simulators' doors. */
+/** The platforms' documented limits (docs/platforms.md), halved: the team's budgets, checked at the simulators' doors. */
 const PER_MINUTE_BUDGET: Readonly<Record<string, number>> = {
   'api-video': 250,
   conviva: 100,

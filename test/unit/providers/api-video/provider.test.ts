@@ -39,7 +39,7 @@ function withSim(options: Record<string, unknown> = {}, world?: { liveStreams?: 
   return { sim, clock, ...connect(sim.handler, options, sim.apiKey, clock.now) };
 }
 
-describe('api.video session detail (seed 001)', () => {
+describe('api.video session detail (legacy analytics events)', () => {
   const fixtures: SimHandler = (req) => ({ status: 200, body: req.query.get('currentPage') === '2' ? page2 : page1 });
 
   it('follows the pagination to the last page: 30 events from 2 requests', async () => {

@@ -17,7 +17,7 @@ import page2 from '../../../fixtures/api-video/session-events-page-2.json';
 
 const events = [...EventsPageSchema.parse(page1).data, ...EventsPageSchema.parse(page2).data];
 
-describe('api.video mapping of seed 001', () => {
+describe('api.video mapping of the legacy analytics shapes', () => {
   it('reads all 30 events of the example across its two pages', () => {
     expect(EventsPageSchema.parse(page1).pagination).toMatchObject({ currentPage: 1, pagesTotal: 2, itemsTotal: 30 });
     expect(events).toHaveLength(30);

@@ -18,7 +18,7 @@ const fixture = (name: string): unknown =>
 const utc: MapContext = { sourceId: 'naver-1', timeZone: 'UTC', videoType: null };
 const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
 
-describe('NAVER sessionRecent → Session (seed 000 example)', () => {
+describe('NAVER sessionRecent → Session (the documented example)', () => {
   const body = SessionRecentResponseSchema.parse(fixture('session-recent.seed.json'));
   const session = toSession(body.result[0]!, utc);
 
@@ -109,7 +109,7 @@ describe('NAVER sessionRecent with documented type drift', () => {
   });
 });
 
-describe('NAVER currentViewers → viewer points (seed 002 example)', () => {
+describe('NAVER currentViewers → viewer points (the documented example)', () => {
   it('sorts the newest-first minutes into an ascending series', () => {
     const body = CurrentViewersResponseSchema.parse(fixture('current-viewers.seed.json'));
     const points = toViewerPoints(body.result, 'UTC');

@@ -7,7 +7,7 @@ import { qosSummary, toEvents, toLiveSample, toPastSample } from '../../../../ma
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../../fixtures/zoom-video-sdk/${name}`, import.meta.url), 'utf8'));
 
-describe('Zoom mapping of seed 004', () => {
+describe('Zoom mapping of the documented session shapes', () => {
   const listing = SessionListSchema.parse(fixture('sessions-seed-004.json'));
 
   it('keeps the paging token of the example', () => {
