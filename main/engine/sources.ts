@@ -58,7 +58,8 @@ export async function resolveSource(
   const secrets = await secretsFor(config, provider, deps.resolveCredentials, given);
   if (!secrets.ok)
     return failed(secrets.error.kind === 'config' ? secrets.error : { ...secrets.error, kind: 'config' });
-  const missing = provider.secretFields.filter((field) => !secrets.value[field]);
+  // The one check for missing secrets: providers are handed only sources that have them all.
+  const missing = provider.secretFields.filter((field) => !secrets.value[field]?.trim());
   if (missing.length > 0) {
     return failed(
       sourceError('config', `${label}: no ${missing.join(' or ')} is stored; enter it in the source's settings.`, {

@@ -60,5 +60,6 @@ export interface Provider<Options = unknown> {
   readonly accountSecret: string;
   /** How fast one account may be asked: at or under half of what the platform documents. */
   requestBudget(baseUrl: string, options: Options): BudgetPolicy;
+  /** Called only with every secret field present: the engine checks them once, before connecting. */
   connect(source: ResolvedSource<Options>, deps: ProviderDeps): Connection;
 }

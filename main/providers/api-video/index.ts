@@ -1,7 +1,6 @@
 import { apiVideoBudget } from './budget';
-import { sourceError } from '@shared/model/errors';
 import type { ViewerMetric } from '@shared/model/source';
-import { err, ok } from '@shared/result';
+import { ok } from '@shared/result';
 import type { Connection, Provider } from '../provider';
 import { createApiVideoClient } from './client';
 import { readSessionDetail } from './detail';
@@ -49,31 +48,28 @@ export const apiVideoProvider: Provider<ApiVideoOptions> = {
     });
     const ctx = { sourceId: source.id, client, options, now: deps.now };
     const pollSessions = createSessionsPoll(ctx);
-    const missingKey = () => err(sourceError('config', `${LABEL} needs an API key for ${source.name}.`));
 
     return {
       endpoints: [
         {
           name: 'viewers',
           intervalMs: VIEWERS_INTERVAL_MS,
-          poll: (signal) => (apiKey ? pollViewers(ctx, signal) : Promise.resolve(missingKey())),
+          poll: (signal) => pollViewers(ctx, signal),
         },
         {
           name: 'sessions',
           intervalMs: SESSIONS_INTERVAL_MS,
-          poll: (signal) => (apiKey ? pollSessions(signal) : Promise.resolve(missingKey())),
+          poll: (signal) => pollSessions(signal),
         },
       ],
       async testConnection(signal) {
-        if (!apiKey) return missingKey();
         const streams = await listLiveStreams(ctx, signal);
         if (!streams.ok) return streams;
         const viewers = await readViewersNow(ctx, signal);
         if (!viewers.ok) return viewers;
         return ok(describeAccount(streams.value.items, viewers.value));
       },
-      sessionDetail: (sessionId, signal) =>
-        apiKey ? readSessionDetail(source.id, client, sessionId, signal) : Promise.resolve(missingKey()),
+      sessionDetail: (sessionId, signal) => readSessionDetail(source.id, client, sessionId, signal),
     };
   },
 };

@@ -1,86 +1,14 @@
-import { z } from 'zod';
-import { sourceError, type SourceError } from '@shared/model/errors';
+import type { SourceError } from '@shared/model/errors';
 import type { Sample } from '@shared/model/samples';
-import type { FieldSpec } from '@shared/model/source';
 import { err, ok, type Result } from '@shared/result';
 import { nothingReadable, skipsNote } from '../tolerant';
 import type { Connection, Provider, ResolvedSource, ProviderDeps } from '../provider';
 import { naverBudget } from './budget';
 import { createNaverClient, NAVER_DEFAULT_BASE_URL, NAVER_LABEL, type NaverClient, type NaverQuery } from './client';
-import { isValidTimeZone } from './log-date';
+import { NAVER_FIELDS, NAVER_INTERVAL_MS, NaverOptionsSchema, type NaverOptions } from './options';
 import { toSession, toSessionDetail, toViewerPoints, type MapContext } from './to-model';
 
-export const NAVER_DEVICES = ['PC', 'Mobile', 'PC,Mobile'] as const;
-export const NAVER_VIDEO_TYPES = ['VOD', 'LIVE', 'VOD,LIVE'] as const;
-/** currentViewers is counted per minute and sessionRecent has no paging: polling faster buys nothing. */
-export const NAVER_INTERVAL_MS = 60_000;
-
-export const NaverOptionsSchema = z.object({
-  device: z.enum(NAVER_DEVICES).default('PC,Mobile'),
-  videoType: z.enum(NAVER_VIDEO_TYPES).default('VOD,LIVE'),
-  timeZone: z
-    .string()
-    .trim()
-    .refine(isValidTimeZone, 'not a known IANA time zone (e.g. "UTC" or "Asia/Seoul")')
-    .default('UTC'),
-  sessionLimit: z.coerce.number().int().min(1).max(100).default(100),
-});
-export type NaverOptions = z.infer<typeof NaverOptionsSchema>;
-
-const fields: readonly FieldSpec[] = [
-  {
-    key: 'apiKey',
-    label: 'API key',
-    secret: true,
-    kind: 'text',
-    required: true,
-    help: 'Media Analytics admin page › Settings › Basic settings.',
-  },
-  {
-    key: 'projectId',
-    label: 'Company ID (x-project-id)',
-    secret: true,
-    kind: 'text',
-    required: true,
-    help: 'Shown beside the API key in Basic settings.',
-  },
-  {
-    key: 'device',
-    label: 'Device',
-    secret: false,
-    kind: 'select',
-    choices: [...NAVER_DEVICES],
-    defaultValue: 'PC,Mobile',
-    required: false,
-  },
-  {
-    key: 'videoType',
-    label: 'Video type',
-    secret: false,
-    kind: 'select',
-    choices: [...NAVER_VIDEO_TYPES],
-    defaultValue: 'VOD,LIVE',
-    required: false,
-  },
-  {
-    key: 'timeZone',
-    label: 'Time zone of NAVER dates',
-    secret: false,
-    kind: 'text',
-    defaultValue: 'UTC',
-    required: false,
-    help: 'IANA name such as Asia/Seoul, if the admin page shows times in another zone than UTC.',
-  },
-  {
-    key: 'sessionLimit',
-    label: 'Recent sessions to fetch',
-    secret: false,
-    kind: 'number',
-    defaultValue: 100,
-    required: false,
-    help: '1 to 100.',
-  },
-];
+export { NAVER_DEVICES, NAVER_INTERVAL_MS, NAVER_VIDEO_TYPES, NaverOptionsSchema, type NaverOptions } from './options';
 
 export const naverVpeProvider: Provider<NaverOptions> = {
   kind: 'naver-vpe',
@@ -92,7 +20,7 @@ export const naverVpeProvider: Provider<NaverOptions> = {
     definition: 'Viewers counted by the VPE player in each minute (Media Analytics currentViewers)',
   },
   optionsSchema: NaverOptionsSchema,
-  fields,
+  fields: NAVER_FIELDS,
   secretFields: ['apiKey', 'projectId'],
   accountSecret: 'projectId',
   // currentViewers counts finished minutes: the newest is one to two minutes old right after a poll.
@@ -103,7 +31,6 @@ export const naverVpeProvider: Provider<NaverOptions> = {
 
 function connectNaver(source: ResolvedSource<NaverOptions>, deps: ProviderDeps): Connection {
   const { options } = source;
-  const missing = naverMissingSecrets(source.secrets);
   const client = createNaverClient({
     http: deps.http,
     now: deps.now,
@@ -117,10 +44,8 @@ function connectNaver(source: ResolvedSource<NaverOptions>, deps: ProviderDeps):
     timeZone: options.timeZone,
     videoType: options.videoType === 'VOD' || options.videoType === 'LIVE' ? options.videoType : null,
   };
-  const guard = <T>(run: () => Promise<Result<T, SourceError>>) => (missing ? Promise.resolve(err(missing)) : run());
-
-  const viewers = (signal?: AbortSignal) => guard(() => pollViewers(client, query, context, signal));
-  const sessions = (signal?: AbortSignal) => guard(() => pollSessions(client, query, context, signal));
+  const viewers = (signal?: AbortSignal) => pollViewers(client, query, context, signal);
+  const sessions = (signal?: AbortSignal) => pollSessions(client, query, context, signal);
 
   return {
     endpoints: [
@@ -138,11 +63,10 @@ function connectNaver(source: ResolvedSource<NaverOptions>, deps: ProviderDeps):
       const count = listed.value.sessions?.length ?? 0;
       return ok(`Connected: ${now}, ${count} recent ${count === 1 ? 'session' : 'sessions'}`);
     },
-    sessionDetail: (uuid, signal) =>
-      guard(async () => {
-        const answer = await client.sessionDetail(uuid, signal);
-        return answer.ok ? ok(toSessionDetail(uuid, answer.value.result, context)) : answer;
-      }),
+    sessionDetail: async (uuid, signal) => {
+      const answer = await client.sessionDetail(uuid, signal);
+      return answer.ok ? ok(toSessionDetail(uuid, answer.value.result, context)) : answer;
+    },
   };
 }
 
@@ -175,19 +99,4 @@ async function pollSessions(
     sessions: result.map((item) => toSession(item, context)),
     notes: skipsNote('NAVER sessions', skipped),
   });
-}
-
-function naverMissingSecrets(secrets: Readonly<Record<string, string>>): SourceError | null {
-  const names = [
-    ['apiKey', 'API key'],
-    ['projectId', 'Company ID'],
-  ]
-    .filter(([key]) => !secrets[key!]?.trim())
-    .map(([, label]) => label);
-  return names.length > 0
-    ? sourceError(
-        'config',
-        `${NAVER_LABEL} · the ${names.join(' and the ')} ${names.length > 1 ? 'are' : 'is'} missing.`,
-      )
-    : null;
 }

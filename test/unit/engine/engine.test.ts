@@ -202,6 +202,16 @@ describe('pollOnce, testSource and sessionDetail', () => {
     });
   });
 
+  it('checks missing secrets once, for every platform: a blank one is missing too, and the provider is never connected', async () => {
+    h = createHarness();
+    const result = await h.engine.testSource(sourceConfig('blank'), { apiKey: 'k', projectId: '   ' });
+    expect(result.ok === false && result.error).toMatchObject({
+      kind: 'config',
+      message: "Fake · Source blank: no projectId is stored; enter it in the source's settings.",
+    });
+    expect(h.fake.connections).toEqual([]);
+  });
+
   it('sessionDetail fetches from the platform and upserts, else serves the held session', async () => {
     h = createHarness({ provider: { withDetail: true } });
     h.engine.setSources(withSecrets(h, 'a'));

@@ -169,12 +169,6 @@ describe('api.video polls against the simulator', () => {
     const viewers = [main!, ...videos].reduce((sum, m) => sum + mediaViewersAt(scenario, m, START), 0);
     expect(result).toEqual({ ok: true, value: `3 live streams (1 broadcasting), ${viewers} viewers now` });
   });
-
-  it('asks for the API key before sending anything', async () => {
-    const t = connect(() => ({ status: 500, body: '' }), {}, '');
-    expect(await t.poll('viewers')).toMatchObject({ ok: false, error: { kind: 'config' } });
-    expect(t.seen).toHaveLength(0);
-  });
 });
 
 describe('api.video options', () => {

@@ -58,7 +58,7 @@ describe('api.video simulator', () => {
     expect(first.data.some((item: Json) => item.session.endedAt === undefined)).toBe(true);
   });
 
-  it("serves the legacy analytics event shapes", () => {
+  it('serves the legacy analytics event shapes', () => {
     const s = sim();
     const id = s.world.media[0]!.id;
     const sessions = (s.get(`/analytics/live-streams/${id}`, { period: '2026-03-10', pageSize: '100' }).body as Json)

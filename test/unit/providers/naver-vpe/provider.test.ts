@@ -134,15 +134,4 @@ describe('naverVpeProvider', () => {
     const missing = await connection.sessionDetail!('nope', signal);
     expect(missing).toMatchObject({ ok: false, error: { kind: 'provider', code: '300' } });
   });
-
-  it('says which secret is missing without sending anything', async () => {
-    const http = routedHttp(routes);
-    const connection = naverVpeProvider.connect(source({}, { apiKey: 'k-123456' }), { http, now: () => 0 });
-    const result = await connection.endpoints[0]!.poll(signal);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { kind: 'config', message: 'NAVER VPE · the Company ID is missing.' },
-    });
-    expect(http.requests).toHaveLength(0);
-  });
 });
