@@ -52,10 +52,10 @@ async function spikeAndRecover(page: Page, url: string, sim: RunningNaverSim): P
   await expect(holdFor).toHaveValue('0');
   await holdFor.blur();
 
-  sim.setMode('bad-field');
+  sim.setMode('bad-envelope');
   await page.keyboard.press('r'); // poll now rather than at the next minute
   const incident = alerts.incident(failing);
-  await expect(incident).toContainText('sent an unexpected answer');
+  await expect(incident).toContainText('NAVER VPE sent no readable item');
   await expect(incident).toContainText('warning');
   await expect(alerts.badge).toHaveAccessibleName(/1 firing/);
   await expect(alerts.tab).toContainText('1');

@@ -18,7 +18,11 @@ import { findSession, parseFilter, recentSessions } from './recent';
  * NAVER documents no rate limit, so `rate-limit-storm` has no effect here.
  */
 
-export type NaverSimMode = 'normal' | 'drift' | 'bad-field' | 'bad-key' | 'not-subscribed';
+/**
+ * 'bad-field' breaks one item (which the provider skips and notes); 'bad-envelope'
+ * breaks the answer itself (`result` is no list), which fails the poll.
+ */
+export type NaverSimMode = 'normal' | 'drift' | 'bad-field' | 'bad-envelope' | 'bad-key' | 'not-subscribed';
 
 export const NAVER_SIM_API_KEY = 'demo-naver-api-key';
 export const NAVER_SIM_PROJECT_ID = 'demo-company-id';
@@ -68,7 +72,10 @@ export function createNaverSim(options: NaverSimOptions): NaverSim {
 
   const ok = (message: string, result: unknown): SimResponse => ({
     status: 200,
-    body: mode === 'drift' ? { code: '200', message, result } : { code: 200, message, result },
+    body:
+      mode === 'drift'
+        ? { code: '200', message, result }
+        : { code: 200, message, result: mode === 'bad-envelope' ? 'unavailable' : result },
   });
 
   function viewers(request: SimRequest, now: number): SimResponse {
