@@ -13,8 +13,6 @@ export interface ZoomClientOptions {
   /** e.g. https://api.zoom.us/v2 (the simulator's in demo mode and tests). */
   readonly baseUrl: string;
   readonly signer: JwtSigner;
-  /** [0, 1) for backoff jitter; injected so tests can pin it. */
-  readonly random?: () => number;
 }
 
 export type Query = Readonly<Record<string, string | number | undefined>>;
@@ -72,19 +70,9 @@ export interface ZoomClient {
 
 /** A runaway listing (a server handing out tokens forever) stops here: 200 pages of 300 is 60,000 sessions. */
 const MAX_PAGES = 200;
-/** Per-second 429s back off 5 s, 10 s, 20 s … up to 5 min, each with jitter so clients do not retry in step. */
-const BACKOFF_BASE_MS = 5_000;
-const BACKOFF_MAX_MS = 5 * 60_000;
 
 export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const random = options.random ?? Math.random;
-  let throttledInARow = 0;
-
-  function backoffMs(): number {
-    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** throttledInARow);
-    return Math.round(ceiling * (0.5 + 0.5 * random()));
-  }
 
   async function send(url: string, signal: AbortSignal) {
     const token = await options.signer.token();
@@ -108,12 +96,11 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     if (!answer.ok) return answer;
     const { status, headers, text } = answer.value;
     if (status < 200 || status >= 300) {
-      const error = zoomError(answer.value, { now: options.now(), backoffMs: backoffMs() });
-      if (status === 429 && !error.daily) throttledInARow += 1;
+      // A 429 without a date is backed off by the engine's scheduler, like every platform's.
+      const error = zoomError(answer.value, { now: options.now() });
       if (error.kind === 'auth') options.signer.invalidate();
       return err(error);
     }
-    throttledInARow = 0;
     const json = parseJson('Zoom', text);
     if (!json.ok) return json;
     const body = parseWith('Zoom', schema, json.value);

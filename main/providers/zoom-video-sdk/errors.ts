@@ -15,10 +15,9 @@ import { ZoomErrorBodySchema, type ZoomErrorBody } from './schema';
 
 const LABEL = 'Zoom';
 
-/** What a 429 needs beyond the answer: the per-second backoff the client chose (jittered). */
+/** What an error answer needs beyond itself: the time, to read Retry-After dates against. */
 export interface ThrottleContext {
   readonly now: number;
-  readonly backoffMs: number;
 }
 
 export function zoomError(answer: HttpAnswer, context: ThrottleContext): SourceError {
@@ -80,10 +79,14 @@ function rateLimitError(answer: HttpAnswer, context: ThrottleContext, tracking: 
     const message = `${LABEL} daily API limit reached; resumes ${formatResume(retryAt, context.now)}${tracking}`;
     return sourceError('rate-limited', message, { ...extra, retryAt, daily: true });
   }
-  const retryAt = retryAfter ?? context.now + context.backoffMs;
-  const seconds = Math.max(1, Math.round((retryAt - context.now) / 1000));
+  // Without a Retry-After the engine's scheduler backs off, as for every platform.
+  if (retryAfter === undefined) {
+    const message = `${LABEL} per-second API limit reached${which}; polling backs off${tracking}`;
+    return sourceError('rate-limited', message, extra);
+  }
+  const seconds = Math.max(1, Math.round((retryAfter - context.now) / 1000));
   const message = `${LABEL} per-second API limit reached${which}; retrying in ${seconds} s${tracking}`;
-  return sourceError('rate-limited', message, { ...extra, retryAt });
+  return sourceError('rate-limited', message, { ...extra, retryAt: retryAfter });
 }
 
 /** Times are said in UTC, with "UTC", because Zoom's daily window is a UTC day and the user may be anywhere. */

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHttp, type HttpAnswer } from '../../../../main/providers/http';
-import { createZoomClient } from '../../../../main/providers/zoom-video-sdk/client';
+import { decideNext } from '../../../../main/engine/scheduler/backoff';
+import type { HttpAnswer } from '../../../../main/providers/http';
 import { zoomError } from '../../../../main/providers/zoom-video-sdk/errors';
-import { createJwtSigner } from '../../../../main/providers/zoom-video-sdk/jwt';
-import { SessionListSchema } from '../../../../main/providers/zoom-video-sdk/schema';
 import { EVENING, zoomHarness } from './harness';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
@@ -32,40 +30,23 @@ describe('Zoom rate limits', () => {
     expect(result.ok && result.value.notes).toEqual(['Zoom Resource-intensive daily limit: 1 of 20 calls left.']);
   });
 
-  it('backs off with jitter on a per-second 429, longer each time', async () => {
+  it("leaves a per-second 429 without a date to the engine's backoff (one policy for every platform)", async () => {
     const harness = zoomHarness();
     harness.sim.controls.setThrottle('qps');
     const first = await harness.live.poll(harness.signal);
-    const second = await harness.live.poll(harness.signal);
     expect(first).toMatchObject({ ok: false, error: { kind: 'rate-limited', status: 429 } });
-    if (first.ok || second.ok) return;
+    if (first.ok) return;
     expect(first.error.daily).toBeUndefined();
-    expect(first.error.retryAt! - EVENING).toBeGreaterThanOrEqual(2_500);
-    expect(first.error.retryAt! - EVENING).toBeLessThanOrEqual(5_000);
-    expect(second.error.retryAt! - EVENING).toBeGreaterThanOrEqual(5_000);
-    expect(second.error.retryAt! - EVENING).toBeLessThanOrEqual(10_000);
+    expect(first.error.retryAt).toBeUndefined();
     expect(first.error.message).toMatch(
-      /^Zoom per-second API limit reached \(Resource-intensive\); retrying in \d+ s \(tracking id /,
+      /^Zoom per-second API limit reached \(Resource-intensive\); polling backs off \(tracking id /,
     );
+    // The engine's rule for such an error: at least a minute, longer with each failure in a row.
+    const next = decideNext(first.error, 1, 60_000, EVENING, () => 0.5);
+    expect(next).toEqual({ kind: 'after', ms: 60_000 });
+    expect(decideNext(first.error, 3, 60_000, EVENING, () => 0.5)).toEqual({ kind: 'after', ms: 240_000 });
     harness.sim.controls.setThrottle(null);
     expect((await harness.live.poll(harness.signal)).ok).toBe(true);
-  });
-
-  it('pins the jitter with an injected random source', async () => {
-    const fetch = async () =>
-      new Response(JSON.stringify({ code: 429, message: 'slow down' }), {
-        status: 429,
-        headers: { 'x-ratelimit-type': 'QPS' },
-      });
-    const client = createZoomClient({
-      http: createHttp({ fetch }),
-      now: () => 1_000_000,
-      baseUrl: 'http://zoom.sim/v2',
-      signer: createJwtSigner({ apiKey: 'k', apiSecret: 's', now: () => 1_000_000 }),
-      random: () => 0,
-    });
-    const result = await client.get('/videosdk/sessions', {}, SessionListSchema, new AbortController().signal);
-    expect(result).toMatchObject({ ok: false, error: { retryAt: 1_002_500 } });
   });
 
   it('honours Retry-After seconds on a per-minute refusal (the 11th listing in a minute on Pro)', async () => {
@@ -95,7 +76,7 @@ describe('Zoom rate limits', () => {
         { code: 429, message: 'daily' },
         { 'x-ratelimit-type': 'Daily-limit', 'retry-after': '2026-05-04T09:00:00Z' },
       ),
-      { now: EVENING, backoffMs: 0 },
+      { now: EVENING },
     );
     expect(error).toMatchObject({ kind: 'rate-limited', daily: true, retryAt: Date.parse('2026-05-04T09:00:00Z') });
     expect(error.message).toBe('Zoom daily API limit reached; resumes at 09:00 UTC.');
@@ -108,7 +89,6 @@ describe('Zoom errors', () => {
       answer(401, { code: 124, message: 'Invalid access token.' }, { 'x-zm-trackingid': 'v=2.0;rid=WEB_1' }),
       {
         now: 0,
-        backoffMs: 0,
       },
     );
     expect(error).toEqual({
@@ -122,7 +102,7 @@ describe('Zoom errors', () => {
   it('lists field errors and falls back to the status for bodies that are not Zoom errors', () => {
     const fields = zoomError(
       answer(400, { code: 300, message: 'Validation Failed.', errors: [{ field: 'from', message: 'Invalid date.' }] }),
-      { now: 0, backoffMs: 0 },
+      { now: 0 },
     );
     expect(fields).toMatchObject({
       kind: 'provider',
@@ -131,7 +111,7 @@ describe('Zoom errors', () => {
     });
     const html = zoomError(
       { status: 502, headers: new Headers(), text: '<html><title>Bad Gateway</title></html>' },
-      { now: 0, backoffMs: 0 },
+      { now: 0 },
     );
     expect(html).toMatchObject({ kind: 'http', status: 502 });
   });
