@@ -2,15 +2,9 @@ import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
 import { describeBody, parseRetryAfter, type HttpAnswer } from '../http';
 import { ProblemSchema, type Problem } from './schema';
+import { headerNumber } from '../loose-values';
 
 export const LABEL = 'api.video';
-
-function headerNumber(headers: Headers, name: string): number | null {
-  const value = headers.get(name);
-  if (value === null || value.trim() === '') return null;
-  const n = Number(value.trim());
-  return Number.isFinite(n) ? n : null;
-}
 
 /**
  * api.video puts its limits on every non-auth answer. X-RateLimit-Retry-After

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fastIsoUtc } from '../date-digits';
+import { LooseNumber, received } from '../loose-values';
 import { tolerantList } from '../tolerant';
 
 /**
@@ -10,7 +11,6 @@ import { tolerantList } from '../tolerant';
  * required.
  */
 
-const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /*
  * The loose primitives are bare `z.transform`s: one call per field, where a
@@ -18,17 +18,8 @@ const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
  * `.nullish()` on them lets null and absent through untouched.
  */
 
-function received(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
 /** A number, or a string holding one. */
-export const NumberLike = z.transform((value: unknown, ctx): number => {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
-  ctx.addIssue({ code: 'custom', message: `expected a number, received ${received(value)}` });
-  return z.NEVER;
-});
+export const NumberLike = LooseNumber;
 
 /** A boolean, or "true"/"false", or 0/1. */
 export const BooleanLike = z.transform((value: unknown, ctx): boolean => {

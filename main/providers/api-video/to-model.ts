@@ -1,5 +1,6 @@
 import type { EventType, Session, SessionEvent, ViewerPoint } from '@shared/model/samples';
 import type { RawEvent, RawLiveStream, RawPlayerSession, TimeseriesPoint } from './schema';
+import { plural } from '../loose-values';
 
 /** Pure mapping from parsed api.video payloads to the shared model. No I/O, no clock. */
 
@@ -156,8 +157,4 @@ export function describeAccount(streams: readonly RawLiveStream[] | null, viewer
   // ccv may be fractional (the spec's example is 346.5): a sentence shows it whole.
   parts.push(viewersNow === null ? 'no viewer data yet' : `${plural(Math.round(viewersNow), 'viewer')} now`);
   return parts.join(', ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberIn } from '../loose-values';
 import { NO_SKIPS, tolerantList } from '../tolerant';
 
 /**
@@ -40,14 +41,7 @@ function problem(problems: Problem[], field: string, message: string): null {
   return null;
 }
 
-const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/;
-
-/** The number in a number or numeric string; undefined when it is neither. */
-function numberOf(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && NUMBER_TEXT.test(value)) return Number(value);
-  return undefined;
-}
+const numberOf = numberIn;
 
 /** A number, a numeric string, or nothing (absent, null, ""). Anything else is a schema error. */
 const readNumber: Reader<number> = (value, field, problems) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LooseNumber, received } from '../loose-values';
 import { tolerantList } from '../tolerant';
 import { LOG_DATE_PATTERN } from './log-date';
 
@@ -11,7 +12,6 @@ import { LOG_DATE_PATTERN } from './log-date';
  * optional here, except the ones a row cannot be placed without.
  */
 
-const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /*
  * The loose primitives are bare `z.transform`s (one call, no pipe): a full
@@ -19,17 +19,8 @@ const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
  * times as much. `.nullish()` on them lets null and absent through untouched.
  */
 
-function received(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
 /** A number, also when sent as a numeric string ("2.4"). */
-export const LooseNumberSchema = z.transform((value: unknown, ctx): number => {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
-  ctx.addIssue({ code: 'custom', message: `Invalid input: expected number, received ${received(value)}` });
-  return z.NEVER;
-});
+export const LooseNumberSchema = LooseNumber;
 
 /** A boolean, also when sent as "true" / "false". */
 export const LooseBooleanSchema = z.transform((value: unknown, ctx): boolean => {

@@ -16,6 +16,7 @@ import {
 import { SessionListSchema, type RawSession, type SessionList } from './schema';
 import { toLiveSample, toPastSample } from './to-model';
 import { skipsNote } from '../tolerant';
+import { plural } from '../loose-values';
 
 type SessionType = 'live' | 'past';
 
@@ -132,8 +133,4 @@ function budgetNotes(listing: Listing<unknown>): string[] {
   return [
     `Zoom ${listing.rateLimitName}: ${remaining.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} calls left.`,
   ];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

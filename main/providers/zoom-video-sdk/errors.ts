@@ -2,6 +2,7 @@ import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
 import { parseJson, parseRetryAfter, statusError, type HttpAnswer } from '../http';
 import { ZoomErrorBodySchema, type ZoomErrorBody } from './schema';
+import { headerNumber } from '../loose-values';
 
 /**
  * Zoom's error answers as one sentence with Zoom's code ("Zoom · 124 Invalid
@@ -119,10 +120,4 @@ function readErrorBody(text: string): ZoomErrorBody | null {
 function trackingSuffix(headers: Headers): string {
   const id = headers.get('x-zm-trackingid')?.trim();
   return id ? ` (tracking id ${id})` : '';
-}
-
-function headerNumber(headers: Headers, name: string): number | null {
-  const value = headers.get(name);
-  if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
-  return Number(value);
 }
