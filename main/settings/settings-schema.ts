@@ -1,39 +1,12 @@
 import { z } from 'zod';
+import { DEFAULT_NOTIFICATION_PREFS, StoredNotificationPrefsSchema, ThemeSchema } from '@shared/model/preferences';
 import { SourceConfigSchema } from '@shared/model/source';
 
 export const SETTINGS_VERSION = 2;
 
 export const PreferencesSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-  notifications: z
-    .object({
-      enabled: z.boolean().default(true),
-      sound: z.boolean().default(false),
-      /** Remind about a firing incident after this many minutes… */
-      remindEveryMinutes: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 60)
-        .default(30),
-      /** …at most this many times. */
-      maxReminders: z.number().int().min(0).max(100).default(3),
-      quietHours: z
-        .object({
-          enabled: z.boolean().default(false),
-          start: z
-            .string()
-            .regex(/^\d{2}:\d{2}$/)
-            .default('22:00'),
-          end: z
-            .string()
-            .regex(/^\d{2}:\d{2}$/)
-            .default('07:00'),
-          criticalBypass: z.boolean().default(true),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
+  theme: ThemeSchema.default('system'),
+  notifications: StoredNotificationPrefsSchema.default(DEFAULT_NOTIFICATION_PREFS),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -9,6 +9,7 @@ import {
   SourceIdSchema,
   ViewerMetricSchema,
 } from '../model/source';
+import { NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
 import { PatchSchema, SnapshotSchema } from '../model/state';
 import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
@@ -29,28 +30,11 @@ export const ProviderInfoSchema = z.object({
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
 
-const NotificationPrefsSchema = z.object({
-  enabled: z.boolean(),
-  sound: z.boolean(),
-  remindEveryMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  maxReminders: z.number().int().min(0).max(100),
-  quietHours: z.object({
-    enabled: z.boolean(),
-    start: z.string().regex(/^\d{2}:\d{2}$/),
-    end: z.string().regex(/^\d{2}:\d{2}$/),
-    criticalBypass: z.boolean(),
-  }),
-});
-
 export const SettingsViewSchema = z.object({
   demo: z.boolean(),
   /** Sources are read-only when they come from a headless config file. */
   editable: z.boolean(),
-  theme: z.enum(['system', 'light', 'dark']),
+  theme: ThemeSchema,
   notifications: NotificationPrefsSchema,
   keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
   /** Something the user must know about the settings file (it was corrupt and moved aside). */
@@ -107,7 +91,7 @@ export const requests = {
     args: z
       .object({
         demo: z.boolean().optional(),
-        theme: z.enum(['system', 'light', 'dark']).optional(),
+        theme: ThemeSchema.optional(),
         notifications: NotificationPrefsSchema.partial().optional(),
       })
       .strict(),

@@ -1,21 +1,8 @@
 import type { Severity } from '@shared/model/alerts';
+import type { NotificationPrefs } from '@shared/model/preferences';
 
-/** What the alert engine needs of the user's notification preferences, passed in as values. */
-export interface NotificationPrefs {
-  readonly enabled: boolean;
-  readonly sound: boolean;
-  /** Remind about a firing incident after this many minutes… */
-  readonly remindEveryMinutes: number;
-  /** …at most this many times. */
-  readonly maxReminders: number;
-  readonly quietHours: {
-    readonly enabled: boolean;
-    /** "HH:MM", the workstation's local time. */
-    readonly start: string;
-    readonly end: string;
-    readonly criticalBypass: boolean;
-  };
-}
+// The preferences come in as values (the engine never reads the settings file); their type is the shared one.
+export type { NotificationPrefs };
 
 /** "22:00"–"07:00" spans midnight; times are the workstation's local time (given as minutes since midnight). */
 export function inQuietHours(prefs: NotificationPrefs, minutesOfDay: number): boolean {

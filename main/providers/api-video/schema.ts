@@ -11,7 +11,6 @@ import { tolerantList } from '../tolerant';
  * required.
  */
 
-
 /*
  * The loose primitives are bare `z.transform`s: one call per field, where a
  * union with a transform branch cost several times the JSON.parse of a page.

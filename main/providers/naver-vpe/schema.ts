@@ -12,7 +12,6 @@ import { LOG_DATE_PATTERN } from './log-date';
  * optional here, except the ones a row cannot be placed without.
  */
 
-
 /*
  * The loose primitives are bare `z.transform`s (one call, no pipe): a full
  * sessionRecent page runs ~30,000 of them, and `z.preprocess` cost several
