@@ -106,7 +106,10 @@ function parseAction(
 }
 
 /** Where Electron keeps the app's user data (app.getPath('userData')), so the app and headless share one settings file. */
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Streamwatch');
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Streamwatch');
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Streamwatch');

@@ -33,7 +33,12 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
   const { engine } = core;
   try {
     if (action.kind === 'session' && !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)) {
-      log(`There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub.snapshot().sources.map((s) => s.id).join(', ')}).`);
+      log(
+        `There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub
+          .snapshot()
+          .sources.map((s) => s.id)
+          .join(', ')}).`,
+      );
       return 1;
     }
     switch (action.kind) {
@@ -53,15 +58,31 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
 async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
   // Headless has no native notifications: incidents are shown in the page and logged here.
   const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
-  const coreDeps = { makeEngine: deps.makeEngine, clock: systemClock, sink, info: { version: packageVersion(), shell: 'headless' as const } };
+  const coreDeps = {
+    makeEngine: deps.makeEngine,
+    clock: systemClock,
+    sink,
+    info: { version: packageVersion(), shell: 'headless' as const },
+  };
   if (input.kind === 'settings') {
     if (!deps.keychain) {
       log('Settings mode needs the system keychain, which this build cannot reach.');
       return 1;
     }
-    const core = await createCore({ kind: 'settings', userDataDir: input.userData, keychain: deps.keychain(), startDemo: deps.startDemo }, coreDeps);
+    const core = await createCore(
+      { kind: 'settings', userDataDir: input.userData, keychain: deps.keychain(), startDemo: deps.startDemo },
+      coreDeps,
+    );
     if (core.notice) log(core.notice);
     log(`using the settings in ${input.userData}`);
+    // An empty or unreadable settings folder falls back to the demo; a script must not mistake it for real data.
+    const { demo, sources } = core.engine.hub.snapshot();
+    if (demo) {
+      const names = sources.filter((s) => s.demo).map((s) => s.name);
+      log(
+        `DEMO: these settings turn the demo on, so this run also polls the built-in platform simulators, not real accounts (${names.join(', ')}).`,
+      );
+    }
     return core;
   }
   let setup: HeadlessSetup;
@@ -78,7 +99,9 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
       log('This build has no platform simulator to run the demo with.');
       return 1;
     }
-    log(`DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`);
+    log(
+      `DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`,
+    );
   }
   return createCore({ kind: 'fixed', setup }, coreDeps);
 }

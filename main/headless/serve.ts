@@ -52,7 +52,13 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  const bridge = attachBridge(server, { handlers: options.handlers, hub: options.hub, alerts: options.alerts, isOwnHost, isOwnOrigin });
+  const bridge = attachBridge(server, {
+    handlers: options.handlers,
+    hub: options.hub,
+    alerts: options.alerts,
+    isOwnHost,
+    isOwnOrigin,
+  });
 
   const listening = await new Promise<Result<number, string>>((resolve) => {
     server.once('error', (cause: NodeJS.ErrnoException) => {

@@ -24,14 +24,14 @@ function source(id: string): SourceState {
     name: id,
     provider: 'naver-vpe',
     providerLabel: id,
-    metric: { unit: 'viewers', definition: '' },
+    metric: { label: 'viewers', unit: 'viewers', definition: '' },
     demo: true,
     health: { status: 'ok' },
     lastOkAt: null,
     intervalMs: MINUTE,
     notes: [],
     rateLimit: null,
-  } as SourceState;
+  };
 }
 
 describe('the demo audience at 00:00 UTC', () => {
