@@ -12,6 +12,6 @@ const realClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function makeHeadlessEngine(credentials: CredentialResolver): StreamwatchEngine {
-  return createEngine({ fetch: (url, init) => fetch(url, init), clock: realClock, resolveCredentials: credentials });
+export function makeHeadlessEngine(credentials: CredentialResolver, clock: Clock = realClock): StreamwatchEngine {
+  return createEngine({ fetch: (url, init) => fetch(url, init), clock, resolveCredentials: credentials });
 }

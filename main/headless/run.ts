@@ -4,7 +4,7 @@ import { createCore, type Core } from '../core/app-core';
 import type { CredentialStore } from '../credentials/credential-store';
 import type { StreamwatchEngine } from '../engine/engine';
 import { systemClock } from '../engine/system-clock';
-import type { CredentialResolver } from '../engine/types';
+import type { Clock, CredentialResolver } from '../engine/types';
 import type { Action, Input } from './args';
 import { describeConfigError, loadConfigFile } from './config';
 import { log } from './log';
@@ -22,6 +22,8 @@ export interface RunDeps {
   readonly keychain?: () => CredentialStore;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); --serve runs until then. */
   readonly stopSignal?: () => Promise<string>;
+  /** The run's clock; the system clock unless a test sets one (see clock.ts). */
+  readonly clock?: Clock;
 }
 
 export const DEFAULT_RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -60,7 +62,7 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
   const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
   const coreDeps = {
     makeEngine: deps.makeEngine,
-    clock: systemClock,
+    clock: deps.clock ?? systemClock,
     sink,
     info: { version: packageVersion(), shell: 'headless' as const },
   };
