@@ -150,3 +150,33 @@ describe('headless --once on a settings folder that holds no settings', () => {
     },
   );
 });
+
+describe('headless --demo --once on a set clock', () => {
+  // The scenario clock's 20:20–20:28 UTC error spike, at the evening peak: enough NAVER sessions
+  // start in five minutes to pass the default rule's "min. sessions 20", so it must fire.
+  it('the evening error spike fires the default session failure rule', { timeout: 60_000 }, async () => {
+    const run = await runCli(['--demo', '--once'], { STREAMWATCH_CLOCK_START: '2026-12-05T20:26:00Z' });
+    expect(run.stderr).toContain('TEST CLOCK');
+    const snapshot = JSON.parse(run.stdout) as SnapshotJson & {
+      incidents: Array<{ ruleId: string; sourceId: string; values: Record<string, number> }>;
+    };
+    expect(snapshot.generatedAt).toMatch(/^2026-12-05T20:26:/);
+    const failure = snapshot.incidents.find(
+      (i) => i.ruleId === 'session-failure-rate' && i.sourceId === 'demo-naver-vpe',
+    );
+    expect(failure?.values.total).toBeGreaterThanOrEqual(20);
+    expect(failure?.values.share).toBeGreaterThan(0.1);
+  });
+
+  it(
+    'five minutes after midnight every demo source answers and no viewer drop is over its threshold',
+    { timeout: 60_000 },
+    async () => {
+      const run = await runCli(['--demo', '--once'], { STREAMWATCH_CLOCK_START: '2026-12-05T00:05:00Z' });
+      expect(run.code).toBe(0);
+      const snapshot = JSON.parse(run.stdout) as SnapshotJson & { incidents: Array<{ ruleId: string }> };
+      for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });
+      expect(snapshot.incidents.map((i) => i.ruleId)).not.toContain('viewer-drop');
+    },
+  );
+});
