@@ -152,15 +152,16 @@ describe('headless --once on a settings folder that holds no settings', () => {
 });
 
 describe('headless --demo --once on a set clock', () => {
-  // The scenario clock's 20:20–20:28 UTC error spike, at the evening peak: enough NAVER sessions
-  // start in five minutes to pass the default rule's "min. sessions 20", so it must fire.
-  it('the evening error spike fires the default session failure rule', { timeout: 60_000 }, async () => {
-    const run = await runCli(['--demo', '--once'], { STREAMWATCH_CLOCK_START: '2026-12-05T20:26:00Z' });
+  // The scenario's error spike runs 20–28 minutes into every second hour. Even at 04:20 UTC, in the
+  // night's smallest audience, enough NAVER sessions start in five minutes to pass the default
+  // rule's "min. sessions 20", so it must fire.
+  it('the 04:20 UTC error spike fires the default session failure rule', { timeout: 60_000 }, async () => {
+    const run = await runCli(['--demo', '--once'], { STREAMWATCH_CLOCK_START: '2026-12-05T04:26:00Z' });
     expect(run.stderr).toContain('TEST CLOCK');
     const snapshot = JSON.parse(run.stdout) as SnapshotJson & {
       incidents: Array<{ ruleId: string; sourceId: string; values: Record<string, number> }>;
     };
-    expect(snapshot.generatedAt).toMatch(/^2026-12-05T20:26:/);
+    expect(snapshot.generatedAt).toMatch(/^2026-12-05T04:26:/);
     const failure = snapshot.incidents.find(
       (i) => i.ruleId === 'session-failure-rate' && i.sourceId === 'demo-naver-vpe',
     );
@@ -176,7 +177,9 @@ describe('headless --demo --once on a set clock', () => {
       expect(run.code).toBe(0);
       const snapshot = JSON.parse(run.stdout) as SnapshotJson & { incidents: Array<{ ruleId: string }> };
       for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });
+      // No spike since 22:28, so neither a viewer drop nor a failure alert is due.
       expect(snapshot.incidents.map((i) => i.ruleId)).not.toContain('viewer-drop');
+      expect(snapshot.incidents.map((i) => i.ruleId)).not.toContain('session-failure-rate');
     },
   );
 });
