@@ -23,8 +23,12 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
 
-  demoServer: async ({}, use, testInfo) => {
+  demoServer: async ({ page }, use, testInfo) => {
+    const launched = Date.now();
     const server = await startHeadlessServer({ demo: true });
+    // `STREAMWATCH_CLOCK_START=… npx playwright test` runs the whole suite's demo at a chosen time.
+    const start = process.env.STREAMWATCH_CLOCK_START;
+    if (start) await page.clock.install({ time: Date.parse(start) + (Date.now() - launched) });
     await use(server);
     await server.stop();
     await testInfo.attach('headless.log', { body: server.log(), contentType: 'text/plain' });
