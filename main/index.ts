@@ -33,7 +33,6 @@ const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const START_URL = DEV_URL ?? APP_START_URL;
 const isAppUrl = sameOriginAs(DEV_URL ? new URL(DEV_URL).origin : APP_ORIGIN);
 
-
 let quitting = false;
 
 registerAppScheme();
@@ -66,7 +65,12 @@ async function start(): Promise<void> {
   const broadcast = createBroadcast(trusted);
   const showMain = (): BrowserWindow => {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ preload: PRELOAD, url: START_URL, devTools: !app.isPackaged, isQuitting: () => quitting });
+      window = createMainWindow({
+        preload: PRELOAD,
+        url: START_URL,
+        devTools: !app.isPackaged,
+        isQuitting: () => quitting,
+      });
       trusted.add(window);
     } else {
       revealWindow(window);
@@ -84,7 +88,12 @@ async function start(): Promise<void> {
     {
       // net.fetch so the OS proxy settings apply to platform requests.
       makeEngine: (resolveCredentials) =>
-        createEngine({ fetch: (url, init) => net.fetch(url, init), clock: systemClock, resolveCredentials, systemEvents: powerEvents(powerMonitor) }),
+        createEngine({
+          fetch: (url, init) => net.fetch(url, init),
+          clock: systemClock,
+          resolveCredentials,
+          systemEvents: powerEvents(powerMonitor),
+        }),
       clock: systemClock,
       sink: { notify: (notice) => notifier.show(notice) },
       info: { version: app.getVersion(), shell: 'electron' },

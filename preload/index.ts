@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { StreamwatchApi } from '../shared/ipc/api';
-import { pushChannels, requestChannels, type PushChannel, type RequestChannel } from '../shared/ipc/contract';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import { pushChannels, requestChannels, type PushChannel, type RequestChannel } from '@shared/ipc/contract';
 
 /**
  * window.api, built from the contract's channel lists and nothing else: one

@@ -2,7 +2,7 @@ import { createEngine } from '../../main/engine/engine';
 import { isZoomListing } from '../../main/engine/budget-policy';
 import type { CredentialResolver } from '../../main/engine/types';
 import type { AsyncSimHandler } from '../../main/demo/sim-server';
-import { err, ok } from '../../shared/result';
+import { err, ok } from '@shared/result';
 import { installFakeTime } from '../support/fake-time';
 import { createFleetSims, sourceConfigOf } from '../support/fleet-sims';
 import { createMeter, type Meter, type MeterReport } from '../support/request-meter';

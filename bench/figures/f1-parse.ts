@@ -11,7 +11,7 @@ import { SessionRecentResponseSchema } from '../../main/providers/naver-vpe/sche
 import { toSession as toNaverSession } from '../../main/providers/naver-vpe/to-model';
 import { SessionListSchema } from '../../main/providers/zoom-video-sdk/schema';
 import { toPastSample } from '../../main/providers/zoom-video-sdk/to-model';
-import type { Result } from '../../shared/result';
+import type { Result } from '@shared/result';
 import { API_VIDEO_EVENTS, API_VIDEO_SESSION_ID, apiVideoPageText } from '../pages/api-video-page';
 import { CONVIVA_SESSIONS, convivaPageText } from '../pages/conviva-page';
 import { NAVER_LOG_ENTRIES, NAVER_SESSIONS, naverPageText } from '../pages/naver-page';

@@ -1,5 +1,5 @@
-import type { Session } from '../../shared/model/samples';
-import type { Patch } from '../../shared/model/state';
+import type { Session } from '@shared/model/samples';
+import type { Patch } from '@shared/model/state';
 import { aMinuteLater, sessionsFor } from '../pages/held-sessions';
 import { FLEET } from '../support/fleet';
 import { createHeldHub, HELD_SESSIONS, viewerSeries } from '../support/held-hub';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEngine } from '../../main/engine/engine';
 import type { Clock, CredentialResolver } from '../../main/engine/types';
-import { ok } from '../../shared/result';
+import { ok } from '@shared/result';
 import { firstJsonLine, spawnTs, stopChild } from '../support/child';
 import { createFleetSims, sourceConfigOf } from '../support/fleet-sims';
 import { judge, type Row } from '../support/result';

@@ -9,8 +9,8 @@ import { SessionRecentResponseSchema } from '../../main/providers/naver-vpe/sche
 import { toSession as toNaverSession } from '../../main/providers/naver-vpe/to-model';
 import { SessionListSchema } from '../../main/providers/zoom-video-sdk/schema';
 import { toSession as toZoomSession } from '../../main/providers/zoom-video-sdk/to-model';
-import type { Session } from '../../shared/model/samples';
-import type { ProviderKind } from '../../shared/model/source';
+import type { Session } from '@shared/model/samples';
+import type { ProviderKind } from '@shared/model/source';
 import { convivaPageText } from './conviva-page';
 import { naverPageText } from './naver-page';
 import { zoomPageText } from './zoom-page';

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import type { Patch } from '../../shared/model/state';
+import type { Patch } from '@shared/model/state';
 import { sessionsFor } from '../pages/held-sessions';
 import { FLEET } from './fleet';
 import { createHeldHub } from './held-hub';

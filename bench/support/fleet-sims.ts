@@ -4,7 +4,7 @@ import { createNaverSim, NAVER_SIM_SCENARIO } from '../../main/demo/naver-vpe/si
 import { DEMO_INCIDENTS } from '../../main/demo/scenario';
 import type { AsyncSimHandler } from '../../main/demo/sim-server';
 import { createZoomSim } from '../../main/demo/zoom-video-sdk';
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import { FLEET, type FleetSource } from './fleet';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../shared/model/source';
+import type { ProviderKind } from '@shared/model/source';
 
 /**
  * The ten sources of the engine and renderer figures: every platform, more

@@ -1,6 +1,6 @@
 import { createStateHub, type WritableStateHub } from '../../main/engine/state-hub';
 import { providers } from '../../main/providers/registry';
-import type { ViewerPoint } from '../../shared/model/samples';
+import type { ViewerPoint } from '@shared/model/samples';
 import { sessionsFor } from '../pages/held-sessions';
 import { FLEET } from './fleet';
 

@@ -1,16 +1,16 @@
-import type { SettingsView, RequestArgs } from '../../shared/ipc/contract';
-import type { AlertsView, Incident, RuleConfig, RuleId, Rules } from '../../shared/model/alerts';
-import type { SourceConfig } from '../../shared/model/source';
-import type { AppError, Result } from '../../shared/result';
+import type { SettingsView, RequestArgs } from '@shared/ipc/contract';
+import type { AlertsView, Incident, RuleConfig, RuleId, Rules } from '@shared/model/alerts';
+import type { SourceConfig } from '@shared/model/source';
+import type { AppError, Result } from '@shared/result';
 
 /** Preferences and the demo switch, as the request handlers see them. */
 export interface SettingsPort {
   view(): Promise<SettingsView>;
   set(change: RequestArgs<'settings:set'>): Promise<Result<SettingsView, AppError>>;
   exportSources(): Promise<Result<string, AppError>>;
-  importSources(json: string): Promise<
-    Result<{ imported: SourceConfig[]; needSecrets: { sourceId: string; fields: string[] }[] }, AppError>
-  >;
+  importSources(
+    json: string,
+  ): Promise<Result<{ imported: SourceConfig[]; needSecrets: { sourceId: string; fields: string[] }[] }, AppError>>;
 }
 
 /** The alert engine, as the request handlers see it. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatPath } from '../providers/http';
-import { requests, type RequestChannel, type RequestResult } from '../../shared/ipc/contract';
-import { err, type AppError, type Result } from '../../shared/result';
+import { requests, type RequestChannel, type RequestResult } from '@shared/ipc/contract';
+import { err, type AppError, type Result } from '@shared/result';
 
 /**
  * The request handlers behind every transport (Electron IPC, the headless
@@ -11,7 +11,7 @@ import { err, type AppError, type Result } from '../../shared/result';
 export type Handlers = {
   readonly [C in RequestChannel]: (args: HandlerArgs<C>) => Promise<Result<RequestResult<C>, AppError>>;
 };
-type HandlerArgs<C extends RequestChannel> = z.infer<(typeof requests)[C]["args"]>;
+type HandlerArgs<C extends RequestChannel> = z.infer<(typeof requests)[C]['args']>;
 
 export function isRequestChannel(channel: unknown): channel is RequestChannel {
   return typeof channel === 'string' && Object.hasOwn(requests, channel);
@@ -22,15 +22,25 @@ export function isRequestChannel(channel: unknown): channel is RequestChannel {
  * Never throws: a bad argument or a handler's exception becomes an error value
  * (the exception's text is not forwarded, it may hold details main keeps to itself).
  */
-export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown): Promise<Result<unknown, AppError>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  rawArgs: unknown,
+): Promise<Result<unknown, AppError>> {
   if (!isRequestChannel(channel)) {
-    return err({ code: 'unknown-channel', message: `There is no request channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` });
+    return err({
+      code: 'unknown-channel',
+      message: `There is no request channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`,
+    });
   }
   const parsed = requests[channel].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue ? formatPath(issue.path) : '(arguments)';
-    return err({ code: 'bad-argument', message: `Invalid argument for ${channel}: field ${field} — ${issue?.message ?? 'invalid'}.` });
+    return err({
+      code: 'bad-argument',
+      message: `Invalid argument for ${channel}: field ${field} — ${issue?.message ?? 'invalid'}.`,
+    });
   }
   try {
     const handler = handlers[channel] as (args: unknown) => Promise<Result<unknown, AppError>>;

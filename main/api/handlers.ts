@@ -1,6 +1,6 @@
-import type { ProviderInfo } from '../../shared/ipc/contract';
-import type { SourceError } from '../../shared/model/errors';
-import { err, ok, type AppError } from '../../shared/result';
+import type { ProviderInfo } from '@shared/ipc/contract';
+import type { SourceError } from '@shared/model/errors';
+import { err, ok, type AppError } from '@shared/result';
 import type { Engine } from '../engine/types';
 import type { Provider } from '../providers/provider';
 import type { Handlers } from './dispatch';

@@ -1,5 +1,5 @@
-import type { SourceConfig } from '../../shared/model/source';
-import type { AppError, Result } from '../../shared/result';
+import type { SourceConfig } from '@shared/model/source';
+import type { AppError, Result } from '@shared/result';
 
 /**
  * Where the configured sources and their secrets live, as the request

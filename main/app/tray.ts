@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Menu, Tray, nativeImage, nativeTheme, type MenuItemConstructorOptions } from 'electron';
-import type { AlertsView } from '../../shared/model/alerts';
+import type { AlertsView } from '@shared/model/alerts';
 
 export type TrayLevel = 'ok' | 'warning' | 'critical' | 'unknown';
 

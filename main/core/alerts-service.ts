@@ -1,6 +1,6 @@
-import { RuleConfigSchema, type Incident, type RuleConfig, type RuleId, type Rules } from '../../shared/model/alerts';
-import type { AlertsView } from '../../shared/model/alerts';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import { RuleConfigSchema, type Incident, type RuleConfig, type RuleId, type Rules } from '@shared/model/alerts';
+import type { AlertsView } from '@shared/model/alerts';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import type { AlertsPort } from '../api/app-ports';
 import { createAlertEngine, type AlertEngine, type AlertSink } from '../engine/alerts/alert-engine';
 import { DEFAULT_RULES } from '../engine/alerts/default-rules';
@@ -96,7 +96,11 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     rules: () => rules,
     async setRule(ruleId, config): Promise<Result<Rules, AppError>> {
       const parsed = RuleConfigSchema.safeParse({ ...rules[ruleId], ...config });
-      if (!parsed.success) return err({ code: 'bad-argument', message: `Rule ${ruleId}: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+      if (!parsed.success)
+        return err({
+          code: 'bad-argument',
+          message: `Rule ${ruleId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        });
       rules = { ...rules, [ruleId]: parsed.data };
       await deps.saveOverrides?.({ ...deps.overrides(), [ruleId]: parsed.data });
       tick();

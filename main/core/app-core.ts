@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import type { Handlers } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
@@ -58,7 +58,12 @@ export async function createCore(input: CoreInput, deps: CoreDeps): Promise<Core
 function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
   const engine = deps.makeEngine(setup.resolve);
   engine.setSources(setup.sources, { demo: setup.demo });
-  const settings = fixedSettings({ sources: setup.sources, origin: setup.origin, demo: setup.demo, preferences: defaultSettings().preferences });
+  const settings = fixedSettings({
+    sources: setup.sources,
+    origin: setup.origin,
+    demo: setup.demo,
+    preferences: defaultSettings().preferences,
+  });
   let overrides: Record<string, unknown> = {};
   const alerts = createAlertsService({
     hub: engine.hub,
@@ -69,7 +74,12 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     saveOverrides: async (next) => void (overrides = next),
     history: memoryHistory(),
   });
-  const sources = readOnlySources({ sources: setup.sources, origin: setup.origin, resolve: setup.resolve, presence: setup.presence });
+  const sources = readOnlySources({
+    sources: setup.sources,
+    origin: setup.origin,
+    resolve: setup.resolve,
+    presence: setup.presence,
+  });
   const handlers = createHandlers({ engine, sources, settings, alerts, providers: providerList, info: deps.info });
   return assemble(engine, handlers, alerts, null, () => setup.close());
 }
@@ -82,7 +92,14 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
   const resolve = layeredResolver({ session, keychain: input.keychain, demo: () => demo?.resolve ?? null });
   const engine = deps.makeEngine(resolve);
   const demoSources = (): readonly SourceConfig[] => demo?.sources ?? [];
-  const sources = createSourcesService({ settings: store, keychain: input.keychain, session, engine, providerFor, demoSources });
+  const sources = createSourcesService({
+    settings: store,
+    keychain: input.keychain,
+    session,
+    engine,
+    providerFor,
+    demoSources,
+  });
   async function applyAll(): Promise<void> {
     // The simulators start only when demo data is wanted, and then stay up (they are cheap).
     if (store.current().demo && !demo) demo = await input.startDemo();
@@ -120,7 +137,13 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
   });
 }
 
-function assemble(engine: StreamwatchEngine, handlers: Handlers, alerts: AlertsService, notice: string | null, close: () => Promise<void>): Core {
+function assemble(
+  engine: StreamwatchEngine,
+  handlers: Handlers,
+  alerts: AlertsService,
+  notice: string | null,
+  close: () => Promise<void>,
+): Core {
   return {
     engine,
     handlers,

@@ -1,6 +1,6 @@
-import { sourceError } from '../../shared/model/errors';
-import type { SourceConfig } from '../../shared/model/source';
-import { err, ok } from '../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import type { SourceConfig } from '@shared/model/source';
+import { err, ok } from '@shared/result';
 import type { CredentialStore } from '../credentials/credential-store';
 import type { CredentialResolver } from '../engine/types';
 

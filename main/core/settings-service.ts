@@ -1,6 +1,6 @@
-import type { SettingsView } from '../../shared/ipc/contract';
-import type { SourceConfig } from '../../shared/model/source';
-import { err, ok } from '../../shared/result';
+import type { SettingsView } from '@shared/ipc/contract';
+import type { SourceConfig } from '@shared/model/source';
+import { err, ok } from '@shared/result';
 import type { SettingsPort } from '../api/app-ports';
 import type { SourcesPort } from '../api/sources-port';
 import type { Provider } from '../providers/provider';
@@ -72,7 +72,12 @@ export function createSettingsService(deps: {
 }
 
 /** Settings for headless --config / --demo: sources fixed by the run, preferences held in memory. */
-export function fixedSettings(options: { readonly sources: readonly SourceConfig[]; readonly origin: string; readonly demo: boolean; readonly preferences: Preferences }): SettingsPort & { preferences(): Preferences } {
+export function fixedSettings(options: {
+  readonly sources: readonly SourceConfig[];
+  readonly origin: string;
+  readonly demo: boolean;
+  readonly preferences: Preferences;
+}): SettingsPort & { preferences(): Preferences } {
   let preferences = options.preferences;
   const view = async (): Promise<SettingsView> => ({
     demo: options.demo,
@@ -88,7 +93,10 @@ export function fixedSettings(options: { readonly sources: readonly SourceConfig
     preferences: () => preferences,
     async set(change) {
       if (change.demo !== undefined && change.demo !== options.demo) {
-        return err({ code: 'read-only', message: `The demo switch is fixed by how headless mode was started (${options.origin}).` });
+        return err({
+          code: 'read-only',
+          message: `The demo switch is fixed by how headless mode was started (${options.origin}).`,
+        });
       }
       preferences = {
         theme: change.theme ?? preferences.theme,
@@ -98,6 +106,9 @@ export function fixedSettings(options: { readonly sources: readonly SourceConfig
     },
     exportSources: async () => ok(exportSourcesJson(options.sources)),
     importSources: async () =>
-      err({ code: 'read-only', message: `In headless mode the sources come from ${options.origin}; edit it and restart.` }),
+      err({
+        code: 'read-only',
+        message: `In headless mode the sources come from ${options.origin}; edit it and restart.`,
+      }),
   };
 }

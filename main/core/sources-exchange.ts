@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SourceConfigSchema, type SourceConfig } from '../../shared/model/source';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import { SourceConfigSchema, type SourceConfig } from '@shared/model/source';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import { formatPath } from '../providers/http';
 
 /**
@@ -27,7 +27,10 @@ export function parseSourcesJson(json: string): Result<SourceConfig[], AppError>
   const parsed = ExchangeSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err({ code: 'bad-file', message: `The source list is not valid: field ${formatPath(issue?.path ?? [])} — ${issue?.message ?? 'invalid'}.` });
+    return err({
+      code: 'bad-file',
+      message: `The source list is not valid: field ${formatPath(issue?.path ?? [])} — ${issue?.message ?? 'invalid'}.`,
+    });
   }
   return ok(parsed.data.sources);
 }

@@ -1,4 +1,4 @@
-import type { Result } from '../../shared/result';
+import type { Result } from '@shared/result';
 
 /** Why the keychain could not be used, in words a person can act on. */
 export interface CredentialStoreError {

@@ -1,5 +1,5 @@
-import { sourceError } from '../../shared/model/errors';
-import { err, ok } from '../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import { err, ok } from '@shared/result';
 import type { CredentialResolver } from '../engine/types';
 
 /** Per source id: secret field → the name of the environment variable that holds it. */

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '@shared/result';
 import {
   SERVICE_NAME,
   accountName,
@@ -90,10 +90,15 @@ export function explain(cause: unknown, stage: 'load' | 'use'): CredentialStoreE
   if (/locked|unlock|dismissed|cancel/i.test(raw)) {
     return {
       code: 'keychain-locked',
-      message: 'The system keychain is locked. Unlock it (log in to your keyring) and try again, or keep secrets for this session only.',
+      message:
+        'The system keychain is locked. Unlock it (log in to your keyring) and try again, or keep secrets for this session only.',
     };
   }
-  if (/could not connect|dbus|d-bus|secret service|org\.freedesktop\.secrets|autolaunch|no such interface|not provided by any/i.test(raw)) {
+  if (
+    /could not connect|dbus|d-bus|secret service|org\.freedesktop\.secrets|autolaunch|no such interface|not provided by any/i.test(
+      raw,
+    )
+  ) {
     return {
       code: 'keychain-unavailable',
       message:

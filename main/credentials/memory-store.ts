@@ -1,4 +1,4 @@
-import { ok } from '../../shared/result';
+import { ok } from '@shared/result';
 import { accountName, parseAccountName, type CredentialStore } from './credential-store';
 
 /** Secrets kept in memory only: tests, and the user's "keep for this session only" (gone at quit). */

@@ -1,5 +1,5 @@
-import { sourceError } from '../../shared/model/errors';
-import { err, ok } from '../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import { err, ok } from '@shared/result';
 import type { CredentialResolver } from '../engine/types';
 import type { CredentialStore } from './credential-store';
 
@@ -16,7 +16,12 @@ export function storeResolver(store: CredentialStore): CredentialResolver {
     }
     if (missing.length > 0) {
       const where = store.kind === 'keychain' ? 'the system keychain' : 'this session';
-      return err(sourceError('config', `${source.name}: no ${missing.join(' or ')} stored in ${where}. Open the source's settings to enter it.`));
+      return err(
+        sourceError(
+          'config',
+          `${source.name}: no ${missing.join(' or ')} stored in ${where}. Open the source's settings to enter it.`,
+        ),
+      );
     }
     return ok(secrets);
   };

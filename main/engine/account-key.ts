@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ProviderKind } from '../../shared/model/source';
+import type { ProviderKind } from '@shared/model/source';
 
 /** The secret that tells one platform account from another. */
 export const IDENTIFYING_SECRET: Readonly<Record<ProviderKind, string>> = {

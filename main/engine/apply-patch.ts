@@ -1,6 +1,6 @@
-import type { ViewerPoint } from '../../shared/model/samples';
-import type { Patch, PatchOp, SessionRow, Snapshot } from '../../shared/model/state';
-import { assertNever } from '../../shared/result';
+import type { ViewerPoint } from '@shared/model/samples';
+import type { Patch, PatchOp, SessionRow, Snapshot } from '@shared/model/state';
+import { assertNever } from '@shared/result';
 import { DEFAULT_SERIES_CAPACITY } from './state-hub';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../shared/model/source';
+import type { ProviderKind } from '@shared/model/source';
 
 /** One limiter's settings, in bottleneck's terms. */
 export interface LimitSettings {

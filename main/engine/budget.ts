@@ -1,7 +1,7 @@
 import Bottleneck from 'bottleneck';
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import type { RateLimit } from '../../shared/model/samples';
-import { err, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { RateLimit } from '@shared/model/samples';
+import { err, type Result } from '@shared/result';
 import { parseRetryAfter, type Http, type HttpAnswer, type HttpRequest } from '../providers/http';
 import type { BudgetPolicy, LimitSettings } from './budget-policy';
 import type { ActivityOf } from './timebox';

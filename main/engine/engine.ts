@@ -1,7 +1,7 @@
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import type { Session } from '../../shared/model/samples';
-import type { ProviderKind } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { Session } from '@shared/model/samples';
+import type { ProviderKind } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
 import { createHttp, type FetchLike } from '../providers/http';
 import type { Provider } from '../providers/provider';
 import { providerFor } from '../providers/registry';

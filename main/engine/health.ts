@@ -1,5 +1,5 @@
-import type { SourceError } from '../../shared/model/errors';
-import type { Health } from '../../shared/model/state';
+import type { SourceError } from '@shared/model/errors';
+import type { Health } from '@shared/model/state';
 import type { NextPoll } from './scheduler/backoff';
 
 /** How an endpoint's latest poll ended and what the scheduler does next. */

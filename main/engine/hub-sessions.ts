@@ -1,5 +1,5 @@
-import type { Session } from '../../shared/model/samples';
-import type { SessionRow } from '../../shared/model/state';
+import type { Session } from '@shared/model/samples';
+import type { SessionRow } from '@shared/model/state';
 import { sameData } from './same-data';
 
 export interface SessionChanges {

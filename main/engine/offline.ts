@@ -1,4 +1,4 @@
-import type { SourceError } from '../../shared/model/errors';
+import type { SourceError } from '@shared/model/errors';
 
 /** How a source's latest poll went, as far as "is the network there?" goes. */
 export type Reach = 'ok' | 'unreachable' | 'failed';

@@ -1,4 +1,4 @@
-import type { SourceConfig, ViewerMetric } from '../../shared/model/source';
+import type { SourceConfig, ViewerMetric } from '@shared/model/source';
 import type { Endpoint, Provider } from '../providers/provider';
 import { configHealth, type EndpointState } from './health';
 import type { Reach } from './offline';

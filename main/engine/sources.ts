@@ -1,6 +1,6 @@
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import type { ProviderKind, SourceConfig } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { ProviderKind, SourceConfig } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
 import { formatPath, type Http } from '../providers/http';
 import type { Connection, Provider } from '../providers/provider';
 import { accountKey } from './account-key';

@@ -1,6 +1,6 @@
-import type { Breakdown, Sample, Session, ViewerPoint } from '../../shared/model/samples';
-import type { ProviderKind, ViewerMetric } from '../../shared/model/source';
-import type { Health, Patch, PatchOp, Snapshot, SourceState } from '../../shared/model/state';
+import type { Breakdown, Sample, Session, ViewerPoint } from '@shared/model/samples';
+import type { ProviderKind, ViewerMetric } from '@shared/model/source';
+import type { Health, Patch, PatchOp, Snapshot, SourceState } from '@shared/model/state';
 import { mergePoints } from './hub-series';
 import { createSessionStore } from './hub-sessions';
 import { createRingBuffer, type RingBuffer } from './ring-buffer';

@@ -1,5 +1,5 @@
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import { err, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import { err, type Result } from '@shared/result';
 import type { Clock, TimerHandle } from './types';
 
 /** What the requests of one call have been doing, as the budget layer saw them. */

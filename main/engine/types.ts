@@ -1,8 +1,8 @@
-import type { SourceError } from '../../shared/model/errors';
-import type { Session } from '../../shared/model/samples';
-import type { SourceConfig } from '../../shared/model/source';
-import type { Patch, Snapshot } from '../../shared/model/state';
-import type { Result } from '../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import type { Session } from '@shared/model/samples';
+import type { SourceConfig } from '@shared/model/source';
+import type { Patch, Snapshot } from '@shared/model/state';
+import type { Result } from '@shared/result';
 
 /**
  * The engine's public surface, used by both composition roots (Electron's

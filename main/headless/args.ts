@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '@shared/result';
 
 export type Input =
   | { readonly kind: 'config'; readonly file: string }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ProviderKindSchema, SourceIdSchema, type SourceConfig } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
+import { ProviderKindSchema, SourceIdSchema, type SourceConfig } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
 import { formatPath } from '../providers/http';
 import type { Provider } from '../providers/provider';
 import { providerFor } from '../providers/registry';

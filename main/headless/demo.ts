@@ -1,4 +1,4 @@
-import type { ProviderKind, SourceConfig } from '../../shared/model/source';
+import type { ProviderKind, SourceConfig } from '@shared/model/source';
 import { createMemoryStore } from '../credentials/memory-store';
 import { storeResolver } from '../credentials/store-resolver';
 import { startApiVideoSim } from '../demo/api-video';

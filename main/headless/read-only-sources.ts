@@ -1,5 +1,5 @@
-import type { SourceConfig } from '../../shared/model/source';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import type { SourceConfig } from '@shared/model/source';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import type { SourcesPort } from '../api/sources-port';
 import { toAppError } from '../api/handlers';
 import type { CredentialResolver } from '../engine/types';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '@shared/result';
 import type { Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import { log } from './log';

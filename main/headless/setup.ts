@@ -1,4 +1,4 @@
-import type { SourceConfig } from '../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import type { CredentialResolver } from '../engine/types';
 import { envPresence, envResolver } from '../credentials/env-store';
 import type { HeadlessConfig } from './config';

@@ -1,6 +1,6 @@
-import type { SourceError } from '../../shared/model/errors';
-import type { Session, SessionEvent } from '../../shared/model/samples';
-import type { Health, Snapshot, SourceState } from '../../shared/model/state';
+import type { SourceError } from '@shared/model/errors';
+import type { Session, SessionEvent } from '@shared/model/samples';
+import type { Health, Snapshot, SourceState } from '@shared/model/state';
 
 /**
  * The JSON that `headless --once` and `--session` print. This is a public

@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '@shared/result';
 import { contentTypeOf } from '../core/content-types';
 
 /**

@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '../../shared/ipc/ws-protocol';
+import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '@shared/ipc/ws-protocol';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
-import type { AlertsView } from '../../shared/model/alerts';
+import type { AlertsView } from '@shared/model/alerts';
 import { formatPath } from '../providers/http';
 import { log } from './log';
 

@@ -1,4 +1,4 @@
-import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
+import type { PushChannel, PushPayload } from '@shared/ipc/contract';
 import type { TrustedWindows } from './trusted-senders';
 
 export type Broadcast = <C extends PushChannel>(channel: C, payload: PushPayload<C>) => void;

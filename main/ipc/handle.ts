@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
-import { requestChannels } from '../../shared/ipc/contract';
-import { err, type AppError, type Result } from '../../shared/result';
+import { requestChannels } from '@shared/ipc/contract';
+import { err, type AppError, type Result } from '@shared/result';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { TrustedWindows } from './trusted-senders';
 

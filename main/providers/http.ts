@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import { err, ok, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import { err, ok, type Result } from '@shared/result';
 
 /** Injected so the app can use Electron's `net.fetch` (OS proxy) and tests and headless Node's fetch. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;

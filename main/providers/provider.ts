@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { SourceError } from '../../shared/model/errors';
-import type { Sample, Session } from '../../shared/model/samples';
-import type { FieldSpec, ProviderKind, ViewerMetric } from '../../shared/model/source';
-import type { Result } from '../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import type { Sample, Session } from '@shared/model/samples';
+import type { FieldSpec, ProviderKind, ViewerMetric } from '@shared/model/source';
+import type { Result } from '@shared/result';
 import type { Http } from './http';
 
 /** A source as a provider sees it: options parsed by its own schema, secrets resolved. */

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../shared/model/source';
+import type { ProviderKind } from '@shared/model/source';
 import { apiVideoProvider } from './api-video';
 import { convivaProvider } from './conviva';
 import { naverVpeProvider } from './naver-vpe';

@@ -41,5 +41,7 @@ export async function removeStaleTemps(path: string): Promise<void> {
   const folder = dirname(path);
   const prefix = `.${basename(path)}.`;
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => fs.rm(join(folder, n), { force: true })));
+  await Promise.all(
+    names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => fs.rm(join(folder, n), { force: true })),
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SourceConfigSchema } from '../../shared/model/source';
+import { SourceConfigSchema } from '@shared/model/source';
 
 export const SETTINGS_VERSION = 2;
 
@@ -10,14 +10,25 @@ export const PreferencesSchema = z.object({
       enabled: z.boolean().default(true),
       sound: z.boolean().default(false),
       /** Remind about a firing incident after this many minutes… */
-      remindEveryMinutes: z.number().int().min(1).max(24 * 60).default(30),
+      remindEveryMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
       /** …at most this many times. */
       maxReminders: z.number().int().min(0).max(100).default(3),
       quietHours: z
         .object({
           enabled: z.boolean().default(false),
-          start: z.string().regex(/^\d{2}:\d{2}$/).default('22:00'),
-          end: z.string().regex(/^\d{2}:\d{2}$/).default('07:00'),
+          start: z
+            .string()
+            .regex(/^\d{2}:\d{2}$/)
+            .default('22:00'),
+          end: z
+            .string()
+            .regex(/^\d{2}:\d{2}$/)
+            .default('07:00'),
           criticalBypass: z.boolean().default(true),
         })
         .prefault({}),

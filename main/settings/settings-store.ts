@@ -43,7 +43,8 @@ export function createSettingsStore(options: { dir: string; ops?: FileOps; now?:
       try {
         text = await fs.readFile(path, 'utf8');
       } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { settings: (settings = defaultSettings()), notice: null };
+        if ((cause as NodeJS.ErrnoException).code === 'ENOENT')
+          return { settings: (settings = defaultSettings()), notice: null };
         throw cause;
       }
       let json: unknown;
@@ -57,7 +58,10 @@ export function createSettingsStore(options: { dir: string; ops?: FileOps; now?:
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         settings = defaultSettings();
-        return { settings, notice: await moveAside(`field ${issue ? formatPath(issue.path) : '(file)'}: ${issue?.message ?? 'invalid'}`) };
+        return {
+          settings,
+          notice: await moveAside(`field ${issue ? formatPath(issue.path) : '(file)'}: ${issue?.message ?? 'invalid'}`),
+        };
       }
       settings = parsed.data;
       return { settings, notice: null };

@@ -1,5 +1,5 @@
-import type { SourceConfig } from '../../shared/model/source';
-import { err, ok, type AppError, type Result } from '../../shared/result';
+import type { SourceConfig } from '@shared/model/source';
+import { err, ok, type AppError, type Result } from '@shared/result';
 import type { SourcesPort } from '../api/sources-port';
 import type { CredentialStore } from '../credentials/credential-store';
 import type { Engine } from '../engine/types';
@@ -38,11 +38,15 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
 
   function validate(source: SourceConfig): Result<SourceConfig, AppError> {
     const provider = deps.providerFor(source.provider);
-    if (!provider) return err({ code: 'unknown-provider', message: `Streamwatch does not know the platform ${source.provider}.` });
+    if (!provider)
+      return err({ code: 'unknown-provider', message: `Streamwatch does not know the platform ${source.provider}.` });
     const options = provider.optionsSchema.safeParse(source.options);
     if (!options.success) {
       const issue = options.error.issues[0];
-      return err({ code: 'bad-option', message: `options.${formatPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}` });
+      return err({
+        code: 'bad-option',
+        message: `options.${formatPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`,
+      });
     }
     return ok(source);
   }
@@ -64,7 +68,10 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
       const valid = validate(source);
       if (!valid.ok) return valid;
       if (source.id.startsWith('demo-')) {
-        return err({ code: 'bad-argument', message: 'Source ids starting with "demo-" are kept for the built-in demo; choose another id.' });
+        return err({
+          code: 'bad-argument',
+          message: 'Source ids starting with "demo-" are kept for the built-in demo; choose another id.',
+        });
       }
       if (storage) storageOf.set(source.id, storage);
       const store = storeFor(source.id);
@@ -93,12 +100,17 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
       const removed = await deps.keychain.deleteSource(sourceId);
       await deps.session.deleteSource(sourceId);
       storageOf.delete(sourceId);
-      if (!removed.ok) return err({ code: removed.error.code, message: `The source was removed, but its keychain entries could not be: ${removed.error.message}` });
+      if (!removed.ok)
+        return err({
+          code: removed.error.code,
+          message: `The source was removed, but its keychain entries could not be: ${removed.error.message}`,
+        });
       return ok(empty);
     },
     async completeSecrets(source, entered) {
       const provider = deps.providerFor(source.provider);
-      if (!provider) return err({ code: 'unknown-provider', message: `Streamwatch does not know the platform ${source.provider}.` });
+      if (!provider)
+        return err({ code: 'unknown-provider', message: `Streamwatch does not know the platform ${source.provider}.` });
       const secrets: Record<string, string> = { ...entered };
       for (const field of provider.secretFields) {
         if (secrets[field]) continue;
@@ -106,7 +118,8 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
         if (stored.ok && stored.value) secrets[field] = stored.value;
       }
       const missing = provider.secretFields.filter((f) => !secrets[f]);
-      if (missing.length > 0) return err({ code: 'missing-secret', message: `Enter ${missing.join(' and ')} to test this source.` });
+      if (missing.length > 0)
+        return err({ code: 'missing-secret', message: `Enter ${missing.join(' and ')} to test this source.` });
       return ok(secrets);
     },
     async hasCredentials(sourceId) {

@@ -1,5 +1,5 @@
-import type { StreamwatchApi } from '../../shared/ipc/api';
-import type * as WsProtocol from '../../shared/ipc/ws-protocol';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type * as WsProtocol from '@shared/ipc/ws-protocol';
 import { alwaysOpen, type Connection } from './connection';
 import { createWsApi } from './ws-api';
 

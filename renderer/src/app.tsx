@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { PushPayload } from '../../shared/ipc/contract';
+import type { PushPayload } from '@shared/ipc/contract';
 import { api } from './api';
 import { AlertsBadge } from './components/alerts-badge';
 import { AppHeader } from './components/app-header';

@@ -1,4 +1,4 @@
-import type { ViewName } from '../../shared/ipc/contract';
+import type { ViewName } from '@shared/ipc/contract';
 
 /**
  * The views in the navigation, in order; the digit is the keyboard shortcut

@@ -1,7 +1,7 @@
-import type { StreamwatchApi } from '../../shared/ipc/api';
-import type { RequestChannel } from '../../shared/ipc/contract';
-import type { WsClientMessage, WsServerMessage } from '../../shared/ipc/ws-protocol';
-import type { AppError, Result } from '../../shared/result';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type { RequestChannel } from '@shared/ipc/contract';
+import type { WsClientMessage, WsServerMessage } from '@shared/ipc/ws-protocol';
+import type { AppError, Result } from '@shared/result';
 import type { Connection, ConnectionState } from './connection';
 
 /**

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { AlertsViewSchema, IncidentSchema, RuleConfigSchema, RuleIdSchema } from '../model/alerts';
 import { SessionSchema } from '../model/samples';
-import { FieldSpecSchema, ProviderKindSchema, SourceConfigSchema, SourceIdSchema, ViewerMetricSchema } from '../model/source';
+import {
+  FieldSpecSchema,
+  ProviderKindSchema,
+  SourceConfigSchema,
+  SourceIdSchema,
+  ViewerMetricSchema,
+} from '../model/source';
 import { PatchSchema, SnapshotSchema } from '../model/state';
 
 /**
@@ -24,7 +30,11 @@ export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
 const NotificationPrefsSchema = z.object({
   enabled: z.boolean(),
   sound: z.boolean(),
-  remindEveryMinutes: z.number().int().min(1).max(24 * 60),
+  remindEveryMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   maxReminders: z.number().int().min(0).max(100),
   quietHours: z.object({
     enabled: z.boolean(),
@@ -104,7 +114,16 @@ export const requests = {
   'alerts:acknowledge': { args: z.object({ incidentId: z.string().min(1).max(64) }).strict(), result: z.object({}) },
   /** Snooze one incident, or all when no id is given; 0 minutes ends a snooze. */
   'alerts:snooze': {
-    args: z.object({ incidentId: z.string().min(1).max(64).optional(), minutes: z.number().int().min(0).max(7 * 24 * 60) }).strict(),
+    args: z
+      .object({
+        incidentId: z.string().min(1).max(64).optional(),
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60),
+      })
+      .strict(),
     result: z.object({}),
   },
   'alerts:rules': { args: none, result: z.record(RuleIdSchema, RuleConfigSchema) },
@@ -141,7 +160,11 @@ export const pushes = {
   'state:patch': PatchSchema,
   'alerts:changed': AlertsViewSchema,
   /** The shell asks the page to show a view (menu shortcut, tray item, notification click). */
-  'app:navigate': z.object({ view: ViewNameSchema, incidentId: z.string().optional(), focusSearch: z.boolean().optional() }),
+  'app:navigate': z.object({
+    view: ViewNameSchema,
+    incidentId: z.string().optional(),
+    focusSearch: z.boolean().optional(),
+  }),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -12,7 +12,9 @@ import { _electron, expect, test } from '@playwright/test';
  */
 const root = join(import.meta.dirname, '..', '..');
 const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-const binary = existsSync(pathFile) ? join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8')) : null;
+const binary = existsSync(pathFile)
+  ? join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8'))
+  : null;
 
 test('the Electron app opens its window, with the page isolated from Node', async () => {
   test.skip(
@@ -25,7 +27,9 @@ test('the Electron app opens its window, with the page isolated from Node', asyn
     const page = await app.firstWindow();
     await expect(page).toHaveTitle(/Streamwatch/);
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (globalThis as { api?: { request?: unknown } }).api?.request)).toBe('object');
+    expect(await page.evaluate(() => typeof (globalThis as { api?: { request?: unknown } }).api?.request)).toBe(
+      'object',
+    );
     await expect(page.getByText('DEMO', { exact: true })).toBeVisible();
   } finally {
     await app.close();

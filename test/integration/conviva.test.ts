@@ -6,7 +6,7 @@ import { createConvivaClient, getParsed, PATHS } from '../../main/providers/conv
 import { SessionsBodySchema } from '../../main/providers/conviva/schema';
 import { createHttp } from '../../main/providers/http';
 import type { Connection } from '../../main/providers/provider';
-import type { Session } from '../../shared/model/samples';
+import type { Session } from '@shared/model/samples';
 
 const SCENARIO: Scenario = {
   seed: 11,

@@ -1,7 +1,7 @@
-import { sourceError } from '../../shared/model/errors';
-import type { SourceConfig } from '../../shared/model/source';
-import type { Patch } from '../../shared/model/state';
-import { err, ok } from '../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import type { SourceConfig } from '@shared/model/source';
+import type { Patch } from '@shared/model/state';
+import { err, ok } from '@shared/result';
 import { createEngine, type EngineDeps, type StreamwatchEngine } from '../../main/engine/engine';
 import type { CredentialResolver } from '../../main/engine/types';
 import { installFakeClock, type FakeClock } from './fake-clock';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { sourceError, type SourceError } from '../../shared/model/errors';
-import type { Sample, Session } from '../../shared/model/samples';
-import type { ProviderKind } from '../../shared/model/source';
-import { err, ok, type Result } from '../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { Sample, Session } from '@shared/model/samples';
+import type { ProviderKind } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
 import { statusError } from '../../main/providers/http';
 import type { Provider, ProviderDeps, ResolvedSource } from '../../main/providers/provider';
 

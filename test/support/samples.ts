@@ -1,5 +1,5 @@
-import type { Session, ViewerPoint } from '../../shared/model/samples';
-import { sourceError, type SourceError } from '../../shared/model/errors';
+import type { Session, ViewerPoint } from '@shared/model/samples';
+import { sourceError, type SourceError } from '@shared/model/errors';
 
 export const point = (at: number, viewers: number): ViewerPoint => ({ at, viewers });
 

@@ -1,4 +1,4 @@
-import type { AlertsView, Incident, Rules } from '../../../shared/model/alerts';
+import type { AlertsView, Incident, Rules } from '@shared/model/alerts';
 import { evaluate, type AlertInput, type Condition } from './evaluate';
 import { mayNotify, type NotificationPrefs } from './notify-policy';
 
@@ -63,7 +63,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   let lastSignature = '';
 
   for (const incident of deps.restored ?? []) {
-    if (incident.state === 'firing') firing.set(incident.key, { incident, lastNotifiedAt: incident.startedAt, reminders: 0 });
+    if (incident.state === 'firing')
+      firing.set(incident.key, { incident, lastNotifiedAt: incident.startedAt, reminders: 0 });
   }
 
   const changed = () => listeners.forEach((listener) => listener());
@@ -108,7 +109,12 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     firing.delete(t.incident.key);
     const quiet = silenced(t, now) && !t.incident.acknowledged;
     update(t, { state: 'resolved', endedAt: now });
-    if (!quiet) send(t.incident.severity, now, { title: `Resolved: ${t.incident.sourceName}`, body: `${t.incident.message} — resolved after ${duration(now - t.incident.startedAt)}.`, incidentId: t.incident.id });
+    if (!quiet)
+      send(t.incident.severity, now, {
+        title: `Resolved: ${t.incident.sourceName}`,
+        body: `${t.incident.message} — resolved after ${duration(now - t.incident.startedAt)}.`,
+        incidentId: t.incident.id,
+      });
   }
 
   function flushGroup(now: number): void {
@@ -118,7 +124,10 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     if (opened.length === 0) return;
     const worst = opened.some((i) => i.severity === 'critical') ? 'critical' : 'warning';
     const first = opened[0]!;
-    const title = opened.length === 1 ? `${first.severity === 'critical' ? 'Critical' : 'Warning'}: ${first.sourceName}` : `${opened.length} new incidents`;
+    const title =
+      opened.length === 1
+        ? `${first.severity === 'critical' ? 'Critical' : 'Warning'}: ${first.sourceName}`
+        : `${opened.length} new incidents`;
     const body = opened.length === 1 ? first.message : opened.map((i) => `• ${i.message}`).join('\n');
     send(worst, now, { title, body, incidentId: first.id });
   }
@@ -130,7 +139,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       if (now - t.lastNotifiedAt < remindEveryMinutes * 60_000) continue;
       t.reminders++;
       t.lastNotifiedAt = now;
-      send(t.incident.severity, now, { title: `Still firing: ${t.incident.sourceName}`, body: `${t.incident.message} (for ${duration(now - t.incident.startedAt)})`, incidentId: t.incident.id });
+      send(t.incident.severity, now, {
+        title: `Still firing: ${t.incident.sourceName}`,
+        body: `${t.incident.message} (for ${duration(now - t.incident.startedAt)})`,
+        incidentId: t.incident.id,
+      });
     }
   }
 
@@ -144,7 +157,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         const tracked = firing.get(condition.key);
         if (tracked) {
           if (condition.level === 'clear') resolve(tracked, now);
-          else if (condition.level === 'firing') tracked.incident = { ...tracked.incident, values: condition.values, message: condition.message };
+          else if (condition.level === 'firing')
+            tracked.incident = { ...tracked.incident, values: condition.values, message: condition.message };
           continue;
         }
         if (condition.level === 'clear') pendingSince.delete(condition.key);
@@ -190,9 +204,15 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     view(state) {
       const now = deps.now();
       const list = [...firing.values()];
-      const worst = list.some((t) => t.incident.severity === 'critical') ? 'critical' : list.length > 0 ? 'warning' : 'ok';
+      const worst = list.some((t) => t.incident.severity === 'critical')
+        ? 'critical'
+        : list.length > 0
+          ? 'warning'
+          : 'ok';
       // Never green while any number is stale or unknown: grey says "we do not know".
-      const unsure = state.sources.some((s) => s.health.status !== 'ok' || s.lastOkAt === null || now - s.lastOkAt > 2 * s.intervalMs);
+      const unsure = state.sources.some(
+        (s) => s.health.status !== 'ok' || s.lastOkAt === null || now - s.lastOkAt > 2 * s.intervalMs,
+      );
       const level = worst === 'ok' && (unsure || state.sources.length === 0) ? 'unknown' : worst;
       const silencedCount = list.filter((t) => silenced(t, now)).length;
       const summary =

@@ -1,4 +1,4 @@
-import type { Rules } from '../../../shared/model/alerts';
+import type { Rules } from '@shared/model/alerts';
 
 const base = { enabled: true, disabledSources: [] as string[], minSessions: 0, windowMinutes: 5 };
 
@@ -12,11 +12,32 @@ export const DEFAULT_RULES: Rules = {
   /** threshold and recovery are in poll intervals without fresh data. */
   'stale-data': { ...base, severity: 'warning', threshold: 3, recovery: 2, pendingSeconds: 0 },
   /** Shares are 0–1. */
-  'session-failure-rate': { ...base, severity: 'critical', threshold: 0.1, recovery: 0.05, pendingSeconds: 60, minSessions: 20 },
+  'session-failure-rate': {
+    ...base,
+    severity: 'critical',
+    threshold: 0.1,
+    recovery: 0.05,
+    pendingSeconds: 60,
+    minSessions: 20,
+  },
   /** Drop against `windowMinutes` ago, as a share of the earlier value. */
-  'viewer-drop': { ...base, severity: 'warning', threshold: 0.5, recovery: 0.3, windowMinutes: 10, pendingSeconds: 120 },
+  'viewer-drop': {
+    ...base,
+    severity: 'warning',
+    threshold: 0.5,
+    recovery: 0.3,
+    windowMinutes: 10,
+    pendingSeconds: 120,
+  },
   'viewers-zero': { ...base, severity: 'critical', threshold: 0, recovery: 1, windowMinutes: 10, pendingSeconds: 120 },
-  'rebuffering-share': { ...base, severity: 'warning', threshold: 0.05, recovery: 0.03, pendingSeconds: 120, minSessions: 20 },
+  'rebuffering-share': {
+    ...base,
+    severity: 'warning',
+    threshold: 0.05,
+    recovery: 0.03,
+    pendingSeconds: 120,
+    minSessions: 20,
+  },
   /** Median startup seconds. */
   'startup-time': { ...base, severity: 'warning', threshold: 4, recovery: 3, pendingSeconds: 120, minSessions: 20 },
   'rate-limited': { ...base, severity: 'warning', threshold: 1, recovery: 1, pendingSeconds: 0 },

@@ -1,5 +1,5 @@
-import type { RuleConfig, RuleId, Rules, Severity } from '../../../shared/model/alerts';
-import type { SessionRow, Snapshot, SourceState } from '../../../shared/model/state';
+import type { RuleConfig, RuleId, Rules, Severity } from '@shared/model/alerts';
+import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
 import { sessionFigures, viewerFigures } from './figures';
 
 /**
@@ -20,7 +20,11 @@ export interface Condition {
 
 export type AlertInput = Pick<Snapshot, 'sources' | 'series' | 'sessions'>;
 
-type Judge = (source: SourceState, rule: RuleConfig, ctx: Context) => Omit<Condition, 'key' | 'ruleId' | 'sourceId' | 'sourceName' | 'severity'> | null;
+type Judge = (
+  source: SourceState,
+  rule: RuleConfig,
+  ctx: Context,
+) => Omit<Condition, 'key' | 'ruleId' | 'sourceId' | 'sourceName' | 'severity'> | null;
 
 interface Context {
   readonly now: number;
@@ -35,12 +39,16 @@ const level = (fire: boolean, clear: boolean): Condition['level'] => (fire ? 'fi
 const judges: Record<RuleId, Judge> = {
   'source-failing': (source) => {
     const failing = source.health.status === 'error' && !['auth', 'rate-limited'].includes(source.health.error.kind);
-    const message = source.health.status === 'error' ? `API failing — ${source.health.error.message}` : 'API answering again';
+    const message =
+      source.health.status === 'error' ? `API failing — ${source.health.error.message}` : 'API answering again';
     return { level: failing ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
   },
   'auth-failing': (source) => {
     const failing = source.health.status === 'error' && source.health.error.kind === 'auth';
-    const message = source.health.status === 'error' ? `credentials refused — ${source.health.error.message}` : 'credentials accepted';
+    const message =
+      source.health.status === 'error'
+        ? `credentials refused — ${source.health.error.message}`
+        : 'credentials accepted';
     return { level: failing ? 'firing' : source.health.status === 'ok' ? 'clear' : 'hold', values: {}, message };
   },
   'rate-limited': (source) => {
@@ -126,7 +134,11 @@ export function evaluate(rules: Rules, state: AlertInput, now: number): Conditio
   const pointsBySource = new Map(state.series.map((s) => [s.sourceId, s.points]));
   const conditions: Condition[] = [];
   for (const source of state.sources) {
-    const ctx: Context = { now, sessions: sessionsBySource.get(source.id) ?? [], points: pointsBySource.get(source.id) ?? [] };
+    const ctx: Context = {
+      now,
+      sessions: sessionsBySource.get(source.id) ?? [],
+      points: pointsBySource.get(source.id) ?? [],
+    };
     for (const ruleId of Object.keys(judges) as RuleId[]) {
       const rule = rules[ruleId];
       if (!rule.enabled || rule.disabledSources.includes(source.id)) continue;

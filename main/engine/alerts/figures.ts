@@ -1,5 +1,5 @@
-import type { ViewerPoint } from '../../../shared/model/samples';
-import type { SessionRow } from '../../../shared/model/state';
+import type { ViewerPoint } from '@shared/model/samples';
+import type { SessionRow } from '@shared/model/state';
 
 export interface SessionFigures {
   /** Sessions whose outcome is known (failed true or false). */

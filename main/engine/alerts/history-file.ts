@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { IncidentSchema, type Incident } from '../../../shared/model/alerts';
+import { IncidentSchema, type Incident } from '@shared/model/alerts';
 import type { AlertHistory } from './alert-engine';
 
 /**

@@ -1,4 +1,4 @@
-import type { Severity } from '../../../shared/model/alerts';
+import type { Severity } from '@shared/model/alerts';
 import type { Preferences } from '../../settings/settings-schema';
 
 export type NotificationPrefs = Preferences['notifications'];

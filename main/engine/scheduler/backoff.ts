@@ -1,4 +1,4 @@
-import type { SourceError } from '../../../shared/model/errors';
+import type { SourceError } from '@shared/model/errors';
 
 /** When a chain polls next, decided from how the last poll ended. */
 export type NextPoll =

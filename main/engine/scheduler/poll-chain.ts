@@ -1,6 +1,6 @@
-import type { SourceError } from '../../../shared/model/errors';
-import type { Sample } from '../../../shared/model/samples';
-import type { Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import type { Sample } from '@shared/model/samples';
+import type { Result } from '@shared/result';
 import type { Endpoint } from '../../providers/provider';
 import { timeboxed, type ActivityOf } from '../timebox';
 import type { Clock, TimerHandle } from '../types';

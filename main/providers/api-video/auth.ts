@@ -1,5 +1,5 @@
-import type { SourceError } from '../../../shared/model/errors';
-import { err, ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import { err, ok, type Result } from '@shared/result';
 import { parseJson, parseWith, type Http } from '../http';
 import { answerError, LABEL } from './errors';
 import { TokenSchema } from './schema';

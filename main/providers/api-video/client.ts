@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { RateLimit } from '../../../shared/model/samples';
-import { err, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { RateLimit } from '@shared/model/samples';
+import { err, type Result } from '@shared/result';
 import { parseJson, parseWith, type Http, type HttpAnswer } from '../http';
 import { createAuth, type AuthMode } from './auth';
 import { answerError, LABEL, readRateLimit } from './errors';

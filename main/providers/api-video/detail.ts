@@ -1,6 +1,6 @@
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { Session } from '../../../shared/model/samples';
-import { err, ok, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { Session } from '@shared/model/samples';
+import { err, ok, type Result } from '@shared/result';
 import type { ApiVideoClient } from './client';
 import { LABEL } from './errors';
 import { pageQuery, readPages } from './paging';

@@ -1,6 +1,6 @@
-import { sourceError } from '../../../shared/model/errors';
-import type { ViewerMetric } from '../../../shared/model/source';
-import { err, ok } from '../../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import type { ViewerMetric } from '@shared/model/source';
+import { err, ok } from '@shared/result';
 import type { Connection, Provider } from '../provider';
 import { createApiVideoClient } from './client';
 import { readSessionDetail } from './detail';

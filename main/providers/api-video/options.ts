@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldSpec } from '../../../shared/model/source';
+import type { FieldSpec } from '@shared/model/source';
 import type { Query } from './client';
 
 export const PRODUCTION_URL = 'https://ws.api.video';

@@ -1,5 +1,5 @@
-import type { SourceError } from '../../../shared/model/errors';
-import { ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import { ok, type Result } from '@shared/result';
 import type { Query } from './client';
 import type { Pagination } from './schema';
 

@@ -1,6 +1,6 @@
-import type { SourceError } from '../../../shared/model/errors';
-import type { Sample, Session } from '../../../shared/model/samples';
-import { ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import type { Sample, Session } from '@shared/model/samples';
+import { ok, type Result } from '@shared/result';
 import type { ApiVideoClient } from './client';
 import { isRestricted, periodFor, type ApiVideoOptions } from './options';
 import { pageQuery, readPages, type Pages } from './paging';

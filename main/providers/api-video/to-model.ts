@@ -1,4 +1,4 @@
-import type { EventType, Session, SessionEvent, ViewerPoint } from '../../../shared/model/samples';
+import type { EventType, Session, SessionEvent, ViewerPoint } from '@shared/model/samples';
 import type { RawEvent, RawLiveStream, RawPlayerSession, TimeseriesPoint } from './schema';
 
 /** Pure mapping from parsed api.video payloads to the shared model. No I/O, no clock. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { SourceError } from '../../../shared/model/errors';
-import { err, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import { err, type Result } from '@shared/result';
 import { parseJson, parseWith, type Http, type HttpAnswer } from '../http';
 import { convivaError, LABEL, type RequestContext } from './errors';
 

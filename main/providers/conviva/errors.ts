@@ -1,4 +1,4 @@
-import { sourceError, type SourceError } from '../../../shared/model/errors';
+import { sourceError, type SourceError } from '@shared/model/errors';
 import { describeBody, statusError, type HttpAnswer } from '../http';
 import type { TimeWindow } from './window-planner';
 

@@ -1,4 +1,4 @@
-import { ok } from '../../../shared/result';
+import { ok } from '@shared/result';
 import type { Endpoint, Provider } from '../provider';
 import { createConvivaClient } from './client';
 import { LABEL } from './errors';

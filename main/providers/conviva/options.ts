@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldSpec } from '../../../shared/model/source';
+import type { FieldSpec } from '@shared/model/source';
 import { GRANULARITY_MS, type Granularity } from './units';
 
 /** The failure filters of seed 003, sent as `?<name>=true|false`. */

@@ -1,5 +1,5 @@
-import type { SourceError } from '../../../shared/model/errors';
-import { ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import { ok, type Result } from '@shared/result';
 import type { Endpoint } from '../provider';
 import { getParsed, PATHS, type ConvivaClient } from './client';
 import { LABEL } from './errors';

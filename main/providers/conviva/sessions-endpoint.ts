@@ -1,6 +1,6 @@
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { Session } from '../../../shared/model/samples';
-import { err, ok, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { Session } from '@shared/model/samples';
+import { err, ok, type Result } from '@shared/result';
 import type { Endpoint } from '../provider';
 import { getParsed, PATHS, type ConvivaClient } from './client';
 import { formatWindow, isLimitRefusal, LABEL } from './errors';

@@ -1,4 +1,4 @@
-import type { Breakdown, Session, ViewerPoint } from '../../../shared/model/samples';
+import type { Breakdown, Session, ViewerPoint } from '@shared/model/samples';
 import type { ConcurrentPlaysBody, RawSession } from './schema';
 import { ASSUMED_UNITS, bitrateKbps, durationMs, epochMs, ratioFraction } from './units';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import { err, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import { err, type Result } from '@shared/result';
 import { parseJson, parseWith, statusError, type Http, type HttpAnswer } from '../http';
 import {
   CurrentViewersResponseSchema,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { Sample } from '../../../shared/model/samples';
-import type { FieldSpec } from '../../../shared/model/source';
-import { err, ok, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { Sample } from '@shared/model/samples';
+import type { FieldSpec } from '@shared/model/source';
+import { err, ok, type Result } from '@shared/result';
 import type { Connection, Provider, ResolvedSource, ProviderDeps } from '../provider';
 import { createNaverClient, NAVER_DEFAULT_BASE_URL, NAVER_LABEL, type NaverClient, type NaverQuery } from './client';
 import { isValidTimeZone } from './log-date';

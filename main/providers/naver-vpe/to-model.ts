@@ -1,4 +1,4 @@
-import type { EventType, Session, SessionEvent, ViewerPoint } from '../../../shared/model/samples';
+import type { EventType, Session, SessionEvent, ViewerPoint } from '@shared/model/samples';
 import { parseLogDate, parseVideoTime } from './log-date';
 import type { ErrorInfoRaw, SessionDetailRaw, SessionItemRaw, SessionLogEntryRaw, ViewerPointRaw } from './schema';
 

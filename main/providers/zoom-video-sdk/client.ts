@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { RateLimit } from '../../../shared/model/samples';
-import { err, ok, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { RateLimit } from '@shared/model/samples';
+import { err, ok, type Result } from '@shared/result';
 import { parseJson, parseWith, type Http } from '../http';
 import { isPageTokenExpired, rateLimitName, readRateLimit, zoomError } from './errors';
 import type { JwtSigner } from './jwt';
@@ -85,7 +85,11 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   async function send(url: string, signal: AbortSignal) {
     const token = await options.signer.token();
     if (!token.ok) return token;
-    return options.http.send({ url, headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' }, signal });
+    return options.http.send({
+      url,
+      headers: { authorization: `Bearer ${token.value}`, accept: 'application/json' },
+      signal,
+    });
   }
 
   async function get<T>(path: string, query: Query, schema: z.ZodType<T>, signal: AbortSignal) {

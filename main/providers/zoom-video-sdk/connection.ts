@@ -1,6 +1,6 @@
-import type { SourceError } from '../../../shared/model/errors';
-import type { Session } from '../../../shared/model/samples';
-import { ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import type { Session } from '@shared/model/samples';
+import { ok, type Result } from '@shared/result';
 import type { Connection, Endpoint, ProviderDeps, ResolvedSource } from '../provider';
 import { createZoomClient, type ListOptions, type Listing, type Query } from './client';
 import { fetchSessionDetail } from './detail';

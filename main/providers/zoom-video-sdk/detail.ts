@@ -1,6 +1,6 @@
-import type { SourceError } from '../../../shared/model/errors';
-import type { Session } from '../../../shared/model/samples';
-import { err, ok, type Result } from '../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import type { Session } from '@shared/model/samples';
+import { err, ok, type Result } from '@shared/result';
 import type { ZoomClient } from './client';
 import { QosUserListSchema, UserListSchema, type RawQosUser, type RawUser } from './schema';
 import { sessionUsersPath } from './session-path';

@@ -1,5 +1,5 @@
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import type { RateLimit } from '../../../shared/model/samples';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import type { RateLimit } from '@shared/model/samples';
 import { parseJson, parseRetryAfter, statusError, type HttpAnswer } from '../http';
 import { ZoomErrorBodySchema, type ZoomErrorBody } from './schema';
 

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { sourceError, type SourceError } from '../../../shared/model/errors';
-import { err, ok, type Result } from '../../../shared/result';
+import { sourceError, type SourceError } from '@shared/model/errors';
+import { err, ok, type Result } from '@shared/result';
 
 /**
  * Zoom Video SDK REST calls carry a JWT the app signs itself: HS256 with the

@@ -1,4 +1,4 @@
-import type { RateLimit, Sample, Session, SessionEvent } from '../../../shared/model/samples';
+import type { RateLimit, Sample, Session, SessionEvent } from '@shared/model/samples';
 import { latestQosDetails, type Detail } from './qos';
 import type { RawQosUser, RawSession, RawUser } from './schema';
 

@@ -1,5 +1,5 @@
-import type { ViewerPoint } from '../../../shared/model/samples';
-import type { SourceState } from '../../../shared/model/state';
+import type { ViewerPoint } from '@shared/model/samples';
+import type { SourceState } from '@shared/model/state';
 
 /** One line of the viewers chart, as the panel hands it to the chart, the legend and the CSV export. */
 export interface ChartSeries {

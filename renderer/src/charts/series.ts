@@ -1,4 +1,4 @@
-import type { ViewerPoint } from '../../../shared/model/samples';
+import type { ViewerPoint } from '@shared/model/samples';
 
 /** A chart.js point with parsing off: x is epoch ms, null y breaks the line. */
 export interface ChartPoint {

@@ -1,4 +1,4 @@
-import type { ViewerPoint } from '../../../shared/model/samples';
+import type { ViewerPoint } from '@shared/model/samples';
 import { formatCount } from '../components/format';
 import { splitAtGaps } from './series';
 

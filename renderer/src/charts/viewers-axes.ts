@@ -1,6 +1,6 @@
 import type { Chart, Scale, ScaleOptionsByType } from 'chart.js';
 import { tickLabel, timeTicks } from './time-ticks';
-import type { ViewerMetric } from '../../../shared/model/source';
+import type { ViewerMetric } from '@shared/model/source';
 
 type Unit = ViewerMetric['unit'];
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Snapshot } from '../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import { exportFileName } from '../export/csv';
 import { downloadCsv } from '../export/download';
 import { Segmented } from '../components/segmented';

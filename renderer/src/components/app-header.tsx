@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Snapshot } from '../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import type { ConnectionState } from '../connection';
 import { formatClock } from './format';
 

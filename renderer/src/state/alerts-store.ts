@@ -1,5 +1,5 @@
-import type { StreamwatchApi } from '../../../shared/ipc/api';
-import type { AlertsView } from '../../../shared/model/alerts';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type { AlertsView } from '@shared/model/alerts';
 import type { Connection } from '../connection';
 import { valueStore, type ValueStore } from './value-store';
 

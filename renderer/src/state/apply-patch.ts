@@ -1,7 +1,7 @@
-import type { Patch, PatchOp, Series, Snapshot, SourceState } from '../../../shared/model/state';
-import type { ViewerPoint } from '../../../shared/model/samples';
-import type { SessionRow } from '../../../shared/model/state';
-import { assertNever } from '../../../shared/result';
+import type { Patch, PatchOp, Series, Snapshot, SourceState } from '@shared/model/state';
+import type { ViewerPoint } from '@shared/model/samples';
+import type { SessionRow } from '@shared/model/state';
+import { assertNever } from '@shared/result';
 
 /**
  * The hub trims its ring buffers without telling anyone (there is no

@@ -1,4 +1,4 @@
-import type { SessionRow } from '../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import { sessionsDelta, type SessionsDelta } from './apply-patch';
 
 /**

@@ -1,6 +1,6 @@
-import type { StreamwatchApi } from '../../../shared/ipc/api';
-import type { RequestArgs, SettingsView } from '../../../shared/ipc/contract';
-import type { AppError, Result } from '../../../shared/result';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type { RequestArgs, SettingsView } from '@shared/ipc/contract';
+import type { AppError, Result } from '@shared/result';
 import type { Connection } from '../connection';
 import { valueStore, type ValueStore } from './value-store';
 

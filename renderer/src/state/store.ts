@@ -1,5 +1,5 @@
-import type { StreamwatchApi } from '../../../shared/ipc/api';
-import type { Patch, Snapshot } from '../../../shared/model/state';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type { Patch, Snapshot } from '@shared/model/state';
 import type { Connection, ConnectionState } from '../connection';
 import { sessionsBySource } from './sessions-by-source';
 import { initialSync, markOutOfSync, receivePatches, receiveSnapshot, type SyncState, type SyncStep } from './sync';

@@ -1,4 +1,4 @@
-import type { Patch, Snapshot } from '../../../shared/model/state';
+import type { Patch, Snapshot } from '@shared/model/state';
 import { applyPatches } from './apply-patch';
 
 /**

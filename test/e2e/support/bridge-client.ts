@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import type { Snapshot } from '../../../shared/model/state';
-import { WS_PATH } from '../../../shared/ipc/ws-protocol';
+import type { Snapshot } from '@shared/model/state';
+import { WS_PATH } from '@shared/ipc/ws-protocol';
 
 /**
  * Asks the server what the engine holds, through the same bridge the page

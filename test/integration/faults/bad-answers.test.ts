@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Fault } from '../../../main/demo/sim-server';
-import type { ErrorKind } from '../../../shared/model/errors';
+import type { ErrorKind } from '@shared/model/errors';
 import { expectError, expectOthersOnTime, expectRecovery, expectWithinBudget, MINUTE } from './support/checks';
 import { during, expectCleanStop, useFleets } from './support/lifecycle';
 

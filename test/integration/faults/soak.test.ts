@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noise } from '../../../main/demo/scenario';
 import { createEngine } from '../../../main/engine/engine';
 import type { CredentialResolver } from '../../../main/engine/types';
-import { ok } from '../../../shared/result';
+import { ok } from '@shared/result';
 import { installFakeClock, type FakeClock } from '../../support/fake-clock';
 import { createFakeSystemEvents } from '../../support/fake-system-events';
 import { faultPlan, type Switch } from './support/fault-plan';

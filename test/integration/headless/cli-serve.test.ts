@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { WS_PATH } from '../../../shared/ipc/ws-protocol';
+import { WS_PATH } from '@shared/ipc/ws-protocol';
 import { startHeadlessServer, type HeadlessServer } from '../../e2e/support/headless-server';
 import { ROOT } from './run-cli';
 

@@ -9,7 +9,7 @@ import { createHandlers } from '../../../main/api/handlers';
 import { envPresence, envResolver } from '../../../main/credentials/env-store';
 import { readOnlySources } from '../../../main/headless/read-only-sources';
 import { startServer, type RunningServer } from '../../../main/headless/serve';
-import { WS_PATH } from '../../../shared/ipc/ws-protocol';
+import { WS_PATH } from '@shared/ipc/ws-protocol';
 import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from '../../unit/headless/fakes';
 
 /**

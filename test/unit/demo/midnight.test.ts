@@ -5,7 +5,7 @@ import { NAVER_SIM_SCENARIO } from '../../../main/demo/naver-vpe/sim';
 import { DEMO_INCIDENTS, MINUTE, dailyShape, viewersAt, type Scenario } from '../../../main/demo/scenario';
 import { DEFAULT_RULES } from '../../../main/engine/alerts/default-rules';
 import { evaluate } from '../../../main/engine/alerts/evaluate';
-import type { SourceState } from '../../../shared/model/state';
+import type { SourceState } from '@shared/model/state';
 
 // A fixed night, not today's: the test means the same thing at any hour it runs.
 const MIDNIGHT = Date.UTC(2026, 11, 5);

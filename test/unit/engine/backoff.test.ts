@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceError } from '../../../shared/model/errors';
+import { sourceError } from '@shared/model/errors';
 import { DEFAULT_BACKOFF, decideNext, failureDelay, successDelay } from '../../../main/engine/scheduler/backoff';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sourceError } from '../../../shared/model/errors';
-import { err, ok } from '../../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import { err, ok } from '@shared/result';
 import { createHarness, sourceConfig, stopEngine, withSecrets, type Harness } from '../../support/engine-harness';
 import { networkError, point, serverError, session } from '../../support/samples';
 

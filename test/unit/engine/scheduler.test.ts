@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sourceError } from '../../../shared/model/errors';
+import { sourceError } from '@shared/model/errors';
 import { AUTH_STOPPED } from '../../../main/engine/health';
 import { createHarness, withSecrets, type Harness } from '../../support/engine-harness';
 import { authError, networkError, point, serverError } from '../../support/samples';

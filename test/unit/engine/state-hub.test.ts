@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Patch, Snapshot } from '../../../shared/model/state';
-import { PatchSchema, SnapshotSchema } from '../../../shared/model/state';
+import type { Patch, Snapshot } from '@shared/model/state';
+import { PatchSchema, SnapshotSchema } from '@shared/model/state';
 import { applyPatch } from '../../../main/engine/apply-patch';
 import { createStateHub, type SourceInfo } from '../../../main/engine/state-hub';
 import { point, session } from '../../support/samples';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envPresence, envResolver } from '../../../main/credentials/env-store';
-import type { SourceConfig } from '../../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 
 const source = (id: string, name: string): SourceConfig => ({
   id,

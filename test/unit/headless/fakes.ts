@@ -1,8 +1,8 @@
-import type { Session } from '../../../shared/model/samples';
-import type { Patch, Snapshot, SourceState } from '../../../shared/model/state';
-import { err, ok } from '../../../shared/result';
+import type { Session } from '@shared/model/samples';
+import type { Patch, Snapshot, SourceState } from '@shared/model/state';
+import { err, ok } from '@shared/result';
 import type { Engine, StateHub } from '../../../main/engine/types';
-import { sourceError } from '../../../shared/model/errors';
+import { sourceError } from '@shared/model/errors';
 
 export const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 

@@ -3,7 +3,7 @@ import { dispatch } from '../../../main/api/dispatch';
 import { createHandlers } from '../../../main/api/handlers';
 import { envPresence, envResolver } from '../../../main/credentials/env-store';
 import { readOnlySources } from '../../../main/headless/read-only-sources';
-import type { SourceConfig } from '../../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from './fakes';
 import { lookupTestProvider, testProvider } from './test-provider';
 import { quietPorts } from '../../support/core-fakes';

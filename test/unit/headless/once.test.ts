@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce, runSession } from '../../../main/headless/once';
-import type { SessionEvent } from '../../../shared/model/samples';
+import type { SessionEvent } from '@shared/model/samples';
 import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from './fakes';
 
 const started: SessionEvent = {

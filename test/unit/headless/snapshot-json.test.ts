@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, sessionDetailJson, snapshotJson } from '../../../main/headless/snapshot-json';
-import type { SessionEvent } from '../../../shared/model/samples';
+import type { SessionEvent } from '@shared/model/samples';
 import { T0, session, snapshotOf, sourceState } from './fakes';
 
 const event = (at: number, type: SessionEvent['type'], rawType: string): SessionEvent => ({

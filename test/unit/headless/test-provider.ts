@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Provider } from '../../../main/providers/provider';
-import type { ProviderKind } from '../../../shared/model/source';
+import type { ProviderKind } from '@shared/model/source';
 
 /** A stand-in with NAVER's secret fields and a strict option, so config checks need no real provider. */
 export const testProvider: Provider<{ device: string }> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Patch } from '../../../shared/model/state';
+import type { Patch } from '@shared/model/state';
 import { newWindow } from './ipc-fixtures';
 
 vi.mock('electron', async () => (await import('../app/fake-electron')).fakeElectron());

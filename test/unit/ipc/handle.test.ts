@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestChannels } from '../../../shared/ipc/contract';
+import { requestChannels } from '@shared/ipc/contract';
 import { ipcMain } from '../app/fake-electron';
 import { echoHandlers, eventFrom, newWindow } from './ipc-fixtures';
 

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
-import { requestChannels } from '../../../shared/ipc/contract';
-import { ok } from '../../../shared/result';
+import { requestChannels } from '@shared/ipc/contract';
+import { ok } from '@shared/result';
 import type { Handlers } from '../../../main/api/dispatch';
 import { FakeBrowserWindow } from '../app/fake-electron';
 

@@ -115,10 +115,10 @@ describe('relative imports across processes', () => {
   });
 
   it.each([
-    ["import { x } from '../../shared/result';", 'renderer/src/x.ts'],
+    ["import { x } from '@shared/result';", 'renderer/src/x.ts'],
     ["import { x } from './app';", 'renderer/src/main.tsx'],
     ["import { x } from '../engine/types';", 'main/app/power.ts'],
-    ["import { x } from '../shared/ipc/contract';", 'preload/index.ts'],
+    ["import { x } from '@shared/ipc/contract';", 'preload/index.ts'],
     ["import { x } from '../api/dispatch';", 'main/ipc/handle.ts'],
   ])('%s is fine in %s', async (code, file) => {
     expect(await violations(code, file)).toEqual([]);

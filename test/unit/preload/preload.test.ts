@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { StreamwatchApi } from '../../../shared/ipc/api';
-import { pushChannels, requestChannels } from '../../../shared/ipc/contract';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import { pushChannels, requestChannels } from '@shared/ipc/contract';
 import { contextBridge, ipcRenderer } from '../app/fake-electron';
 
 vi.mock('electron', async () => (await import('../app/fake-electron')).fakeElectron());

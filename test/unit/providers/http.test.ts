@@ -2,7 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createHttp, describeBody, parseJson, parseRetryAfter, parseWith, statusError } from '../../../main/providers/http';
+import {
+  createHttp,
+  describeBody,
+  parseJson,
+  parseRetryAfter,
+  parseWith,
+  statusError,
+} from '../../../main/providers/http';
 
 let server: Server | undefined;
 afterEach(() => server?.close());

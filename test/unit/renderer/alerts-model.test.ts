@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import {
   historyCsv,
   historyRows,

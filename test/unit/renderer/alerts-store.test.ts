@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamwatchApi } from '../../../shared/ipc/api';
-import type { AlertsView } from '../../../shared/model/alerts';
-import type { AppError, Result } from '../../../shared/result';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type { AlertsView } from '@shared/model/alerts';
+import type { AppError, Result } from '@shared/result';
 import type { Connection, ConnectionState } from '../../../renderer/src/connection';
 import { createAlertsStore } from '../../../renderer/src/state/alerts-store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import { applyPatches, KEEP_POINTS_MS, mergePoints } from '../../../renderer/src/state/apply-patch';
 import { fakeSessionRows, fakeSource, random } from './fixtures/fake-snapshot';
 

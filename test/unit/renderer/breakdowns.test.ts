@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionRow, Snapshot } from '../../../shared/model/state';
+import type { SessionRow, Snapshot } from '@shared/model/state';
 import { breakdownsBySource, sessionGroups, toBars } from '../../../renderer/src/features/breakdowns/breakdowns';
 import { fakeSessionRows, fakeSource, random } from './fixtures/fake-snapshot';
 

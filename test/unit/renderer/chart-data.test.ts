@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ViewerPoint } from '../../../shared/model/samples';
+import type { ViewerPoint } from '@shared/model/samples';
 import {
   chartData,
   loneReadingRadius,

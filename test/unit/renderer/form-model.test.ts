@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProviderInfo } from '../../../shared/ipc/contract';
+import type { ProviderInfo } from '@shared/ipc/contract';
 import {
   checkForm,
   editForm,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionRow } from '../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import { median, overview, sessionStats, sumSeries } from '../../../renderer/src/features/overview/metrics';
 import { fakeSessionRows, fakeSnapshot, random } from './fixtures/fake-snapshot';
 

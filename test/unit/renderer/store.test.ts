@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamwatchApi } from '../../../shared/ipc/api';
-import type { Patch, Snapshot } from '../../../shared/model/state';
-import type { AppError, Result } from '../../../shared/result';
+import type { StreamwatchApi } from '@shared/ipc/api';
+import type { Patch, Snapshot } from '@shared/model/state';
+import type { AppError, Result } from '@shared/result';
 import type { Connection, ConnectionState } from '../../../renderer/src/connection';
 import { createStore } from '../../../renderer/src/state/store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Patch, Snapshot } from '../../../shared/model/state';
+import type { Patch, Snapshot } from '@shared/model/state';
 import { initialSync, markOutOfSync, receivePatches, receiveSnapshot } from '../../../renderer/src/state/sync';
 
 const base: Snapshot = {

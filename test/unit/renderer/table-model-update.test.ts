@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRow } from '../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import { applyPatches, sessionsDelta } from '../../../renderer/src/state/apply-patch';
 import { RowsMemo } from '../../../renderer/src/state/rows-memo';
 import { sessionsBySource } from '../../../renderer/src/state/sessions-by-source';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionRow } from '../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import {
   facetValues,
   NEWEST_FIRST,

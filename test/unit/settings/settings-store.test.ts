@@ -6,7 +6,13 @@ import { nodeFileOps, type FileOps } from '../../../main/settings/atomic-file';
 import { createSettingsStore } from '../../../main/settings/settings-store';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'sw-settings-'));
-const naver = { id: 'naver-main', provider: 'naver-vpe' as const, name: 'NAVER main', enabled: true, options: { device: 'PC' } };
+const naver = {
+  id: 'naver-main',
+  provider: 'naver-vpe' as const,
+  name: 'NAVER main',
+  enabled: true,
+  options: { device: 'PC' },
+};
 
 describe('settings store', () => {
   it('starts with defaults when there is no file, and round-trips a save', async () => {
@@ -76,7 +82,15 @@ describe('settings store', () => {
       theme: 'dark',
       windowBounds: { width: 1200, height: 800 },
       sources: [
-        { id: 'n1', type: 'naver-vpe', name: 'NAVER', url: 'https://ma-dashboard-api.vpe.naverncp.com', enabled: false, options: { device: 'Mobile' }, note: 'prod' },
+        {
+          id: 'n1',
+          type: 'naver-vpe',
+          name: 'NAVER',
+          url: 'https://ma-dashboard-api.vpe.naverncp.com',
+          enabled: false,
+          options: { device: 'Mobile' },
+          note: 'prod',
+        },
       ],
     };
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(v1));
@@ -87,7 +101,17 @@ describe('settings store', () => {
       demo: false,
       windowBounds: { width: 1200, height: 800 },
       preferences: { theme: 'dark' },
-      sources: [{ id: 'n1', provider: 'naver-vpe', name: 'NAVER', baseUrl: 'https://ma-dashboard-api.vpe.naverncp.com', enabled: false, options: { device: 'Mobile' }, note: 'prod' }],
+      sources: [
+        {
+          id: 'n1',
+          provider: 'naver-vpe',
+          name: 'NAVER',
+          baseUrl: 'https://ma-dashboard-api.vpe.naverncp.com',
+          enabled: false,
+          options: { device: 'Mobile' },
+          note: 'prod',
+        },
+      ],
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import { useAlerts } from '../../state/side-stores';
 import { FiringPanel } from './firing-panel';
 import { HistoryPanel } from './history-panel';

@@ -1,4 +1,4 @@
-import type { Incident, RuleId, Severity } from '../../../../shared/model/alerts';
+import type { Incident, RuleId, Severity } from '@shared/model/alerts';
 import { isoTime, toCsv } from '../../export/csv';
 import { RULE_META } from './rule-meta';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Incident, RuleId, Severity } from '../../../../shared/model/alerts';
+import type { Incident, RuleId, Severity } from '@shared/model/alerts';
 import { api } from '../../api';
 import { Choice } from '../../components/choice';
 import { formatCount, formatDateTime, formatDuration } from '../../components/format';

@@ -1,4 +1,4 @@
-import type { Incident } from '../../../../shared/model/alerts';
+import type { Incident } from '@shared/model/alerts';
 import { api } from '../../api';
 import { formatClock, formatDateTime, formatDuration } from '../../components/format';
 import { incidentDuration, valuesText } from './history-model';

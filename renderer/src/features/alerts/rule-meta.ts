@@ -1,4 +1,4 @@
-import type { RuleConfig, RuleId } from '../../../../shared/model/alerts';
+import type { RuleConfig, RuleId } from '@shared/model/alerts';
 
 /**
  * What each built-in rule's numbers mean, so the editor can show them in the

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { RuleConfig, RuleId } from '../../../../shared/model/alerts';
-import type { SourceState } from '../../../../shared/model/state';
-import type { AppError, Result } from '../../../../shared/result';
+import type { RuleConfig, RuleId } from '@shared/model/alerts';
+import type { SourceState } from '@shared/model/state';
+import type { AppError, Result } from '@shared/result';
 import { fromDisplay, RULE_META, toDisplay, toggleSource, UNIT_SUFFIX, type ThresholdUnit } from './rule-meta';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RuleConfig, RuleId, Rules } from '../../../../shared/model/alerts';
-import type { SourceState } from '../../../../shared/model/state';
+import type { RuleConfig, RuleId, Rules } from '@shared/model/alerts';
+import type { SourceState } from '@shared/model/state';
 import { api } from '../../api';
 import { RULE_META } from './rule-meta';
 import { RuleRow } from './rule-row';

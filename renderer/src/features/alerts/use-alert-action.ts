@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppError, Result } from '../../../../shared/result';
+import type { AppError, Result } from '@shared/result';
 import { useSideStores } from '../../state/side-stores';
 
 /**

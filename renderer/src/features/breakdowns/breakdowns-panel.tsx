@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Snapshot } from '../../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import { Segmented } from '../../components/segmented';
 import { BarList } from './bar-list';
 import { RowsMemo } from '../../state/rows-memo';

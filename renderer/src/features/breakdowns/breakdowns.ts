@@ -1,4 +1,4 @@
-import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
+import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
 import { sessionTime } from '../overview/metrics';
 import type { RowsMemo } from '../../state/rows-memo';
 import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';

@@ -1,4 +1,4 @@
-import type { SourceState } from '../../../../shared/model/state';
+import type { SourceState } from '@shared/model/state';
 
 /**
  * What a source's chip says. Stale is its own state, never folded into "ok":

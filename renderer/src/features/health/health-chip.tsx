@@ -1,4 +1,4 @@
-import type { SourceState } from '../../../../shared/model/state';
+import type { SourceState } from '@shared/model/state';
 import { formatAge, formatDateTime } from '../../components/format';
 import { freshness, type Freshness } from './freshness';
 

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import { HealthChip } from './health-chip';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Snapshot, SourceState } from '../../../../shared/model/state';
+import type { Snapshot, SourceState } from '@shared/model/state';
 import { api } from '../../api';
 import { formatAge, formatDateTime } from '../../components/format';
 import { freshness } from './freshness';

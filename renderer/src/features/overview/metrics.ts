@@ -1,6 +1,6 @@
-import type { ViewerPoint } from '../../../../shared/model/samples';
-import type { ViewerMetric } from '../../../../shared/model/source';
-import type { SessionRow, Snapshot, SourceState } from '../../../../shared/model/state';
+import type { ViewerPoint } from '@shared/model/samples';
+import type { ViewerMetric } from '@shared/model/source';
+import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
 import { freshness, isStale, type Freshness } from '../health/freshness';
 import { pointsSince } from '../../charts/series';
 import type { RowsMemo } from '../../state/rows-memo';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Snapshot } from '../../../../shared/model/state';
+import type { Snapshot } from '@shared/model/state';
 import { colorFor } from '../../charts/palette';
 import { ViewersPanel } from '../../charts/viewers-panel';
 import { BreakdownsPanel } from '../breakdowns/breakdowns-panel';

@@ -1,4 +1,4 @@
-import type { SessionEvent } from '../../../../shared/model/samples';
+import type { SessionEvent } from '@shared/model/samples';
 import { DASH, formatClock, formatDuration, formatPosition } from '../../components/format';
 
 interface Props {

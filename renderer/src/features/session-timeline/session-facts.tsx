@@ -1,5 +1,5 @@
-import type { Session } from '../../../../shared/model/samples';
-import type { SessionRow, SourceState } from '../../../../shared/model/state';
+import type { Session } from '@shared/model/samples';
+import type { SessionRow, SourceState } from '@shared/model/state';
 import { DASH, formatCount, formatDateTime, formatDuration, formatPercent } from '../../components/format';
 
 interface Props {

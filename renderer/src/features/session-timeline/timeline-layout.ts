@@ -1,5 +1,5 @@
-import type { EventType, Session, SessionEvent } from '../../../../shared/model/samples';
-import type { ProviderKind } from '../../../../shared/model/source';
+import type { EventType, Session, SessionEvent } from '@shared/model/samples';
+import type { ProviderKind } from '@shared/model/source';
 
 /** Where each event goes on the horizontal time line, computed apart from drawing so it can be tested. */
 export type Mark =

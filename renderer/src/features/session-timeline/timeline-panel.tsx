@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Session } from '../../../../shared/model/samples';
-import type { SessionRow, SourceState } from '../../../../shared/model/state';
+import type { Session } from '@shared/model/samples';
+import type { SessionRow, SourceState } from '@shared/model/state';
 import { api } from '../../api';
 import { EventList } from './event-list';
 import { SessionFacts } from './session-facts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SessionRow } from '../../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import { DASH, formatClock, formatDateTime, formatDuration } from '../../components/format';
 import type { ColumnId } from './table-model';
 

@@ -1,4 +1,4 @@
-import type { SourceState } from '../../../../shared/model/state';
+import type { SourceState } from '@shared/model/state';
 import { formatCount } from '../../components/format';
 import type { Filters } from './table-model';
 

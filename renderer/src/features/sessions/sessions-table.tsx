@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { SessionRow } from '../../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import { formatCount } from '../../components/format';
 import { findSession, sessionKey } from '../../state/apply-patch';
 import { COLUMNS } from './columns';

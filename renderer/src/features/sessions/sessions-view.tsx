@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { SessionRow, Snapshot } from '../../../../shared/model/state';
+import type { SessionRow, Snapshot } from '@shared/model/state';
 import { exportFileName } from '../../export/csv';
 import { downloadCsv } from '../../export/download';
 import { findSession, sessionKey } from '../../state/apply-patch';

@@ -1,4 +1,4 @@
-import type { SessionRow } from '../../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import type { RowsMemo } from '../../state/rows-memo';
 import { sessionTime } from '../overview/metrics';
 

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
-import type { SessionRow } from '../../../../shared/model/state';
+import type { SessionRow } from '@shared/model/state';
 import { findSession, sessionKey } from '../../state/apply-patch';
 import { captureAnchor, restoreScrollTop, type Anchor } from './scroll-anchor';
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { SessionRow, SourceState } from '../../../../shared/model/state';
+import type { SessionRow, SourceState } from '@shared/model/state';
 import { sessionsDelta } from '../../state/apply-patch';
 import { useStore } from '../../state/use-store';
 import { updateViewRows, viewRows, type Filters, type SortSpec, type ViewState } from './table-model';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProviderInfo } from '../../../../shared/ipc/contract';
+import type { ProviderInfo } from '@shared/ipc/contract';
 
 interface Props {
   readonly providers: readonly ProviderInfo[];

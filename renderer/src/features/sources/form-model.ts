@@ -1,5 +1,5 @@
-import type { ProviderInfo } from '../../../../shared/ipc/contract';
-import type { FieldSpec, SourceConfig } from '../../../../shared/model/source';
+import type { ProviderInfo } from '@shared/ipc/contract';
+import type { FieldSpec, SourceConfig } from '@shared/model/source';
 
 /**
  * The source form as data, generated from a provider's FieldSpecs: every

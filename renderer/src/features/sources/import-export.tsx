@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { RequestResult } from '../../../../shared/ipc/contract';
+import type { RequestResult } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { exportFileName } from '../../export/csv';
 import { downloadText } from '../../export/download';

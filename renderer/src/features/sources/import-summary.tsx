@@ -1,5 +1,5 @@
-import type { ProviderInfo } from '../../../../shared/ipc/contract';
-import type { SourceConfig } from '../../../../shared/model/source';
+import type { ProviderInfo } from '@shared/ipc/contract';
+import type { SourceConfig } from '@shared/model/source';
 import type { ImportResult } from './import-export';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../../../shared/model/source';
+import type { FieldSpec } from '@shared/model/source';
 import { FieldNotes, notesFor } from './field-notes';
 
 interface Props {

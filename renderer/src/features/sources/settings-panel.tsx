@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { RequestArgs, SettingsView } from '../../../../shared/ipc/contract';
-import type { AppError, Result } from '../../../../shared/result';
+import type { RequestArgs, SettingsView } from '@shared/ipc/contract';
+import type { AppError, Result } from '@shared/result';
 import { applyTheme } from '../../theme';
 
 type Notifications = SettingsView['notifications'];

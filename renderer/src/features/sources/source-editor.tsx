@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SourceConfig } from '../../../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FieldInput } from './field-input';

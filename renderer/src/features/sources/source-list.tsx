@@ -1,6 +1,6 @@
-import type { ProviderInfo } from '../../../../shared/ipc/contract';
-import type { SourceConfig } from '../../../../shared/model/source';
-import type { SourceState } from '../../../../shared/model/state';
+import type { ProviderInfo } from '@shared/ipc/contract';
+import type { SourceConfig } from '@shared/model/source';
+import type { SourceState } from '@shared/model/state';
 import { formatAge } from '../../components/format';
 import { freshness } from '../health/freshness';
 

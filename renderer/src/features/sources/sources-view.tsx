@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import type { ProviderInfo } from '../../../../shared/ipc/contract';
-import type { SourceConfig } from '../../../../shared/model/source';
-import type { Snapshot } from '../../../../shared/model/state';
+import type { ProviderInfo } from '@shared/ipc/contract';
+import type { SourceConfig } from '@shared/model/source';
+import type { Snapshot } from '@shared/model/state';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useSettings, useSideStores } from '../../state/side-stores';

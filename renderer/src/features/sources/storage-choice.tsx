@@ -1,4 +1,4 @@
-import type { SettingsView } from '../../../../shared/ipc/contract';
+import type { SettingsView } from '@shared/ipc/contract';
 
 interface Props {
   readonly keychain: SettingsView['keychain'];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ProviderInfo, SettingsView } from '../../../../shared/ipc/contract';
-import type { SourceConfig } from '../../../../shared/model/source';
+import type { ProviderInfo, SettingsView } from '@shared/ipc/contract';
+import type { SourceConfig } from '@shared/model/source';
 import { api } from '../../api';
 import { fieldOfError } from './field-errors';
 import { checkForm, editForm, newForm, rename, toSave, type FormErrors, type SourceForm } from './form-model';

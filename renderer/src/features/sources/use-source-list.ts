@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { RequestResult } from '../../../../shared/ipc/contract';
-import type { AppError, Result } from '../../../../shared/result';
+import type { RequestResult } from '@shared/ipc/contract';
+import type { AppError, Result } from '@shared/result';
 import { api } from '../../api';
 
 export type SourceList = RequestResult<'sources:list'>;

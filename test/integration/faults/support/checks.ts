@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { decideNext } from '../../../../main/engine/scheduler/backoff';
-import type { ErrorKind } from '../../../../shared/model/errors';
+import type { ErrorKind } from '@shared/model/errors';
 import type { Fleet } from './fleet';
 import type { Exchange } from './metered-fetch';
 import type { PollRecord } from './poll-log';

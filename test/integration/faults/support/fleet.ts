@@ -1,8 +1,8 @@
 import { createEngine, type StreamwatchEngine } from '../../../../main/engine/engine';
 import type { CredentialResolver } from '../../../../main/engine/types';
 import type { Fault } from '../../../../main/demo/sim-server';
-import { err, ok } from '../../../../shared/result';
-import { sourceError } from '../../../../shared/model/errors';
+import { err, ok } from '@shared/result';
+import { sourceError } from '@shared/model/errors';
 import { installFakeClock, type FakeClock } from '../../../support/fake-clock';
 import { createFakeSystemEvents, type FakeSystemEvents } from '../../../support/fake-system-events';
 import { meterFetch, type MeteredFetch } from './metered-fetch';

@@ -1,5 +1,5 @@
-import type { SourceError } from '../../../../shared/model/errors';
-import type { ProviderKind } from '../../../../shared/model/source';
+import type { SourceError } from '@shared/model/errors';
+import type { ProviderKind } from '@shared/model/source';
 import type { Provider } from '../../../../main/providers/provider';
 import { providerFor } from '../../../../main/providers/registry';
 

@@ -4,7 +4,7 @@ import { createNaverSim } from '../../../../main/demo/naver-vpe/sim';
 import { DAY, HOUR, type Scenario } from '../../../../main/demo/scenario';
 import type { Fault } from '../../../../main/demo/sim-faults';
 import { createZoomSim, DEMO_ZOOM_CREDENTIALS } from '../../../../main/demo/zoom-video-sdk';
-import type { SourceConfig } from '../../../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 import type { SimHost, SimTransport } from './sim-transport';
 
 /** One soak source: its config and secrets, its simulator, and what can go wrong with it. */

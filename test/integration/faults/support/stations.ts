@@ -4,7 +4,7 @@ import { startNaverSim, type RunningNaverSim } from '../../../../main/demo/naver
 import type { Scenario } from '../../../../main/demo/scenario';
 import type { SimServer } from '../../../../main/demo/sim-server';
 import { DEMO_ZOOM_CREDENTIALS, startZoomSim, type RunningZoomSim } from '../../../../main/demo/zoom-video-sdk';
-import type { SourceConfig } from '../../../../shared/model/source';
+import type { SourceConfig } from '@shared/model/source';
 
 /**
  * One source and the simulator that serves it alone, so a fault switched on

@@ -1,5 +1,5 @@
 import type { WritableStateHub } from '../../../../main/engine/state-hub';
-import type { Health } from '../../../../shared/model/state';
+import type { Health } from '@shared/model/state';
 
 export interface HealthChange {
   readonly at: number;

@@ -9,7 +9,12 @@ import { openHistoryFile } from '../../../../main/engine/alerts/history-file';
 import { defaultSettings } from '../../../../main/settings/settings-schema';
 import { MIN, sessions, source } from './fixtures';
 
-function setup(options: { prefs?: Partial<ReturnType<typeof defaultSettings>['preferences']['notifications']>; historyPath?: string } = {}) {
+function setup(
+  options: {
+    prefs?: Partial<ReturnType<typeof defaultSettings>['preferences']['notifications']>;
+    historyPath?: string;
+  } = {},
+) {
   let now = 1000 * MIN;
   const sent: AlertNotification[] = [];
   const prefs = { ...defaultSettings().preferences.notifications, ...options.prefs };
@@ -73,7 +78,9 @@ describe('alert lifecycle', () => {
     const both = (): AlertInput => ({
       sources: ['a', 'b', 'c'].map((id) => source({ id, name: id, lastOkAt: at() })),
       series: [],
-      sessions: ['a', 'b', 'c'].flatMap((id) => sessions(50, 25, at() - MIN).map((s) => ({ ...s, id: `${id}${s.id}`, sourceId: id }))),
+      sessions: ['a', 'b', 'c'].flatMap((id) =>
+        sessions(50, 25, at() - MIN).map((s) => ({ ...s, id: `${id}${s.id}`, sourceId: id })),
+      ),
     });
     engine.tick(both());
     advance(60_000);
@@ -173,7 +180,21 @@ describe('alert history', () => {
     writeFileSync(path, '');
     const history = openHistoryFile(path, 10);
     for (let i = 0; i < 50; i++) {
-      history.record({ id: `i${i}`, key: 'k', ruleId: 'auth-failing', sourceId: 's', sourceName: 's', severity: 'critical', state: 'resolved', startedAt: i, endedAt: i + 1, values: {}, message: 'm', acknowledged: false, snoozedUntil: null });
+      history.record({
+        id: `i${i}`,
+        key: 'k',
+        ruleId: 'auth-failing',
+        sourceId: 's',
+        sourceName: 's',
+        severity: 'critical',
+        state: 'resolved',
+        startedAt: i,
+        endedAt: i + 1,
+        values: {},
+        message: 'm',
+        acknowledged: false,
+        snoozedUntil: null,
+      });
     }
     expect(readFileSync(path, 'utf8').trim().split('\n').length).toBeLessThanOrEqual(20);
     expect(openHistoryFile(path, 10).list()[0]!.id).toBe('i49');
@@ -185,7 +206,21 @@ describe('memory history (headless --config / --demo)', () => {
     const { memoryHistory } = await import('../../../../main/engine/alerts/history-file');
     const history = memoryHistory(3);
     for (let i = 0; i < 5; i++) {
-      history.record({ id: `i${i}`, key: 'k', ruleId: 'auth-failing', sourceId: 's', sourceName: 's', severity: 'critical', state: i === 4 ? 'firing' : 'resolved', startedAt: i, endedAt: null, values: {}, message: 'm', acknowledged: false, snoozedUntil: null });
+      history.record({
+        id: `i${i}`,
+        key: 'k',
+        ruleId: 'auth-failing',
+        sourceId: 's',
+        sourceName: 's',
+        severity: 'critical',
+        state: i === 4 ? 'firing' : 'resolved',
+        startedAt: i,
+        endedAt: null,
+        values: {},
+        message: 'm',
+        acknowledged: false,
+        snoozedUntil: null,
+      });
     }
     expect(history.list().map((i) => i.id)).toEqual(['i4', 'i3', 'i2']);
     expect(history.stillFiring().map((i) => i.id)).toEqual(['i4']);

@@ -4,7 +4,12 @@ import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
 import { MIN, sessions, source } from './fixtures';
 
 const now = 100 * MIN;
-const state = (overrides: Partial<AlertInput>): AlertInput => ({ sources: [source({ lastOkAt: now })], series: [], sessions: [], ...overrides });
+const state = (overrides: Partial<AlertInput>): AlertInput => ({
+  sources: [source({ lastOkAt: now })],
+  series: [],
+  sessions: [],
+  ...overrides,
+});
 const find = (input: AlertInput, rule: string) => evaluate(DEFAULT_RULES, input, now).find((c) => c.ruleId === rule);
 
 describe('evaluate', () => {
@@ -36,16 +41,26 @@ describe('evaluate', () => {
     ['schema', 'source-failing'],
     ['rate-limited', 'rate-limited'],
   ])('a %s error fires %s and no other health rule', (kind, rule) => {
-    const failing = source({ health: { status: 'error', error: { kind: kind as 'auth', message: 'x' }, since: now }, lastOkAt: now });
+    const failing = source({
+      health: { status: 'error', error: { kind: kind as 'auth', message: 'x' }, since: now },
+      lastOkAt: now,
+    });
     const fired = evaluate(DEFAULT_RULES, state({ sources: [failing] }), now).filter((c) => c.level === 'firing');
     expect(fired.map((c) => c.ruleId)).toEqual([rule]);
   });
 
   it('a daily cap (paused until a date) fires the rate-limit rule; a source disabled in settings fires nothing', () => {
-    const daily = source({ health: { status: 'paused', reason: 'Zoom daily API limit reached; resumes at 00:00 UTC.', until: now + MIN } });
-    expect(find(state({ sources: [daily] }), 'rate-limited')).toMatchObject({ level: 'firing', message: expect.stringContaining('resumes at 00:00 UTC') });
+    const daily = source({
+      health: { status: 'paused', reason: 'Zoom daily API limit reached; resumes at 00:00 UTC.', until: now + MIN },
+    });
+    expect(find(state({ sources: [daily] }), 'rate-limited')).toMatchObject({
+      level: 'firing',
+      message: expect.stringContaining('resumes at 00:00 UTC'),
+    });
     const disabled = source({ health: { status: 'paused', reason: 'Disabled in settings.', until: null } });
-    expect(evaluate(DEFAULT_RULES, state({ sources: [disabled] }), now).filter((c) => c.level === 'firing')).toEqual([]);
+    expect(evaluate(DEFAULT_RULES, state({ sources: [disabled] }), now).filter((c) => c.level === 'firing')).toEqual(
+      [],
+    );
   });
 
   it('stale data fires after the threshold in poll intervals and recovers under the recovery level', () => {
@@ -57,14 +72,27 @@ describe('evaluate', () => {
   it('viewer drop compares with the window ago, and ignores stale series', () => {
     const points = (latest: number, latestAt = now) =>
       Array.from({ length: 11 }, (_, i) => ({ at: latestAt - (10 - i) * MIN, viewers: i === 10 ? latest : 200 }));
-    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60) }] }), 'viewer-drop')?.level).toBe('firing');
-    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(190) }] }), 'viewer-drop')?.level).toBe('clear');
-    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60, now - 10 * MIN) }] }), 'viewer-drop')).toBeUndefined();
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(60) }] }), 'viewer-drop')?.level).toBe(
+      'firing',
+    );
+    expect(find(state({ series: [{ sourceId: 'naver-main', points: points(190) }] }), 'viewer-drop')?.level).toBe(
+      'clear',
+    );
+    expect(
+      find(state({ series: [{ sourceId: 'naver-main', points: points(60, now - 10 * MIN) }] }), 'viewer-drop'),
+    ).toBeUndefined();
   });
 
   it('viewers at zero fires only for a source that had viewers', () => {
-    const series = (values: number[]) => [{ sourceId: 'naver-main', points: values.map((v, i) => ({ at: now - (values.length - 1 - i) * MIN, viewers: v })) }];
-    expect(find(state({ series: series([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }), 'viewers-zero')?.level).not.toBe('firing');
+    const series = (values: number[]) => [
+      {
+        sourceId: 'naver-main',
+        points: values.map((v, i) => ({ at: now - (values.length - 1 - i) * MIN, viewers: v })),
+      },
+    ];
+    expect(find(state({ series: series([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }), 'viewers-zero')?.level).not.toBe(
+      'firing',
+    );
     expect(find(state({ series: series([5, 9, 9, 9, 9, 9, 9, 9, 9, 3, 0]) }), 'viewers-zero')?.level).toBe('firing');
   });
 
@@ -75,7 +103,10 @@ describe('evaluate', () => {
   });
 
   it('honours a rule switched off for one source', () => {
-    const rules = { ...DEFAULT_RULES, 'session-failure-rate': { ...DEFAULT_RULES['session-failure-rate'], disabledSources: ['naver-main'] } };
+    const rules = {
+      ...DEFAULT_RULES,
+      'session-failure-rate': { ...DEFAULT_RULES['session-failure-rate'], disabledSources: ['naver-main'] },
+    };
     const fired = evaluate(rules, state({ sessions: sessions(50, 40, now - MIN) }), now);
     expect(fired.find((c) => c.ruleId === 'session-failure-rate')).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import type { SessionRow, SourceState } from '../../../../shared/model/state';
+import type { SessionRow, SourceState } from '@shared/model/state';
 
 export const MIN = 60_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPages, type Page } from '../../../../main/providers/api-video/paging';
-import { sourceError } from '../../../../shared/model/errors';
-import { err, ok } from '../../../../shared/result';
+import { sourceError } from '@shared/model/errors';
+import { err, ok } from '@shared/result';
 
 /** Pages served from a list; `answer` may bend what each requested page returns. */
 function pages(items: number[], size: number, answer?: (page: number) => Page<number>) {

@@ -7,7 +7,7 @@ import {
   fetchSessionDetail,
   sessionsEndpoint,
 } from '../../../../main/providers/conviva/sessions-endpoint';
-import { ok } from '../../../../shared/result';
+import { ok } from '@shared/result';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2025-03-10T20:00:00Z');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SourceError } from '../../../../shared/model/errors';
-import { ok, type Result } from '../../../../shared/result';
+import type { SourceError } from '@shared/model/errors';
+import { ok, type Result } from '@shared/result';
 import type { Http, HttpAnswer, HttpRequest } from '../../../../main/providers/http';
 import { createNaverClient, judge } from '../../../../main/providers/naver-vpe/client';
 import { CurrentViewersResponseSchema, SessionRecentResponseSchema } from '../../../../main/providers/naver-vpe/schema';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../../shared/result';
+import { ok } from '@shared/result';
 import type { Http, HttpRequest } from '../../../../main/providers/http';
 import { NaverOptionsSchema, naverVpeProvider, type NaverOptions } from '../../../../main/providers/naver-vpe/index';
 import type { ResolvedSource } from '../../../../main/providers/provider';

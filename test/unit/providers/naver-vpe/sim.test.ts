@@ -71,7 +71,11 @@ describe('NAVER simulator: currentViewers', () => {
 describe('NAVER simulator: auth and modes', () => {
   it('refuses a wrong or missing key inside an HTTP 200', () => {
     const sim = createNaverSim({ now: () => NOW });
-    const attempts: Array<Record<string, string>> = [{}, { 'x-api-key': sim.apiKey }, { 'x-api-key': 'wrong', 'x-project-id': sim.projectId }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'x-api-key': sim.apiKey },
+      { 'x-api-key': 'wrong', 'x-project-id': sim.projectId },
+    ];
     for (const headers of attempts) {
       const { status, body } = get(sim, '/v1/sessionRecent', headers);
       expect(status).toBe(200);
