@@ -27,11 +27,22 @@ export function noise(seed: number, ...keys: Array<string | number>): number {
   return (hash >>> 0) / 0x1_0000_0000;
 }
 
-/** Share of the daily peak audience at a UTC time: low at night, a lunch bump, an evening peak. */
+/** Hours between two times of day, the short way round the clock (23:30 to 00:30 is 1, not 23). */
+function hoursApart(hour: number, center: number): number {
+  const gap = Math.abs(hour - center) % 24;
+  return Math.min(gap, 24 - gap);
+}
+
+/**
+ * Share of the daily peak audience at a UTC time: low at night, a lunch bump,
+ * an evening peak. Each bump is measured round the clock, so the curve is as
+ * smooth at 00:00 as at any other minute (a straight distance would drop the
+ * evening's tail to zero at midnight and fire a "Viewer drop" every night).
+ */
 export function dailyShape(at: number, utcOffsetHours = 0): number {
   const hour = (((at / HOUR + utcOffsetHours) % 24) + 24) % 24;
-  const evening = Math.exp(-((hour - 20.5) ** 2) / 6);
-  const lunch = 0.45 * Math.exp(-((hour - 12.5) ** 2) / 3);
+  const evening = Math.exp(-(hoursApart(hour, 20.5) ** 2) / 6);
+  const lunch = 0.45 * Math.exp(-(hoursApart(hour, 12.5) ** 2) / 3);
   return 0.12 + 0.88 * Math.min(1, evening + lunch);
 }
 

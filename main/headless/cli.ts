@@ -1,5 +1,6 @@
 import { parseCommand, USAGE } from './args';
 import { createKeytarStore } from '../credentials/keytar-store';
+import { headlessClock } from './clock';
 import { startDemo } from './demo';
 import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
@@ -21,9 +22,17 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const timing = headlessClock();
+  if ('error' in timing) {
+    log(timing.error);
+    return 1;
+  }
+  const { clock } = timing;
+  if (timing.note) log(timing.note);
   return runHeadless(command.value.input, command.value.action, {
-    makeEngine: makeHeadlessEngine,
-    startDemo,
+    makeEngine: (credentials, meter) => makeHeadlessEngine(credentials, meter, clock),
+    startDemo: () => startDemo(() => clock.now()),
+    clock,
     keychain: () => createKeytarStore(),
     print: (json) => process.stdout.write(`${JSON.stringify(json, null, 2)}\n`),
   });

@@ -13,10 +13,14 @@ const realClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function makeHeadlessEngine(credentials: CredentialResolver, meter?: EngineDeps['meter']): StreamwatchEngine {
+export function makeHeadlessEngine(
+  credentials: CredentialResolver,
+  meter?: EngineDeps['meter'],
+  clock: Clock = realClock,
+): StreamwatchEngine {
   return createEngine({
     fetch: (url, init) => fetch(url, init),
-    clock: realClock,
+    clock,
     resolveCredentials: credentials,
     isNetworkDown: noNetworkInterface,
     meter,

@@ -4,7 +4,7 @@ import { createCore, type Core } from '../core/app-core';
 import type { CredentialStore } from '../credentials/credential-store';
 import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import { systemClock } from '../engine/system-clock';
-import type { CredentialResolver } from '../engine/types';
+import type { Clock, CredentialResolver } from '../engine/types';
 import { tokensGuard } from '../metrics/metrics-access';
 import type { Action, Input } from './args';
 import { describeConfigError, loadConfigFile } from './config';
@@ -23,6 +23,8 @@ export interface RunDeps {
   readonly keychain?: () => CredentialStore;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); --serve runs until then. */
   readonly stopSignal?: () => Promise<string>;
+  /** The run's clock; the system clock unless a test sets one (see clock.ts). */
+  readonly clock?: Clock;
 }
 
 export const DEFAULT_RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -61,7 +63,7 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
   const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
   const coreDeps = {
     makeEngine: deps.makeEngine,
-    clock: systemClock,
+    clock: deps.clock ?? systemClock,
     sink,
     info: { version: packageVersion(), shell: 'headless' as const },
   };
@@ -76,6 +78,14 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
     );
     if (core.notice) log(core.notice);
     log(`using the settings in ${input.userData}`);
+    // An empty or unreadable settings folder falls back to the demo; a script must not mistake it for real data.
+    const { demo, sources } = core.engine.hub.snapshot();
+    if (demo) {
+      const names = sources.filter((s) => s.demo).map((s) => s.name);
+      log(
+        `DEMO: these settings turn the demo on, so this run also polls the built-in platform simulators, not real accounts (${names.join(', ')}).`,
+      );
+    }
     return core;
   }
   let setup: HeadlessSetup;

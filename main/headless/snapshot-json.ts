@@ -11,6 +11,8 @@ import type { Health, Snapshot, SourceState } from '@shared/model/state';
 
 export interface SnapshotJson {
   readonly generatedAt: string;
+  /** True when any data comes from the built-in simulators, not a real account. */
+  readonly demo: boolean;
   readonly sources: readonly SourceJson[];
   readonly viewers: readonly ViewerJson[];
   readonly sessions: readonly SessionJson[];
@@ -19,6 +21,8 @@ export interface SnapshotJson {
 export interface SourceJson {
   readonly id: string;
   readonly provider: string;
+  /** True for a built-in simulator's source. */
+  readonly demo: boolean;
   readonly health: 'ok' | 'error';
   readonly error: { readonly kind: string; readonly message: string } | null;
 }
@@ -85,7 +89,7 @@ function isoOrNull(ms: number | null): string | null {
  * was never polled, or one paused until later).
  */
 export function sourceHealthJson(source: SourceState): SourceJson {
-  const base = { id: source.id, provider: source.provider };
+  const base = { id: source.id, provider: source.provider, demo: source.demo };
   const health: Health = source.health;
   switch (health.status) {
     case 'ok':
@@ -178,6 +182,7 @@ export function snapshotJson(snapshot: Snapshot, eventsOf: EventsOf): SnapshotJs
     });
   return {
     generatedAt: isoTime(snapshot.generatedAt),
+    demo: snapshot.demo,
     sources: snapshot.sources.map(sourceHealthJson),
     viewers,
     sessions,

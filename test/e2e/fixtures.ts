@@ -3,10 +3,18 @@ import { DashboardPage } from './support/dashboard-page';
 import { startHeadlessServer, type HeadlessServer } from './support/headless-server';
 import { startNaverWithConfig, type NaverFixture } from './support/naver-config';
 
+/** A fixed night, five minutes past 00:00 UTC. */
+export const AFTER_MIDNIGHT = '2026-12-05T00:05:00Z';
+
 interface Fixtures {
   dashboard: DashboardPage;
   /** `headless --demo --serve`: every simulator, healthy. */
   demoServer: HeadlessServer;
+  /**
+   * The same demo with its clock and the page's started at 00:05 UTC (STREAMWATCH_CLOCK_START),
+   * so a test sees the day boundary whatever the hour it runs at.
+   */
+  demoServerAfterMidnight: HeadlessServer;
   /** A NAVER simulator and `headless --config --serve` with one good and one wrong key against it. */
   naver: NaverFixture;
   configServer: HeadlessServer;
@@ -15,8 +23,22 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
 
-  demoServer: async ({}, use, testInfo) => {
+  demoServer: async ({ page }, use, testInfo) => {
+    const launched = Date.now();
     const server = await startHeadlessServer({ demo: true });
+    // `STREAMWATCH_CLOCK_START=… npx playwright test` runs the whole suite's demo at a chosen time.
+    const start = process.env.STREAMWATCH_CLOCK_START;
+    if (start) await page.clock.install({ time: Date.parse(start) + (Date.now() - launched) });
+    await use(server);
+    await server.stop();
+    await testInfo.attach('headless.log', { body: server.log(), contentType: 'text/plain' });
+  },
+
+  demoServerAfterMidnight: async ({ page }, use, testInfo) => {
+    const launched = Date.now();
+    const server = await startHeadlessServer({ demo: true }, { STREAMWATCH_CLOCK_START: AFTER_MIDNIGHT });
+    // The page's clock follows the server's: same start, same real pace since.
+    await page.clock.install({ time: Date.parse(AFTER_MIDNIGHT) + (Date.now() - launched) });
     await use(server);
     await server.stop();
     await testInfo.attach('headless.log', { body: server.log(), contentType: 'text/plain' });

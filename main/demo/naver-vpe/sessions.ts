@@ -42,8 +42,17 @@ const MAX_STARTS_PER_MINUTE = 60;
 /** About one new session a minute for every 30 viewers (sessions last ~10 minutes, many viewers stay longer). */
 const STARTS_PER_VIEWER = 1 / 30;
 
+/**
+ * During an error spike players retry failed starts, so starts at least double, and never fall
+ * below a handful a minute even in the small night audience: enough that a spike always passes
+ * the default failure rule's "at least 20 sessions in 5 minutes".
+ */
+const SPIKE_MIN_STARTS_PER_MINUTE = 6;
+
 export function startsInMinute(scenario: Scenario, minute: number): number {
-  const expected = viewersAt(scenario, minute * MINUTE, VIEWER_KEY) * STARTS_PER_VIEWER;
+  const base = viewersAt(scenario, minute * MINUTE, VIEWER_KEY) * STARTS_PER_VIEWER;
+  const spike = incidentActive(scenario, 'error-spike', minute * MINUTE);
+  const expected = spike ? Math.max(2 * base, SPIKE_MIN_STARTS_PER_MINUTE) : base;
   return Math.min(MAX_STARTS_PER_MINUTE, Math.floor(expected + noise(scenario.seed, 'starts', minute)));
 }
 

@@ -26,7 +26,10 @@ export async function startHeadlessServer(
   env: Record<string, string> = {},
 ): Promise<HeadlessServer> {
   const args = ['main/headless/cli.ts', ...('demo' in input ? ['--demo'] : ['--config', input.config]), '--serve', '0'];
-  const child = spawn(TSX, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const childEnv = { ...process.env, ...env };
+  // A set clock is for the demo, whose simulators share it; a --config run polls simulators on the real clock.
+  if (!('demo' in input) && !('STREAMWATCH_CLOCK_START' in env)) delete childEnv.STREAMWATCH_CLOCK_START;
+  const child = spawn(TSX, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => (stderr += chunk));

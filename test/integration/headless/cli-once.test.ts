@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNaverSim, type RunningNaverSim } from '../../../main/demo/naver-vpe/sim';
 import type { SessionDetailJson, SnapshotJson } from '../../../main/headless/snapshot-json';
@@ -12,7 +13,8 @@ describe('headless --demo --once', () => {
     expect(run.stderr).toContain('DEMO');
     expect(run.code).toBe(0);
     const snapshot = JSON.parse(run.stdout) as SnapshotJson;
-    expect(Object.keys(snapshot)).toEqual(['generatedAt', 'sources', 'viewers', 'sessions', 'incidents']);
+    expect(Object.keys(snapshot)).toEqual(['generatedAt', 'demo', 'sources', 'viewers', 'sessions', 'incidents']);
+    expect(snapshot.demo).toBe(true);
     // The demo's scenario schedules incidents (a viewer drop every two hours), so whether one is
     // over its threshold depends on the time of day; what is fixed is the shape of each entry.
     for (const incident of (snapshot as unknown as { incidents: unknown[] }).incidents) {
@@ -25,7 +27,7 @@ describe('headless --demo --once', () => {
     }
     expect(snapshot.generatedAt).toMatch(ISO);
     expect(snapshot.sources.length).toBeGreaterThan(0);
-    for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });
+    for (const source of snapshot.sources) expect(source).toMatchObject({ demo: true, health: 'ok', error: null });
     expect(snapshot.viewers.length).toBeGreaterThan(0);
     expect(snapshot.viewers[0]).toEqual({
       sourceId: expect.any(String),
@@ -80,10 +82,11 @@ describe('headless --config against the NAVER simulator', () => {
     expect(run.code).toBe(2);
     const snapshot = JSON.parse(run.stdout) as SnapshotJson;
     expect(snapshot.sources).toEqual([
-      { id: 'main', provider: 'naver-vpe', health: 'ok', error: null },
+      { id: 'main', provider: 'naver-vpe', demo: false, health: 'ok', error: null },
       {
         id: 'spare',
         provider: 'naver-vpe',
+        demo: false,
         health: 'error',
         error: {
           kind: 'config',
@@ -116,6 +119,7 @@ describe('headless --config against the NAVER simulator', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/main: .+/);
+    expect(run.stderr).not.toContain('DEMO');
   });
 
   it('--session for a source not in the config is a usage error', async () => {
@@ -123,4 +127,59 @@ describe('headless --config against the NAVER simulator', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('There is no source "ghost"');
   });
+});
+
+describe('headless --once on a settings folder that holds no settings', () => {
+  // The app turns the demo on when it has nothing else to show; a script must be told so.
+  it(
+    'says DEMO on stderr and "demo": true in the JSON, for an empty and for a corrupt folder',
+    { timeout: 90_000 },
+    async () => {
+      const empty = dirname(await writeTempFile('placeholder.txt', ''));
+      const corrupt = dirname(await writeTempFile('settings.json', '{ this is not json'));
+      for (const folder of [empty, corrupt]) {
+        const run = await runCli(['--user-data', folder, '--once']);
+        expect(run.stderr).toMatch(/DEMO: .*simulators/);
+        expect(run.code).toBe(0);
+        const snapshot = JSON.parse(run.stdout) as SnapshotJson;
+        expect(snapshot.demo).toBe(true);
+        expect(snapshot.sources.length).toBeGreaterThan(0);
+        for (const source of snapshot.sources)
+          expect(source).toMatchObject({ id: expect.stringMatching(/^demo-/), demo: true });
+      }
+    },
+  );
+});
+
+describe('headless --demo --once on a set clock', () => {
+  // The scenario's error spike runs 20–28 minutes into every second hour. Even at 04:20 UTC, in the
+  // night's smallest audience, enough NAVER sessions start in five minutes to pass the default
+  // rule's "min. sessions 20", so it must fire.
+  it('the 04:20 UTC error spike fires the default session failure rule', { timeout: 60_000 }, async () => {
+    const run = await runCli(['--demo', '--once'], { STREAMWATCH_CLOCK_START: '2026-12-05T04:26:00Z' });
+    expect(run.stderr).toContain('TEST CLOCK');
+    const snapshot = JSON.parse(run.stdout) as SnapshotJson & {
+      incidents: Array<{ ruleId: string; sourceId: string; values: Record<string, number> }>;
+    };
+    expect(snapshot.generatedAt).toMatch(/^2026-12-05T04:26:/);
+    const failure = snapshot.incidents.find(
+      (i) => i.ruleId === 'session-failure-rate' && i.sourceId === 'demo-naver-vpe',
+    );
+    expect(failure?.values.total).toBeGreaterThanOrEqual(20);
+    expect(failure?.values.share).toBeGreaterThan(0.1);
+  });
+
+  it(
+    'five minutes after midnight every demo source answers and no viewer drop is over its threshold',
+    { timeout: 60_000 },
+    async () => {
+      const run = await runCli(['--demo', '--once'], { STREAMWATCH_CLOCK_START: '2026-12-05T00:05:00Z' });
+      expect(run.code).toBe(0);
+      const snapshot = JSON.parse(run.stdout) as SnapshotJson & { incidents: Array<{ ruleId: string }> };
+      for (const source of snapshot.sources) expect(source).toMatchObject({ health: 'ok', error: null });
+      // No spike since 22:28, so neither a viewer drop nor a failure alert is due.
+      expect(snapshot.incidents.map((i) => i.ruleId)).not.toContain('viewer-drop');
+      expect(snapshot.incidents.map((i) => i.ruleId)).not.toContain('session-failure-rate');
+    },
+  );
 });

@@ -57,10 +57,11 @@ describe('snapshotJson', () => {
 
   it('reports each source as ok or error with its sentence', () => {
     expect(json.sources).toEqual([
-      { id: 'naver', provider: 'naver-vpe', health: 'ok', error: null },
+      { id: 'naver', provider: 'naver-vpe', demo: false, health: 'ok', error: null },
       {
         id: 'broken',
         provider: 'naver-vpe',
+        demo: false,
         health: 'error',
         error: { kind: 'auth', message: 'NAVER VPE refused the API key.' },
       },
@@ -90,6 +91,15 @@ describe('snapshotJson', () => {
     ]);
     expect(json.sessions[0]!.events).toBeNull();
     expect(json.sessions[2]).toMatchObject({ startedAt: null, endedAt: null });
+  });
+
+  it('says "demo": false for real data, and true at the top and on each source the simulators feed', () => {
+    expect(json.demo).toBe(false);
+    const demoSource = { ...sourceState('demo-naver-vpe'), demo: true };
+    const demo = snapshotJson({ ...snapshotOf([demoSource], []), demo: true }, () => null);
+    expect(demo.demo).toBe(true);
+    expect(demo.sources[0]).toMatchObject({ id: 'demo-naver-vpe', demo: true });
+    expect(Object.keys(demo).slice(0, 2)).toEqual(['generatedAt', 'demo']);
   });
 
   it('exits 0 only when every source answered; a never-polled source counts as failed', () => {
