@@ -20,7 +20,7 @@ import { createKeytarStore } from './credentials/keytar-store';
 import { createCore } from './core/app-core';
 import { createEngine } from './engine/engine';
 import { systemClock } from './engine/system-clock';
-import { startDemo } from './headless/demo';
+import { startDemo } from './demo/start-demo';
 import { createBroadcast } from './ipc/broadcast';
 import { registerIpcHandlers } from './ipc/handle';
 import { createTrustedWindows } from './ipc/trusted-senders';

@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { createEngine } from '../../main/engine/engine';
 import type { Clock, Engine } from '../../main/engine/types';
-import { startDemo } from '../../main/headless/demo';
+import { startDemo } from '../../main/demo/start-demo';
 import { runHeadless } from '../../main/headless/run';
 import type { FetchLike } from '../../main/providers/http';
 import { newPage } from '../support/chromium';

@@ -17,7 +17,7 @@ import { receiverAccount, SECRET_FIELD } from '../routing/receiver-config';
 import { createReceiversPort, type ReceiversPort } from '../routing/receivers-port';
 import type { FetchLike } from '../routing/router';
 import { createRoutingService, type RoutingService } from '../routing/routing-service';
-import type { HeadlessSetup } from '../headless/setup';
+import type { SourceSetup as HeadlessSetup } from './source-setup';
 import { providerFor, providerList } from '../providers/registry';
 import { defaultSettings } from '../settings/settings-schema';
 import { createSettingsStore } from '../settings/settings-store';

@@ -1,7 +1,7 @@
 import { parseCommand, USAGE } from './args';
 import { createKeytarStore } from '../credentials/keytar-store';
 import { headlessClock } from './clock';
-import { startDemo } from './demo';
+import { startDemo } from '../demo/start-demo';
 import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
 import { runHeadless } from './run';

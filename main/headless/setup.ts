@@ -1,26 +1,10 @@
-import type { SourceConfig } from '@shared/model/source';
-import type { CredentialResolver } from '../engine/types';
 import { envPresence, envResolver } from '../credentials/env-store';
-import type { ReceiverConfig } from '@shared/model/receivers';
+import type { SourceSetup } from '../core/source-setup';
 import type { HeadlessConfig } from './config';
 
-/**
- * What a headless run polls, however it was described: the sources, where
- * their secrets come from, and anything to shut down at the end (simulators).
- */
-export interface HeadlessSetup {
-  readonly sources: readonly SourceConfig[];
-  readonly resolve: CredentialResolver;
-  readonly presence: (sourceId: string) => Record<string, boolean>;
-  /** For sentences: "the config file sources.json", "the built-in demo". */
-  readonly origin: string;
-  readonly demo: boolean;
-  /** Alert receivers from the config file, with their secrets as found in the environment. */
-  readonly receivers?: readonly { readonly receiver: ReceiverConfig; readonly secret: string | undefined }[];
-  close(): Promise<void>;
-}
+export type { SourceSetup as HeadlessSetup } from '../core/source-setup';
 
-export function setupFromConfig(config: HeadlessConfig, env: NodeJS.ProcessEnv = process.env): HeadlessSetup {
+export function setupFromConfig(config: HeadlessConfig, env: NodeJS.ProcessEnv = process.env): SourceSetup {
   return {
     sources: config.sources,
     resolve: envResolver(config.env, env),

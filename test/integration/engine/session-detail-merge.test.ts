@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type StreamwatchEngine } from '../../../main/engine/engine';
-import { startDemo } from '../../../main/headless/demo';
-import type { HeadlessSetup } from '../../../main/headless/setup';
+import { startDemo } from '../../../main/demo/start-demo';
+import type { SourceSetup as HeadlessSetup } from '../../../main/core/source-setup';
 import type { SessionRow } from '@shared/model/state';
 
 /**

@@ -76,6 +76,15 @@ describe('imports between folders', () => {
     expect(borrowing.map((file) => relative(root, file))).toEqual([]);
   });
 
+  it('neither composition root borrows from the other, and the core knows neither (not even a type)', () => {
+    const imports = (file: string) => readFileSync(join(root, file), 'utf8');
+    expect(imports('main/index.ts')).not.toMatch(/from '\.\/headless\//);
+    const core = sourceFiles(join(root, 'main', 'core')).filter((file) =>
+      /from '\.\.\/(headless|app|index)\b/.test(readFileSync(file, 'utf8')),
+    );
+    expect(core.map((file) => relative(root, file))).toEqual([]);
+  });
+
   it('finds a cycle when there is one (the check itself works)', () => {
     const fake = new Map([
       ['a', new Map([['b', 'a.ts']])],

@@ -1,13 +1,13 @@
 import type { ProviderKind, SourceConfig } from '@shared/model/source';
 import { createMemoryStore } from '../credentials/memory-store';
 import { storeResolver } from '../credentials/store-resolver';
-import { startApiVideoSim } from '../demo/api-video';
-import { startConvivaSim } from '../demo/conviva';
-import { startNaverSim } from '../demo/naver-vpe/sim';
-import { DEMO_INCIDENTS } from '../demo/scenario';
-import { DEMO_ZOOM_CREDENTIALS, startZoomSim } from '../demo/zoom-video-sdk';
+import { startApiVideoSim } from './api-video';
+import { startConvivaSim } from './conviva';
+import { startNaverSim } from './naver-vpe/sim';
+import { DEMO_INCIDENTS } from './scenario';
+import { DEMO_ZOOM_CREDENTIALS, startZoomSim } from './zoom-video-sdk';
 import { providerFor } from '../providers/registry';
-import type { HeadlessSetup } from './setup';
+import type { SourceSetup as HeadlessSetup } from '../core/source-setup';
 
 /**
  * `--demo`: the platform simulators on 127.0.0.1 (free ports), on the real
