@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../main/engine/system-clock';
 import { createEngine, type StreamwatchEngine } from '../../main/engine/engine';
 import type { Provider } from '../../main/providers/provider';
 import { providers as shippedProviders } from '../../main/providers/registry';
@@ -25,11 +26,7 @@ beforeAll(async () => {
   sim = await startExampleSim(Date.now);
   engine = createEngine({
     fetch,
-    clock: {
-      now: Date.now,
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    },
+    clock: systemClock,
     resolveCredentials: async () => ok(sim.secrets),
     providers: (kind) => registry[kind] as Provider | undefined,
   });

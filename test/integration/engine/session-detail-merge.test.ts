@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../main/engine/system-clock';
 import { createEngine, type StreamwatchEngine } from '../../../main/engine/engine';
 import { startDemo } from '../../../main/demo/start-demo';
 import type { SourceSetup as HeadlessSetup } from '../../../main/core/source-setup';
@@ -17,11 +18,7 @@ beforeAll(async () => {
   demo = await startDemo();
   engine = createEngine({
     fetch,
-    clock: {
-      now: Date.now,
-      setTimeout: (f, ms) => setTimeout(f, ms),
-      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    },
+    clock: systemClock,
     resolveCredentials: demo.resolve,
   });
   engine.setSources(demo.sources, { demo: true });
