@@ -1,10 +1,11 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Incident, RuleId, Rules } from '@shared/model/alerts';
 import type { ViewerMetric } from '@shared/model/source';
-import type { SessionRow, Snapshot } from '@shared/model/state';
+import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
 import { sessionFigures } from '../engine/alerts/figures';
 import type { StateHub } from '../engine/types';
 import { endpointLabel } from './endpoint-label';
+import { countSessions } from './session-counters';
 import type { RequestRecord } from './metered-http';
 
 export interface MetricsDeps {
@@ -36,6 +37,63 @@ export interface CollectorMetrics {
 const OPENMETRICS = 'application/openmetrics-text';
 
 /**
+ * The gauges with one value per source, read from the snapshot at scrape time.
+ * `value` undefined leaves the source out (nothing known); `kind`, where present,
+ * adds the error kind as a label and leaves out sources without one.
+ */
+interface SourceGauge {
+  readonly name: string;
+  readonly help: string;
+  readonly value: (source: SourceState, snapshot: Snapshot) => number | undefined;
+  readonly kind?: (source: SourceState) => string | null;
+}
+
+const SOURCE_GAUGES: readonly SourceGauge[] = [
+  {
+    name: 'streamwatch_viewers',
+    help: "Latest audience figure per source, in each platform's own measure.",
+    value: (source, snapshot) => snapshot.series.find((s) => s.sourceId === source.id)?.points.at(-1)?.viewers,
+  },
+  {
+    name: 'streamwatch_source_up',
+    help: "Whether the source's last poll succeeded (1) or not (0: failing, paused, or not polled yet).",
+    value: (source) => (source.health.status === 'ok' ? 1 : 0),
+  },
+  {
+    name: 'streamwatch_source_error',
+    help: 'Set to 1, labelled with the error kind (network, timeout, http, auth, rate-limited, schema, provider, config), while the source is failing.',
+    value: () => 1,
+    kind: (source) => (source.health.status === 'error' ? source.health.error.kind : null),
+  },
+  {
+    name: 'streamwatch_source_paused',
+    help: 'Whether polling of the source is paused (1), e.g. until a daily request cap resets.',
+    value: (source) => (source.health.status === 'paused' ? 1 : 0),
+  },
+  {
+    name: 'streamwatch_source_rate_limited',
+    help: 'Whether the platform is refusing requests for rate (1): a 429, or a daily cap reached.',
+    value: ({ health: h }) =>
+      (h.status === 'paused' && h.until !== null) || (h.status === 'error' && h.error.kind === 'rate-limited') ? 1 : 0,
+  },
+  {
+    name: 'streamwatch_source_poll_interval_seconds',
+    help: "How often the source's viewers are polled; data older than a few of these is stale.",
+    value: (source) => source.intervalMs / 1000,
+  },
+  {
+    name: 'streamwatch_source_last_success_timestamp_seconds',
+    help: 'Unix time of the last successful poll of any endpoint of the source.',
+    value: (source) => (source.lastOkAt === null ? undefined : source.lastOkAt / 1000),
+  },
+  {
+    name: 'streamwatch_rate_limit_remaining',
+    help: "Requests left in the platform's current rate-limit window, as the platform last reported it.",
+    value: (source) => source.rateLimit?.remaining ?? undefined,
+  },
+];
+
+/**
  * The collector's state as Prometheus metrics. Gauges are read from the hub
  * at scrape time, so a scrape always equals the snapshot of that moment;
  * counters and histograms grow as sessions and requests are seen. Labels are
@@ -60,104 +118,26 @@ export function createCollectorMetrics(deps: MetricsDeps): CollectorMetrics {
       .map((v) => `${v.provider}: ${v.metric.label} (${v.metric.definition})`)
       .join('; ');
 
-    new Gauge({
-      name: 'streamwatch_viewers',
-      help: `Latest audience figure per source, in each platform's own measure. ${viewerHelp}`,
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        const latest = new Map(snapshot().series.map((s) => [s.sourceId, s.points.at(-1)?.viewers]));
-        for (const source of snapshot().sources) {
-          const value = latest.get(source.id);
-          if (value !== undefined) this.set({ source: source.id, provider: source.provider }, value);
-        }
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_source_up',
-      help: "Whether the source's last poll succeeded (1) or not (0: failing, paused, or not polled yet).",
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources)
-          this.set({ source: s.id, provider: s.provider }, s.health.status === 'ok' ? 1 : 0);
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_source_error',
-      help: 'Set to 1, labelled with the error kind (network, timeout, http, auth, rate-limited, schema, provider, config), while the source is failing.',
-      labelNames: [...perSource, 'kind'] as const,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources)
-          if (s.health.status === 'error')
-            this.set({ source: s.id, provider: s.provider, kind: s.health.error.kind }, 1);
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_source_paused',
-      help: 'Whether polling of the source is paused (1), e.g. until a daily request cap resets.',
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources)
-          this.set({ source: s.id, provider: s.provider }, s.health.status === 'paused' ? 1 : 0);
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_source_rate_limited',
-      help: 'Whether the platform is refusing requests for rate (1): a 429, or a daily cap reached.',
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources) {
-          const h = s.health;
-          const limited =
-            (h.status === 'paused' && h.until !== null) || (h.status === 'error' && h.error.kind === 'rate-limited');
-          this.set({ source: s.id, provider: s.provider }, limited ? 1 : 0);
-        }
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_source_poll_interval_seconds',
-      help: "How often the source's viewers are polled; data older than a few of these is stale.",
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources) this.set({ source: s.id, provider: s.provider }, s.intervalMs / 1000);
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_source_last_success_timestamp_seconds',
-      help: 'Unix time of the last successful poll of any endpoint of the source.',
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources)
-          if (s.lastOkAt !== null) this.set({ source: s.id, provider: s.provider }, s.lastOkAt / 1000);
-      },
-    });
-    new Gauge({
-      name: 'streamwatch_rate_limit_remaining',
-      help: "Requests left in the platform's current rate-limit window, as the platform last reported it.",
-      labelNames: perSource,
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const s of snapshot().sources) {
-          const remaining = s.rateLimit?.remaining;
-          if (remaining !== null && remaining !== undefined)
-            this.set({ source: s.id, provider: s.provider }, remaining);
-        }
-      },
-    });
+    for (const gauge of SOURCE_GAUGES) {
+      new Gauge({
+        name: gauge.name,
+        help: gauge.name === 'streamwatch_viewers' ? `${gauge.help} ${viewerHelp}` : gauge.help,
+        labelNames: gauge.kind ? [...perSource, 'kind'] : perSource,
+        registers: [registry],
+        collect() {
+          this.reset();
+          const current = snapshot();
+          for (const source of current.sources) {
+            const value = gauge.value(source, current);
+            if (value === undefined) continue;
+            const labels = { source: source.id, provider: source.provider };
+            const kind = gauge.kind?.(source);
+            if (kind === undefined) this.set(labels, value);
+            else if (kind !== null) this.set({ ...labels, kind }, value);
+          }
+        },
+      });
+    }
     new Gauge({
       name: 'streamwatch_rebuffering_ratio',
       help: `Share (0-1) of viewing time spent rebuffering, over sessions started in the last ${windowMs / 60_000} minutes.`,
@@ -244,47 +224,7 @@ export function createCollectorMetrics(deps: MetricsDeps): CollectorMetrics {
     }
   }
 
-  // Sessions are counted from the hub's patches: a session is counted once, its failure once.
-  const seen = new Map<string, { failed: boolean; timed: boolean }>();
-  const providerOf = new Map<string, string>();
-  function countSession(row: SessionRow): void {
-    const key = `${row.sourceId}\u0000${row.id}`;
-    const labels = { source: row.sourceId, provider: providerOf.get(row.sourceId) ?? 'unknown' };
-    let entry = seen.get(key);
-    if (!entry) {
-      entry = { failed: false, timed: false };
-      seen.set(key, entry);
-      for (const set of sets) set.started.inc(labels);
-    }
-    if (row.failed === true && !entry.failed) {
-      entry.failed = true;
-      for (const set of sets) set.failures.inc(labels);
-    }
-    // A failed start has no meaningful startup time (the alert rule reads it the same way).
-    if (row.startupTimeMs !== null && row.failed !== true && !entry.timed) {
-      entry.timed = true;
-      for (const set of sets) set.startup.observe(labels, row.startupTimeMs / 1000);
-    }
-  }
-  const initial = deps.hub.snapshot();
-  for (const s of initial.sources) providerOf.set(s.id, s.provider);
-  initial.sessions.forEach(countSession);
-  const unsubscribe = deps.hub.subscribe((patch) => {
-    for (const op of patch.ops) {
-      if (op.op === 'source') providerOf.set(op.source.id, op.source.provider);
-      else if (op.op === 'sessions') op.sessions.forEach(countSession);
-      else if (op.op === 'sessions-evicted')
-        for (const [sourceId, id] of op.keys) seen.delete(`${sourceId}\u0000${id}`);
-      else if (op.op === 'source-removed') removeSource(op.sourceId);
-    }
-  });
-  function removeSource(sourceId: string): void {
-    for (const key of [...seen.keys()]) if (key.startsWith(`${sourceId}\u0000`)) seen.delete(key);
-    const provider = providerOf.get(sourceId) ?? 'unknown';
-    for (const set of sets)
-      for (const metric of [set.started, set.failures, set.startup] as Metric<'source' | 'provider'>[])
-        metric.remove({ source: sourceId, provider });
-  }
+  const unsubscribe = countSessions(deps.hub, sets);
 
   return {
     async render(accept) {
