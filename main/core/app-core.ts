@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { SourceConfig } from '@shared/model/source';
 import type { Handlers } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
+import { createHandlers, type HandlerDeps } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
@@ -113,16 +113,10 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     receiverSecrets,
     () => settings.preferences().notifications,
   );
-  const handlers = createHandlers({
-    engine,
-    sources,
-    settings,
-    alerts,
-    receivers,
-    providers: providerList,
-    info: deps.info,
-  });
-  return assemble({ engine, handlers, alerts, notice: null, deps, attach: meter.attach, routing }, () => setup.close());
+  return assemble(
+    { engine, sources, settings, alerts, receivers, notice: null, deps, attach: meter.attach, routing },
+    () => setup.close(),
+  );
 }
 
 async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, deps: CoreDeps): Promise<Core> {
@@ -186,18 +180,12 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     input.keychain,
     () => store.current().preferences.notifications,
   );
-  const handlers = createHandlers({
-    engine,
-    sources,
-    settings,
-    alerts,
-    receivers,
-    providers: providerList,
-    info: deps.info,
-  });
-  return assemble({ engine, handlers, alerts, notice, deps, attach: meter.attach, routing }, async () => {
-    await demo?.close();
-  });
+  return assemble(
+    { engine, sources, settings, alerts, receivers, notice, deps, attach: meter.attach, routing },
+    async () => {
+      await demo?.close();
+    },
+  );
 }
 
 /** A config file's receivers, their secrets held in memory for the run (read from the environment at start). */
@@ -239,9 +227,9 @@ function routingFor(
   };
 }
 
-interface Parts {
+/** What both roots assemble a core from; the request handlers are made here, once. */
+interface Parts extends Pick<HandlerDeps, 'sources' | 'settings' | 'receivers'> {
   readonly engine: StreamwatchEngine;
-  readonly handlers: Handlers;
   readonly alerts: AlertsService;
   readonly notice: string | null;
   readonly deps: CoreDeps;
@@ -250,9 +238,18 @@ interface Parts {
 }
 
 function assemble(
-  { engine, handlers, alerts, notice, deps, attach, routing }: Parts,
+  { engine, sources, settings, alerts, receivers, notice, deps, attach, routing }: Parts,
   close: () => Promise<void>,
 ): Core {
+  const handlers = createHandlers({
+    engine,
+    sources,
+    settings,
+    alerts,
+    receivers,
+    providers: providerList,
+    info: deps.info,
+  });
   let metrics: CollectorMetrics | null = null;
   return {
     engine,
