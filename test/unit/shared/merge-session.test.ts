@@ -58,4 +58,9 @@ describe('merging what is known of a session', () => {
     const failed: Session = { ...listed, failed: true, failures: [{ kind: 'start', label: 'Video start failure' }] };
     expect(mergeSession(failed, listed)).toMatchObject({ failed: true, failures: failed.failures });
   });
+
+  it('hands back the answer itself when it erases nothing (a re-listed session costs no copy)', () => {
+    const again: Session = { ...listed, endedAt: 6_000 };
+    expect(mergeSession(listed, again)).toBe(again);
+  });
 });
