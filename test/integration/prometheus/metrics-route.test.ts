@@ -2,14 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers';
-import { readOnlySources } from '../../../main/core/read-only-sources';
-import { startServer, type RunningServer } from '../../../main/headless/serve';
+import type { RunningServer } from '../../../main/headless/serve';
 import { createCollectorMetrics } from '../../../main/metrics/collector-metrics';
 import { sameSecret, tokensGuard, type TokenStore } from '../../../main/metrics/metrics-access';
-import { quietPorts } from '../../support/core-fakes';
+import { startMetricsServer } from '../../support/metrics-server';
 import { NOW, metricsHub } from '../../support/metrics-hub';
-import { fakeEngine } from '../../unit/headless/fakes';
 
 /** /metrics on the headless server, over real HTTP: open while no token exists, closed once one does. */
 const TOKEN = 'sw_team_token_0123456789';
@@ -27,27 +24,7 @@ async function serve(store: TokenStore | null): Promise<RunningServer> {
     viewerMetrics: [],
     processMetrics: false,
   });
-  const handlers = createHandlers({
-    engine: fakeEngine(hub),
-    sources: readOnlySources({
-      sources: [],
-      origin: 'test',
-      resolve: async () => ({ ok: true, value: {} }),
-      presence: () => ({}),
-    }),
-    providers: [],
-    info: { version: '0.1.0', shell: 'headless' },
-    ...quietPorts(),
-  });
-  const started = await startServer({
-    port: 0,
-    rendererRoot: root,
-    handlers,
-    hub,
-    metrics: { metrics, guard: tokensGuard(store) },
-  });
-  if (!started.ok) throw new Error(started.error);
-  server = started.value;
+  server = await startMetricsServer({ hub, metrics, guard: tokensGuard(store), rendererRoot: root });
   return server;
 }
 

@@ -2,18 +2,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers';
 import { DEFAULT_RULES } from '../../../main/engine/alerts/default-rules';
 import { sessionFigures } from '../../../main/engine/alerts/figures';
-import { readOnlySources } from '../../../main/core/read-only-sources';
-import { startServer, type RunningServer } from '../../../main/headless/serve';
+import type { RunningServer } from '../../../main/headless/serve';
 import { createCollectorMetrics, type CollectorMetrics } from '../../../main/metrics/collector-metrics';
 import { tokensGuard } from '../../../main/metrics/metrics-access';
 import { providerList } from '../../../main/providers/registry';
-import { quietPorts } from '../../support/core-fakes';
+import { startMetricsServer } from '../../support/metrics-server';
 import { NOW, firingIncident, metricsHub } from '../../support/metrics-hub';
 import { promtool, skipReason, startPrometheus, type RunningPrometheus } from '../../support/prometheus';
-import { fakeEngine } from '../../unit/headless/fakes';
 
 /**
  * The collector's /metrics as the team's monitoring meets it: the headless
@@ -40,27 +37,7 @@ describe.skipIf(missing !== null)('Prometheus scrapes the collector', () => {
       incidents: () => [firingIncident()],
       rules: () => DEFAULT_RULES,
     });
-    const handlers = createHandlers({
-      engine: fakeEngine(hub),
-      sources: readOnlySources({
-        sources: [],
-        origin: 'test',
-        resolve: async () => ({ ok: true, value: {} }),
-        presence: () => ({}),
-      }),
-      providers: [],
-      info: { version: '0.1.0', shell: 'headless' },
-      ...quietPorts(),
-    });
-    const started = await startServer({
-      port: 0,
-      rendererRoot: root,
-      handlers,
-      hub,
-      metrics: { metrics, guard: tokensGuard(null) },
-    });
-    if (!started.ok) throw new Error(started.error);
-    server = started.value;
+    server = await startMetricsServer({ hub, metrics, guard: tokensGuard(null), rendererRoot: root });
     prometheus = await startPrometheus(`127.0.0.1:${server.port}`);
   }, 40_000);
 
