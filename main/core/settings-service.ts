@@ -114,6 +114,7 @@ export function fixedSettings(options: {
         });
       }
       preferences = {
+        ...preferences,
         theme: change.theme ?? preferences.theme,
         notifications: { ...preferences.notifications, ...change.notifications },
       };

@@ -9,6 +9,7 @@ import { tokensGuard } from '../metrics/metrics-access';
 import type { Action, Input } from './args';
 import { describeConfigError, loadConfigFile } from './config';
 import { log } from './log';
+import { runHistory } from './history';
 import { runOnce, runSession, type Print } from './once';
 import { startServer } from './serve';
 import { setupFromConfig, type HeadlessSetup } from './setup';
@@ -35,7 +36,10 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
   if (typeof core === 'number') return core;
   const { engine } = core;
   try {
-    if (action.kind === 'session' && !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)) {
+    if (
+      (action.kind === 'session' || action.kind === 'history') &&
+      !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)
+    ) {
       log(
         `There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub
           .snapshot()
@@ -51,6 +55,8 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
         return await runSession(engine, action.sourceId, action.sessionId, deps.print);
       case 'serve':
         return await serve(core, action.port, deps);
+      case 'history':
+        return runHistory(core, action, deps.print);
     }
   } finally {
     await core.stop();
@@ -106,7 +112,8 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
       `DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`,
     );
   }
-  return createCore({ kind: 'fixed', setup }, coreDeps);
+  if (input.userData !== null) log(`keeping history in ${input.userData}`);
+  return createCore({ kind: 'fixed', setup, historyDir: input.userData }, coreDeps);
 }
 
 async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {

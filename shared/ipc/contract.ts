@@ -10,6 +10,15 @@ import {
   ViewerMetricSchema,
 } from '../model/source';
 import { NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
+import {
+  DeleteHistoryRequestSchema,
+  HistoryStatusSchema,
+  RetentionSchema,
+  SeriesAnswerSchema,
+  SeriesRequestSchema,
+  SessionsPageRequestSchema,
+  SessionsPageSchema,
+} from '../model/history';
 import { PatchSchema, SnapshotSchema } from '../model/state';
 import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
@@ -133,7 +142,19 @@ export const requests = {
     args: z.object({ incidentId: z.string().min(1).max(64) }).strict(),
     result: z.object({ entries: z.array(DeliveryLogEntrySchema) }),
   },
-  'sources:remove': { args: z.object({ sourceId: SourceIdSchema }).strict(), result: z.object({}) },
+  'sources:remove': {
+    /** keepHistory false deletes the source's stored history too. */
+    args: z.object({ sourceId: SourceIdSchema, keepHistory: z.boolean().default(true) }).strict(),
+    result: z.object({}),
+  },
+  /** Stored viewer readings of a range, from the tier that range is read from (see tierFor). */
+  'history:series': { args: SeriesRequestSchema, result: SeriesAnswerSchema },
+  /** One page of the stored sessions of a period, filtered in the database. */
+  'history:sessions': { args: SessionsPageRequestSchema, result: SessionsPageSchema },
+  'history:status': { args: none, result: HistoryStatusSchema },
+  /** One source's history, or all of it (sourceId null). */
+  'history:delete': { args: DeleteHistoryRequestSchema, result: HistoryStatusSchema },
+  'history:set-retention': { args: RetentionSchema.partial().strict(), result: HistoryStatusSchema },
   /** Tries the entered values without storing anything; secrets missing here come from the keychain. */
   'sources:test': {
     args: z.object({ source: SourceConfigSchema, secrets: SecretsSchema.default({}) }).strict(),
@@ -172,6 +193,8 @@ export const pushes = {
 export type RequestChannel = keyof typeof requests;
 export type PushChannel = keyof typeof pushes;
 export type RequestArgs<C extends RequestChannel> = z.input<(typeof requests)[C]['args']>;
+/** Arguments as a handler receives them, defaults filled in. */
+export type RequestArgsParsed<C extends RequestChannel> = z.output<(typeof requests)[C]['args']>;
 export type RequestResult<C extends RequestChannel> = z.infer<(typeof requests)[C]['result']>;
 export type PushPayload<C extends PushChannel> = z.infer<(typeof pushes)[C]>;
 
