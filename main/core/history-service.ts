@@ -92,7 +92,8 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     const sources = hub.snapshot().sources;
     return {
       mode: real.mode,
-      file: real.file,
+      // Demo readings are in a file of their own: name it too, or the page points at the wrong file.
+      file: demo?.file ? `${real.file} (demo sources: ${demo.file})` : real.file,
       sizeBytes: real.mode === 'saving' ? opened().reduce((sum, h) => sum + h.store.sizeBytes(), 0) : null,
       problem: recorder.problem() ?? opened().find((h) => h.problem !== null)?.problem ?? null,
       notice: real.notice,
