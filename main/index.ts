@@ -10,11 +10,13 @@ import { app, net, powerMonitor, session, type BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './app/app-protocol';
 import { isAllowedExternalUrl } from './app/external-links';
 import { forwardToPage, installAppMenu } from './app/menu';
+import { setLaunchAtLogin, startedAtLogin, type LoginItemContext } from './app/login-item';
 import { createNotifier } from './app/notifications';
 import { APP_ORIGIN, APP_START_URL, sameOriginAs } from './app/origin';
 import { powerEvents } from './app/power';
 import { hardenWebContents, installSessionSecurity } from './app/security';
 import { createTrayController, trayStateFromAlerts } from './app/tray';
+import { canShowTray, NO_TRAY_NOTE } from './app/tray-support';
 import { createMainWindow, revealWindow } from './app/window';
 import { createKeytarStore } from './credentials/keytar-store';
 import { createCore } from './core/app-core';
@@ -35,6 +37,8 @@ const START_URL = DEV_URL ?? APP_START_URL;
 const isAppUrl = sameOriginAs(DEV_URL ? new URL(DEV_URL).origin : APP_ORIGIN);
 
 let quitting = false;
+/** Matches electron-builder.yml's appId: Windows groups notifications and taskbar entries by it. */
+const APP_USER_MODEL_ID = 'dev.streamwatch.desktop';
 
 registerAppScheme();
 // Every web contents, whoever creates it, gets the navigation rules before it loads anything.
@@ -60,6 +64,11 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   installSessionSecurity(session.defaultSession);
   serveRenderer(RENDERER_DIR);
+  // Without it Windows shows no toast at all for an unpackaged app, and a wrong name for a packaged one.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  const trayShown = await canShowTray(process.platform);
+  let startHidden = startedAtLogin(process.platform, process.argv);
+  const loginItem: LoginItemContext = { platform: process.platform, env: process.env, execPath: process.execPath };
 
   let window: BrowserWindow | null = null;
   const trusted = createTrustedWindows(isAppUrl);
@@ -71,7 +80,11 @@ async function start(): Promise<void> {
         url: START_URL,
         devTools: !app.isPackaged,
         isQuitting: () => quitting,
+        trayShown: () => trayShown,
+        startHidden,
+        onHiddenToTray: () => void showTrayHintOnce(),
       });
+      startHidden = false;
       trusted.add(window);
     } else {
       revealWindow(window);
@@ -100,8 +113,28 @@ async function start(): Promise<void> {
       clock: systemClock,
       sink: { notify: (notice) => notifier.show(notice) },
       info: { version: app.getVersion(), shell: 'electron' },
+      desktop: {
+        notes: () => [
+          ...(trayShown ? [] : [NO_TRAY_NOTE]),
+          ...(app.isPackaged
+            ? []
+            : ['Launch at login is registered by installed builds only, not by a development run.']),
+        ],
+        // A development run would register the bare Electron binary, which starts nothing useful at login.
+        applied: (prefs) => (app.isPackaged ? setLaunchAtLogin(prefs.launchAtLogin, loginItem) : undefined),
+      },
     },
   );
+  /** Once ever, the first time closing hides the window: where the app went and how to quit it. */
+  const showTrayHintOnce = async (): Promise<void> => {
+    const { desktop } = await core.settings.view();
+    if (!desktop || desktop.prefs.trayHintShown) return;
+    notifier.show({
+      title: 'Streamwatch is still running',
+      body: 'It keeps watching from the tray. Use Quit in the tray menu to stop it.',
+    });
+    await core.settings.set({ desktop: { trayHintShown: true } });
+  };
   const { engine, alerts } = core;
   registerIpcHandlers(core.handlers, trusted);
 

@@ -9,7 +9,7 @@ import {
   SourceIdSchema,
   ViewerMetricSchema,
 } from '../model/source';
-import { NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
+import { DesktopPrefsSchema, NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
 import { PatchSchema, SnapshotSchema } from '../model/state';
 import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
@@ -43,6 +43,14 @@ export const SettingsViewSchema = z.object({
   location: z.string().nullable(),
   /** Sources that cannot be polled until secrets are entered (after an import, or a session-only restart). */
   needSecrets: z.array(z.object({ sourceId: z.string(), fields: z.array(z.string()) })).default([]),
+  /**
+   * Launch at login and updates, with what the shell must say about them (no tray on this
+   * desktop, updates switched off by the administrator). Null where there is no desktop app (headless).
+   */
+  desktop: z
+    .object({ prefs: DesktopPrefsSchema, notes: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -93,6 +101,7 @@ export const requests = {
         demo: z.boolean().optional(),
         theme: ThemeSchema.optional(),
         notifications: NotificationPrefsSchema.partial().optional(),
+        desktop: DesktopPrefsSchema.partial().optional(),
       })
       .strict(),
     result: SettingsViewSchema,
