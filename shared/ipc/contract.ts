@@ -11,6 +11,7 @@ import {
 } from '../model/source';
 import { DesktopPrefsSchema, NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
 import { PatchSchema, SnapshotSchema } from '../model/state';
+import { VIEW_IDS } from '../model/views';
 import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
 /**
@@ -164,7 +165,8 @@ export const requests = {
   'polling:pause': { args: z.object({ paused: z.boolean() }).strict(), result: z.object({}) },
 } as const;
 
-export const ViewNameSchema = z.enum(['overview', 'sessions', 'alerts', 'sources']);
+/** Every view of the page can be asked for by the shell (menu, tray, a notification's click). */
+export const ViewNameSchema = z.enum(VIEW_IDS);
 export type ViewName = z.infer<typeof ViewNameSchema>;
 
 export const pushes = {
