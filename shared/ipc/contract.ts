@@ -102,7 +102,7 @@ export const requests = {
         demo: z.boolean().optional(),
         theme: ThemeSchema.optional(),
         notifications: NotificationPrefsSchema.partial().optional(),
-        desktop: DesktopPrefsSchema.partial().optional(),
+        desktop: DesktopPrefsSchema.partial().strict().optional(),
       })
       .strict(),
     result: SettingsViewSchema,
