@@ -19,6 +19,7 @@ import { APP_ORIGIN, APP_START_URL, sameOriginAs } from './app/origin';
 import { powerEvents } from './app/power';
 import { hardenWebContents, installSessionSecurity } from './app/security';
 import { createTrayController, trayStateFromAlerts } from './app/tray';
+import { createTrayHint } from './app/tray-hint';
 import { canShowTray, NO_TRAY_NOTE } from './app/tray-support';
 import { restartLabel, updatesSwitch } from './app/update-policy';
 import { startUpdater, type Updater } from './app/updater';
@@ -148,16 +149,7 @@ async function start(): Promise<void> {
       },
     },
   );
-  /** Once ever, the first time closing hides the window: where the app went and how to quit it. */
-  const showTrayHintOnce = async (): Promise<void> => {
-    const { desktop } = await core.settings.view();
-    if (!desktop || desktop.prefs.trayHintShown) return;
-    notifier.show({
-      title: 'Streamwatch is still running',
-      body: 'It keeps watching from the tray. Use Quit in the tray menu to stop it.',
-    });
-    await core.settings.set({ desktop: { trayHintShown: true } });
-  };
+  const showTrayHintOnce = createTrayHint({ settings: core.settings, notify: (notice) => notifier.show(notice) });
   const { engine, alerts } = core;
   desktopPrefs = (await core.settings.view()).desktop?.prefs ?? desktopPrefs;
   registerIpcHandlers(core.handlers, trusted);

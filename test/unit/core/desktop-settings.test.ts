@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DESKTOP_PREFS, type DesktopPrefs } from '@shared/model/preferences';
 import { requests } from '@shared/ipc/contract';
+import { createTrayHint } from '../../../main/app/tray-hint';
 import { createSettingsService, fixedSettings } from '../../../main/core/settings-service';
 import { createSourcesService } from '../../../main/core/sources-service';
 import { createMemoryStore } from '../../../main/credentials/memory-store';
@@ -65,6 +66,40 @@ describe('desktop preferences in Settings', () => {
 
   it('the page cannot send an unknown desktop field', () => {
     expect(requests['settings:set'].args.safeParse({ desktop: { autoRestart: true } }).success).toBe(false);
+  });
+
+  it('the "still running in the tray" hint is shown once per installation, not once per start', async () => {
+    const first = await desktopApp();
+    const notify = vi.fn();
+    const hint = createTrayHint({ settings: first.settings, notify });
+    await hint();
+    await hint();
+    expect(notify).toHaveBeenCalledOnce();
+    expect(notify.mock.calls[0]![0].body).toContain('Quit');
+    // The next start reads the same settings folder: no hint again.
+    const store = createSettingsStore({ dir: first.dir });
+    await store.load();
+    expect(store.current().preferences.desktop.trayHintShown).toBe(true);
+    const later = vi.fn();
+    const restarted = createSettingsService({
+      store,
+      sources: {
+        ...createSourcesService({
+          settings: store,
+          keychain: createMemoryStore(),
+          session: createMemoryStore(),
+          engine: fakeEngine(fakeHub(snapshotOf([], []))),
+          providerFor,
+        }),
+        apply: () => undefined,
+      },
+      keychain: async () => ({ available: true, message: null }),
+      providerFor,
+      notice: null,
+      desktop: { notes: () => [], applied: async () => undefined },
+    });
+    await createTrayHint({ settings: restarted, notify: later })();
+    expect(later).not.toHaveBeenCalled();
   });
 
   it('headless has no desktop section', async () => {
