@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { SourceConfig } from '@shared/model/source';
+import type { SettingsPort } from '../api/app-ports';
 import type { Handlers } from '../api/dispatch';
 import { createHandlers, type HandlerDeps } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
@@ -22,7 +23,7 @@ import { createSourcesService } from './sources-service';
 import { createAlertsService, type AlertsService } from './alerts-service';
 import { layeredResolver } from './layered-resolver';
 import { configuredReceivers, routingFor } from './routing-setup';
-import { createSettingsService, fixedSettings, type KeychainStatus } from './settings-service';
+import { createSettingsService, fixedSettings, type DesktopShell, type KeychainStatus } from './settings-service';
 
 /**
  * The engine and everything around it (sources, settings, alerts, request
@@ -51,6 +52,8 @@ export interface CoreDeps {
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
   /** For alert receivers; Node's fetch when omitted. */
   readonly fetch?: FetchLike;
+  /** The desktop app's part of the settings (launch at login, updates); headless has none. */
+  readonly desktop?: DesktopShell;
 }
 
 export interface Core {
@@ -58,6 +61,8 @@ export interface Core {
   readonly handlers: Handlers;
   readonly alerts: AlertsService;
   readonly history: HistoryService;
+  /** The same settings the page reads and changes; the desktop shell reads its preferences here at start. */
+  readonly settings: SettingsPort;
   /** Something to tell the user at start (a corrupt settings file moved aside). */
   readonly notice: string | null;
   /** Prometheus metrics of this core, made on first use (only a serving collector needs them). */
@@ -183,6 +188,7 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     keychain,
     providerFor,
     notice,
+    desktop: deps.desktop,
   });
   const history = createHistoryService({
     hub: engine.hub,
@@ -260,6 +266,7 @@ function assemble(
     handlers,
     alerts,
     history,
+    settings,
     notice,
     routing,
     metrics() {

@@ -4,6 +4,7 @@ import { headlessClock } from './clock';
 import { startDemo } from '../demo/start-demo';
 import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
+import { describeProxy } from './proxy-fetch';
 import { runHeadless } from './run';
 
 /**
@@ -29,6 +30,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { clock } = timing;
   if (timing.note) log(timing.note);
+  const proxy = describeProxy();
+  if (proxy) log(proxy);
   return runHeadless(command.value.input, command.value.action, {
     makeEngine: (credentials, meter) => makeHeadlessEngine(credentials, meter, clock),
     startDemo: () => startDemo(() => clock.now()),

@@ -9,7 +9,7 @@ import {
   SourceIdSchema,
   ViewerMetricSchema,
 } from '../model/source';
-import { NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
+import { DesktopPrefsSchema, NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
 import {
   DeleteHistoryRequestSchema,
   HistoryStatusSchema,
@@ -20,6 +20,7 @@ import {
   SessionsPageSchema,
 } from '../model/history';
 import { PatchSchema, SnapshotSchema } from '../model/state';
+import { VIEW_IDS } from '../model/views';
 import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
 /**
@@ -52,6 +53,14 @@ export const SettingsViewSchema = z.object({
   location: z.string().nullable(),
   /** Sources that cannot be polled until secrets are entered (after an import, or a session-only restart). */
   needSecrets: z.array(z.object({ sourceId: z.string(), fields: z.array(z.string()) })).default([]),
+  /**
+   * Launch at login and updates, with what the shell must say about them (no tray on this
+   * desktop, updates switched off by the administrator). Null where there is no desktop app (headless).
+   */
+  desktop: z
+    .object({ prefs: DesktopPrefsSchema, notes: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -102,6 +111,7 @@ export const requests = {
         demo: z.boolean().optional(),
         theme: ThemeSchema.optional(),
         notifications: NotificationPrefsSchema.partial().optional(),
+        desktop: DesktopPrefsSchema.partial().strict().optional(),
       })
       .strict(),
     result: SettingsViewSchema,
@@ -176,7 +186,8 @@ export const requests = {
   'polling:pause': { args: z.object({ paused: z.boolean() }).strict(), result: z.object({}) },
 } as const;
 
-export const ViewNameSchema = z.enum(['overview', 'sessions', 'alerts', 'sources']);
+/** Every view of the page can be asked for by the shell (menu, tray, a notification's click). */
+export const ViewNameSchema = z.enum(VIEW_IDS);
 export type ViewName = z.infer<typeof ViewNameSchema>;
 
 export const pushes = {
