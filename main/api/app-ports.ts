@@ -27,7 +27,7 @@ export interface AlertsPort {
 
 /** Stored history, as the request handlers see it. */
 export interface HistoryPort {
-  series(request: RequestArgsParsed<'history:series'>): SeriesAnswer;
+  series(request: RequestArgsParsed<'history:series'>): Promise<SeriesAnswer>;
   sessionsPage(request: RequestArgsParsed<'history:sessions'>): SessionsPage;
   status(): HistoryStatus;
   deleteHistory(sourceId: string | null): HistoryStatus;

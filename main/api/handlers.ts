@@ -114,7 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return removed;
     },
 
-    'history:series': async (request) => ok(deps.history.series(request)),
+    'history:series': async (request) => ok(await deps.history.series(request)),
     'history:sessions': async (request) => ok(deps.history.sessionsPage(request)),
     'history:status': async () => ok(deps.history.status()),
     'history:delete': async ({ sourceId }) => ok(deps.history.deleteHistory(sourceId)),

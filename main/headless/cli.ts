@@ -13,7 +13,14 @@ import { runHeadless } from './run';
  * goes to stderr. Exit codes: 0 ok, 2 a source failed, 1 usage or config.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const command = parseCommand(argv);
+  const timing = headlessClock();
+  if ('error' in timing) {
+    log(timing.error);
+    return 1;
+  }
+  const { clock } = timing;
+  // The run's clock, so "--range 24h" ends at the run's now (a test clock included).
+  const command = parseCommand(argv, clock.now());
   if (!command.ok) {
     log(command.error);
     process.stderr.write(`\n${USAGE}\n`);
@@ -23,12 +30,6 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const timing = headlessClock();
-  if ('error' in timing) {
-    log(timing.error);
-    return 1;
-  }
-  const { clock } = timing;
   if (timing.note) log(timing.note);
   const proxy = describeProxy();
   if (proxy) log(proxy);

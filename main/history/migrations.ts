@@ -17,11 +17,13 @@ export const MIGRATIONS: readonly string[] = [
     min REAL NOT NULL, max REAL NOT NULL, sum REAL NOT NULL, count INTEGER NOT NULL,
     PRIMARY KEY (source, tier, bucket)
   ) WITHOUT ROWID;
+  -- A rowid table: a session's body is hundreds of bytes, and a WITHOUT ROWID table would
+  -- give each row an overflow page of its own (4 KB).
   CREATE TABLE sessions (
     source TEXT NOT NULL, id TEXT NOT NULL,
     at INTEGER NOT NULL, failed INTEGER, search TEXT NOT NULL, body BLOB NOT NULL,
-    PRIMARY KEY (source, id)
-  ) WITHOUT ROWID;
+    UNIQUE (source, id)
+  );
   CREATE INDEX sessions_by_time ON sessions (at);
   CREATE TABLE health (
     source TEXT NOT NULL, at INTEGER NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL,

@@ -1,8 +1,8 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { IncidentSchema } from '@shared/model/alerts';
 import { TIERS, type Retention, type StoredPoint, type TierMs } from '@shared/model/history';
-import { SessionSchema, type Session } from '@shared/model/samples';
+import type { Session } from '@shared/model/samples';
+import { decodeSession as decode, encodeSession } from './session-codec';
 import { HealthSchema, type SessionRow } from '@shared/model/state';
 import type { HistoryBatch, HistoryStore } from '../engine/history/port';
 
@@ -11,9 +11,7 @@ const ROLLUP_TIERS = [TIERS.fiveMinutes, TIERS.hourly] as const;
 
 /**
  * The history port on one SQLite database (a file, or memory for a run that
- * keeps nothing). Sessions are stored as deflated JSON: a session with its
- * events is 1–3 KB of JSON and a quarter of that deflated, which is what keeps
- * 30 days at 1,500 sessions an hour inside the file-size budget.
+ * keeps nothing). Sessions are stored compressed (see session-codec.ts).
  */
 export function sqliteHistory(db: Database, file: string | null): HistoryStore {
   const sql = prepareAll(db);
@@ -47,7 +45,7 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
         at,
         session.failed === null ? null : session.failed ? 1 : 0,
         searchText(session),
-        deflateRawSync(JSON.stringify(session)),
+        encodeSession(session),
       );
     }
     for (const { sourceId, at, health } of batch.health) {
@@ -190,8 +188,8 @@ function prepareAll(db: Database) {
       (SELECT bucket FROM rollups WHERE source = @source AND tier = @tier AND bucket < @before LIMIT @batch)`),
     pruneHealth: prepare(`DELETE FROM health WHERE source = @source AND at IN
       (SELECT at FROM health WHERE source = @source AND at < @before LIMIT @batch)`),
-    pruneSessions: prepare(`DELETE FROM sessions WHERE (source, id) IN
-      (SELECT source, id FROM sessions WHERE at < ? LIMIT ?)`),
+    pruneSessions: prepare(`DELETE FROM sessions WHERE rowid IN
+      (SELECT rowid FROM sessions WHERE at < ? LIMIT ?)`),
     oldest: prepare(`SELECT min(at) AS at FROM (
       SELECT min(at) AS at FROM readings WHERE source = ?
       UNION ALL SELECT min(bucket) FROM rollups WHERE source = ?)`),
@@ -205,14 +203,9 @@ function searchText(session: Session): string {
     .toLowerCase();
 }
 
-/** A stored session, parsed again: the file is input like any other, and a damaged row is skipped. */
 function decodeSession(body: Buffer): Session[] {
-  try {
-    const parsed = SessionSchema.safeParse(JSON.parse(inflateRawSync(body).toString('utf8')));
-    return parsed.success ? [parsed.data] : [];
-  } catch {
-    return [];
-  }
+  const session = decode(body);
+  return session ? [session] : [];
 }
 
 function toRow({ events, ...rest }: Session): SessionRow {

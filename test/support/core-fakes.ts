@@ -38,7 +38,7 @@ export function quietPorts(sources: readonly SourceConfig[] = []) {
     oldestReading: {},
   };
   const history: HistoryPort = {
-    series: (request) => ({ tierMs: 0, series: request.sourceIds.map((sourceId) => ({ sourceId, points: [] })) }),
+    series: async (request) => ({ tierMs: 0, series: request.sourceIds.map((sourceId) => ({ sourceId, points: [] })) }),
     sessionsPage: () => ({ total: 0, rows: [] }),
     status: () => status,
     deleteHistory: () => status,
