@@ -121,7 +121,7 @@ test('add a NAVER source, test it, see its data, break its key, remove it', asyn
   await expect(dashboard.healthOf(NAME)).toContainText(sentence);
 
   await sources.remove(NAME);
-  await expect(sources.status).toHaveText(`Removed ${NAME} and its secrets.`);
+  await expect(sources.status).toHaveText(`Removed ${NAME} and its secrets; its history is kept.`);
   await expect(sources.row(NAME)).toHaveCount(0);
   await expect(dashboard.healthOf(NAME)).toHaveCount(0);
 

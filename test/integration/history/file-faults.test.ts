@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,15 +142,25 @@ describe('history file on a bad day', () => {
     expect(opened.store.series('a', 0, T, TIERS.raw)).toHaveLength(1);
   });
 
-  it.runIf(process.getuid?.() !== 0)(
-    'a read-only folder (permissions; root ignores them, so this runs as a normal user only)',
-    () => {
-      const dir = tempDir();
-      chmodSync(dir, 0o555);
-      const opened = openHistory({ file: join(dir, 'history.sqlite'), now: () => T });
-      expect(opened.problem).toMatch(/cannot be written \(a read-only folder or file, or no permission\)\.$/);
-    },
-  );
+  it('a read-only folder: refused by permissions (run as an unprivileged user when the tests run as root)', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o555);
+    // Root ignores permissions: the probe then runs as "nobody", for whom the folder is read-only.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const probe = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/open-history-probe.ts', join(dir, 'history.sqlite')],
+      {
+        ...asNobody,
+        encoding: 'utf8',
+        env: { ...process.env, TSX_TSCONFIG_PATH: undefined, HOME: tmpdir() },
+      },
+    );
+    expect(probe.stderr).toBe('');
+    const result = JSON.parse(probe.stdout) as { mode: string; problem: string };
+    expect(result.mode).toBe('failed');
+    expect(result.problem).toMatch(/cannot be written \(a read-only folder or file, or no permission\)\.$/);
+  });
 
   it('a full disk: the write fails with SQLITE_FULL, what was written before stays readable', () => {
     const file = join(tempDir(), 'history.sqlite');
