@@ -5,6 +5,7 @@ import { startDemo } from '../demo/start-demo';
 import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
 import { runHeadless } from './run';
+import { runTokensCommand } from './tokens-cli';
 
 /**
  * `npm run headless -- …` (tsx): the second composition root, the engine
@@ -21,6 +22,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command.value.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (command.value.kind === 'tokens') {
+    return runTokensCommand(command.value.command, (line) => process.stdout.write(`${line}\n`));
   }
   const timing = headlessClock();
   if ('error' in timing) {

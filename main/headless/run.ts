@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/app-core';
 import type { CredentialStore } from '../credentials/credential-store';
@@ -6,11 +7,14 @@ import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import { systemClock } from '../engine/system-clock';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { tokensGuard } from '../metrics/metrics-access';
-import type { Action, Input } from './args';
+import { err, ok, type Result } from '@shared/result';
+import { createAccessGate, type AccessGate } from './access-gate';
+import { isLoopback, type Action, type Input, type Network } from './args';
 import { describeConfigError, loadConfigFile } from './config';
 import { log } from './log';
 import { runOnce, runSession, type Print } from './once';
-import { startServer } from './serve';
+import { startServer, type ListenOptions } from './serve';
+import { liveTokenChecker, tokensPath, type TokenChecker } from './tokens-file';
 import { setupFromConfig, type HeadlessSetup } from './setup';
 
 /** The pieces a run needs from outside, so tests can hold them (and the engine seam stays in one place). */
@@ -50,7 +54,7 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
       case 'session':
         return await runSession(engine, action.sourceId, action.sessionId, deps.print);
       case 'serve':
-        return await serve(core, action.port, deps);
+        return await serve(core, action.port, action.network, deps);
     }
   } finally {
     await core.stop();
@@ -109,15 +113,22 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
   return createCore({ kind: 'fixed', setup }, coreDeps);
 }
 
-async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {
+async function serve(core: Core, port: number, network: Network | undefined, deps: RunDeps): Promise<number> {
+  const team = network ? await teamAccess(network, deps.clock ?? systemClock) : null;
+  if (team && !team.ok) {
+    log(team.error);
+    return 1;
+  }
+  const access = team?.value;
   const server = await startServer({
     port,
     rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
     handlers: core.handlers,
     hub: core.engine.hub,
     alerts: core.alerts,
-    // No token store exists yet, so the guard lets loopback callers in; it starts asking once tokens exist.
-    metrics: { metrics: core.metrics(), guard: tokensGuard(null) },
+    // On loopback without a token file the guard lets callers in; it asks once tokens exist.
+    metrics: { metrics: core.metrics(), guard: tokensGuard(access?.tokens ?? null) },
+    ...(access ? { listen: access.listen, ...(access.gate ? { gate: access.gate } : {}) } : {}),
   });
   if (!server.ok) {
     log(server.error);
@@ -131,6 +142,49 @@ async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {
   log(`${signal}: shutting down`);
   await server.value.close();
   return 0;
+}
+
+interface TeamAccess {
+  readonly listen: ListenOptions;
+  readonly tokens: TokenChecker;
+  /** Null only on loopback without --public-url: the person at this machine needs no token. */
+  readonly gate: AccessGate | null;
+}
+
+/** Reads the TLS files and the tokens a team collector needs; every refusal is one sentence. */
+async function teamAccess(network: Network, clock: Clock): Promise<Result<TeamAccess, string>> {
+  let tls: ListenOptions['tls'];
+  if (network.tls) {
+    const cert = await readFile(network.tls.certFile).catch(() => null);
+    const key = await readFile(network.tls.keyFile).catch(() => null);
+    if (!cert) return err(`The TLS certificate ${network.tls.certFile} cannot be read.`);
+    if (!key) return err(`The TLS key ${network.tls.keyFile} cannot be read.`);
+    tls = { cert, key };
+  }
+  if (network.insecureHttp) {
+    log(
+      `WARNING: serving plain HTTP on ${network.listen} (--insecure-http): tokens and data are readable on the network unless a TLS proxy sits in front.`,
+    );
+  }
+  const tokens = liveTokenChecker(network.dataDir, log);
+  // A public name means a proxy forwards the network to us, even when we listen on loopback.
+  const needsTokens = !isLoopback(network.listen) || network.publicUrl !== undefined;
+  if (needsTokens && !tokens.hasAny()) {
+    return err(
+      `A collector on ${network.publicUrl?.host ?? network.listen} needs tokens, and ${tokensPath(network.dataDir)} has none: ` +
+        'add one with `npm run -s headless -- tokens add --name <who> --role viewer|admin` (same --user-data).',
+    );
+  }
+  const gate = needsTokens ? createAccessGate({ tokens, now: () => clock.now(), log }) : null;
+  return ok({
+    listen: {
+      host: network.listen,
+      ...(tls ? { tls } : {}),
+      ...(network.publicUrl ? { publicUrl: network.publicUrl } : {}),
+    },
+    tokens,
+    gate,
+  });
 }
 
 function untilSignal(): Promise<string> {

@@ -1,12 +1,21 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { WS_PATH, WsClientMessageSchema, type WsServerMessage } from '@shared/ipc/ws-protocol';
+import {
+  AUTH_CLOSE_CODE,
+  WS_PATH,
+  WsAuthMessageSchema,
+  WsClientMessageSchema,
+  type WsServerMessage,
+} from '@shared/ipc/ws-protocol';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import type { AlertsView } from '@shared/model/alerts';
 import { firstIssue } from '@shared/zod-issue';
+import type { AccessGate } from './access-gate';
+import { FORBIDDEN_MESSAGE, mayCall } from './channel-access';
 import { log } from './log';
+import type { Role } from './tokens-file';
 
 /**
  * The WebSocket side of headless --serve: the same request channels and
@@ -20,6 +29,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** A client that stops reading gets disconnected rather than growing our memory; it resyncs on reconnect. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const MAX_IN_FLIGHT = 32;
+/** A socket that has not shown its token by then is closed, so idle unauthenticated sockets cannot pile up. */
+export const AUTH_TIMEOUT_MS = 10_000;
 
 export interface BridgeOptions {
   readonly handlers: Handlers;
@@ -29,6 +40,8 @@ export interface BridgeOptions {
   /** The origins (and Host values) this server answers to, known once it listens. */
   readonly isOwnOrigin: (origin: string | undefined) => boolean;
   readonly isOwnHost: (host: string | undefined) => boolean;
+  /** Present on a team collector: the first message must be `{type:"auth", token}`. */
+  readonly gate?: AccessGate;
 }
 
 export interface Bridge {
@@ -41,6 +54,13 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== WS_PATH) return refuse(socket, 404, 'Not Found');
+    if (options.gate && /[?&](token|access_token)=/i.test(req.url ?? '')) {
+      // Refused outright, so a client that puts the token where proxies log it learns at once.
+      log(
+        `refused a WebSocket from ${req.socket.remoteAddress ?? 'unknown'}: token in the URL (send it in the first message)`,
+      );
+      return refuse(socket, 400, 'Bad Request');
+    }
     if (!options.isOwnHost(req.headers.host) || !options.isOwnOrigin(req.headers.origin)) {
       log(`refused a WebSocket from origin ${JSON.stringify(req.headers.origin ?? '(none)')}`);
       return refuse(socket, 403, 'Forbidden');
@@ -48,7 +68,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     let inFlight = 0;
     const send = (message: WsServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -58,19 +78,43 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       }
       ws.send(JSON.stringify(message));
     };
-    const unsubscribePatches = options.hub.subscribe((patch) =>
-      send({ type: 'push', channel: 'state:patch', payload: patch }),
-    );
-    const unsubscribeAlerts = options.alerts?.onChange((view) =>
-      send({ type: 'push', channel: 'alerts:changed', payload: view }),
-    );
+    const unsubscribers: (() => void)[] = [];
+    /** Pushes start only once the caller is known: before that, a socket sees nothing. */
+    const subscribe = () => {
+      unsubscribers.push(
+        options.hub.subscribe((patch) => send({ type: 'push', channel: 'state:patch', payload: patch })),
+      );
+      const alerts = options.alerts?.onChange((view) =>
+        send({ type: 'push', channel: 'alerts:changed', payload: view }),
+      );
+      if (alerts) unsubscribers.push(alerts);
+    };
+    // Loopback without a gate: the person at this machine, as before.
+    let role: Role | null = options.gate ? null : 'admin';
+    const authTimer = options.gate
+      ? setTimeout(() => role === null && ws.close(AUTH_CLOSE_CODE, 'no token shown'), AUTH_TIMEOUT_MS)
+      : undefined;
+    if (role !== null) subscribe();
     ws.on('close', () => {
-      unsubscribePatches();
-      unsubscribeAlerts?.();
+      clearTimeout(authTimer);
+      for (const unsubscribe of unsubscribers) unsubscribe();
     });
     ws.on('error', (cause) => log(`WebSocket error: ${cause.message}`));
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) return ws.close(1003, 'text messages only');
+      if (role === null) {
+        const shown = parseAuth(data.toString());
+        const decision = options.gate!.check(req.socket.remoteAddress ?? 'unknown', shown);
+        if (!decision.ok)
+          return ws.close(AUTH_CLOSE_CODE, decision.status === 429 ? 'too many failures' : 'token refused');
+        clearTimeout(authTimer);
+        role = decision.role;
+        send({ type: 'auth', role });
+        subscribe();
+        return;
+      }
+      // A page that holds a token sends it even to a server that asks none (loopback): acknowledge it.
+      if (parseAuth(data.toString()) !== undefined) return send({ type: 'auth', role });
       const request = parseRequest(data.toString());
       if (request.kind === 'unreadable') return ws.close(1007, request.reason);
       if (request.kind === 'invalid') {
@@ -78,6 +122,13 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
           type: 'response',
           id: request.id,
           result: { ok: false, error: { code: 'bad-message', message: request.reason } },
+        });
+      }
+      if (!mayCall(role, request.channel)) {
+        return send({
+          type: 'response',
+          id: request.id,
+          result: { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGE } },
         });
       }
       if (inFlight >= MAX_IN_FLIGHT) {
@@ -122,6 +173,16 @@ function parseRequest(text: string): Parsed {
     return { kind: 'unreadable', reason: 'message has no request id' };
   const issue = firstIssue(parsed.error, '(message)');
   return { kind: 'invalid', id, reason: `Malformed request: field ${issue.path} — ${issue.message}.` };
+}
+
+/** The token of an auth message; anything else shows no token. */
+function parseAuth(text: string): string | undefined {
+  try {
+    const parsed = WsAuthMessageSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

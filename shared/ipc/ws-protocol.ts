@@ -12,6 +12,15 @@ export const WsClientMessageSchema = z.object({
 });
 export type WsClientMessage = z.infer<typeof WsClientMessageSchema>;
 
+/**
+ * On a team collector the first message shows the token (never the URL, which lands in logs);
+ * the server answers with an `auth` message, or closes the socket with AUTH_CLOSE_CODE.
+ */
+export const WsAuthMessageSchema = z.object({ type: z.literal('auth'), token: z.string().max(512) }).strict();
+export type WsAuthMessage = z.infer<typeof WsAuthMessageSchema>;
+/** Close code for a missing, unknown or revoked token (4000–4999 are free for applications). */
+export const AUTH_CLOSE_CODE = 4401;
+
 export const WsServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('response'),
@@ -22,6 +31,7 @@ export const WsServerMessageSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.object({ type: z.literal('push'), channel: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('auth'), role: z.enum(['viewer', 'admin']) }),
 ]);
 export type WsServerMessage = z.infer<typeof WsServerMessageSchema>;
 
