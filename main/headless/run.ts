@@ -10,7 +10,8 @@ import { tokensGuard } from '../metrics/metrics-access';
 import { err, ok, type Result } from '@shared/result';
 import { createAccessGate, type AccessGate } from './access-gate';
 import { isLoopback, type Action, type Input, type Network } from './args';
-import { describeConfigError, loadConfigFile } from './config';
+import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
+import { checkSecretFiles } from './secret-files';
 import { log } from './log';
 import { runOnce, runSession, type Print } from './once';
 import { startServer, type ListenOptions } from './serve';
@@ -82,6 +83,12 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
     );
     if (core.notice) log(core.notice);
     log(`using the settings in ${input.userData}`);
+    const keychain = await core.handlers['settings:get']({});
+    if (keychain.ok && !keychain.value.keychain.available) {
+      log(
+        `The system keychain is unavailable here (${keychain.value.keychain.message ?? 'no reason given'}). Secrets entered now are kept in memory for this run only; on a server, use --config with {"env"} or {"file"} secrets instead.`,
+      );
+    } else if (keychain.ok) log('secrets: from the system keychain');
     // An empty or unreadable settings folder falls back to the demo; a script must not mistake it for real data.
     const { demo, sources } = core.engine.hub.snapshot();
     if (demo) {
@@ -99,6 +106,13 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
       log(describeConfigError(config.error));
       return 1;
     }
+    const files = checkSecretFiles(secretFilesOf(config.value));
+    if (!files.ok) {
+      log(files.error);
+      return 1;
+    }
+    // A config run never touches the keychain, so a server without a desktop session is fine.
+    log(`secrets: from the environment variables and files named in ${input.file}; the system keychain is not used`);
     setup = setupFromConfig(config.value);
   } else {
     setup = await deps.startDemo();

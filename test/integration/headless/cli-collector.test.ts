@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,28 @@ describe('headless --serve --listen refusals', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('needs tokens');
     expect(run.stderr).toContain('tokens add');
+  });
+});
+
+describe('headless --config with a {"file"} secret', () => {
+  it('refuses to start when the secret file is readable by others, naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sw-filesecret-'));
+    const secret = join(dir, 'naver-key');
+    await writeFile(secret, 'do-not-print-me');
+    await chmod(secret, 0o644);
+    const config = join(dir, 'sources.json');
+    const source = {
+      id: 'main',
+      provider: 'naver-vpe',
+      name: 'NAVER main',
+      options: { device: 'PC' },
+      secrets: { apiKey: { file: secret }, projectId: { env: 'NAVER_PROJECT_ID' } },
+    };
+    await writeFile(config, JSON.stringify({ sources: [source] }));
+    const run = await runCli(['--config', config, '--once']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The secret file ${secret} is open to group or others (mode 644)`);
+    expect(run.stderr + run.stdout).not.toContain('do-not-print-me');
   });
 });
 
