@@ -24,8 +24,16 @@ export interface HeadlessServer {
 export async function startHeadlessServer(
   input: { demo: true } | { config: string },
   env: Record<string, string> = {},
+  /** More flags, e.g. a team collector's --listen. */
+  extra: readonly string[] = [],
 ): Promise<HeadlessServer> {
-  const args = ['main/headless/cli.ts', ...('demo' in input ? ['--demo'] : ['--config', input.config]), '--serve', '0'];
+  const args = [
+    'main/headless/cli.ts',
+    ...('demo' in input ? ['--demo'] : ['--config', input.config]),
+    '--serve',
+    '0',
+    ...extra,
+  ];
   const childEnv = { ...process.env, ...env };
   // A set clock is for the demo, whose simulators share it; a --config run polls simulators on the real clock.
   if (!('demo' in input) && !('STREAMWATCH_CLOCK_START' in env)) delete childEnv.STREAMWATCH_CLOCK_START;
