@@ -8,7 +8,9 @@ export type Input =
   | { readonly kind: 'config'; readonly file: string }
   | { readonly kind: 'demo' }
   /** Neither --config nor --demo: the app's own settings file, secrets from the keychain. */
-  | { readonly kind: 'settings'; readonly userData: string };
+  | { readonly kind: 'settings'; readonly userData: string }
+  /** --collector: poll nothing, re-serve a team collector's state (with --serve only). */
+  | { readonly kind: 'collector'; readonly url: URL; readonly tokenFile: string };
 
 export type Action =
   | { readonly kind: 'once' }
@@ -55,6 +57,10 @@ Team collector (--serve beyond this machine; every client then needs a token):
   --public-url <url>  the address people use (https://collector.example.com), accepted as Host and Origin
   --user-data <dir>   also the folder of tokens.json with --config or --demo
 
+Client of a team collector (polls nothing; shows the collector's data on this machine):
+  --collector <url> --token-file <file> --serve <port>
+                      the token file must be readable by its owner only (chmod 600)
+
 Tokens (printed once, stored only as a hash in <user-data>/tokens.json):
   tokens add --name <who> --role viewer|admin [--user-data <dir>]
   tokens list [--user-data <dir>]
@@ -85,6 +91,8 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
         'tls-key': { type: 'string' },
         'insecure-http': { type: 'boolean' },
         'public-url': { type: 'string' },
+        collector: { type: 'string' },
+        'token-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -104,22 +112,52 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
   if (userData !== undefined && (config !== undefined || values.demo) && listen === undefined) {
     return err('--user-data is for the settings mode; it cannot be combined with --config or --demo.');
   }
+  const collector = parseCollector(values);
+  if (collector !== null && !collector.ok) return collector;
+  if (collector !== null && (config !== undefined || values.demo || userData !== undefined))
+    return err(
+      '--collector reads everything from the collector; it cannot be combined with --config, --demo or --user-data.',
+    );
   const input: Input =
-    config !== undefined
-      ? { kind: 'config', file: config }
-      : values.demo
-        ? { kind: 'demo' }
-        : { kind: 'settings', userData: userData || defaultUserDataDir() };
+    collector !== null
+      ? collector.value
+      : config !== undefined
+        ? { kind: 'config', file: config }
+        : values.demo
+          ? { kind: 'demo' }
+          : { kind: 'settings', userData: userData || defaultUserDataDir() };
 
   const chosen = (['once', 'session', 'serve'] as const).filter((flag) => values[flag] !== undefined);
   if (chosen.length !== 1) return err('Give exactly one of --once, --session <sourceId>:<sessionId>, --serve <port>.');
   const action = parseAction(chosen[0]!, values);
   if (!action.ok) return action;
+  if (input.kind === 'collector' && action.value.kind !== 'serve')
+    return err('--collector goes with --serve <port>: it re-serves the collector to this machine.');
   const network = parseNetwork(values, userData || defaultUserDataDir());
   if (!network.ok) return network;
   if (network.value === null) return ok({ kind: 'run', input, action: action.value });
   if (action.value.kind !== 'serve') return err('--listen, --tls-*, --insecure-http and --public-url go with --serve.');
   return ok({ kind: 'run', input, action: { ...action.value, network: network.value } });
+}
+
+function parseCollector(
+  values: Record<string, string | boolean | undefined>,
+): Result<Extract<Input, { kind: 'collector' }>, string> | null {
+  const text = values.collector as string | undefined;
+  const tokenFile = values['token-file'] as string | undefined;
+  if (text === undefined && tokenFile === undefined) return null;
+  if (text === undefined || !tokenFile) return err('Give --collector <url> and --token-file <file> together.');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return err(
+      `--collector wants the collector's address such as https://streamwatch.example.com, got ${JSON.stringify(text)}.`,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol))
+    return err(`--collector wants an http or https address, got ${JSON.stringify(text)}.`);
+  return ok({ kind: 'collector', url, tokenFile });
 }
 
 const NETWORK_FLAGS = ['listen', 'tls-cert', 'tls-key', 'insecure-http', 'public-url'] as const;

@@ -11,7 +11,8 @@ import { err, ok, type Result } from '@shared/result';
 import { createAccessGate, type AccessGate } from './access-gate';
 import { isLoopback, type Action, type Input, type Network } from './args';
 import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
-import { checkSecretFiles } from './secret-files';
+import { checkSecretFiles, readSecretFile } from './secret-files';
+import { connectCollector } from './collector-client';
 import { log } from './log';
 import { runOnce, runSession, type Print } from './once';
 import { startServer, type ListenOptions } from './serve';
@@ -36,6 +37,10 @@ export const DEFAULT_RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer',
 
 /** Runs one headless command; resolves to the process exit code (0 ok, 2 a source failed, 1 usage/config). */
 export async function runHeadless(input: Input, action: Action, deps: RunDeps): Promise<number> {
+  if (input.kind === 'collector') {
+    if (action.kind !== 'serve') return 1; // args.ts allows only --serve with --collector
+    return serveCollector(input, action.port, action.network, deps);
+  }
   const core = await buildCore(input, deps);
   if (typeof core === 'number') return core;
   const { engine } = core;
@@ -63,7 +68,7 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
 }
 
 /** The same core as the app's: fixed sources for --config/--demo, the settings file and keychain otherwise. */
-async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
+async function buildCore(input: Exclude<Input, { kind: 'collector' }>, deps: RunDeps): Promise<Core | number> {
   // Headless has no native notifications: incidents are shown in the page and logged here.
   const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
   const coreDeps = {
@@ -155,6 +160,46 @@ async function serve(core: Core, port: number, network: Network | undefined, dep
   const signal = await (deps.stopSignal ?? untilSignal)();
   log(`${signal}: shutting down`);
   await server.value.close();
+  return 0;
+}
+
+/** Client mode: the collector's state and channels, served on this machine as if they were local. */
+async function serveCollector(
+  input: Extract<Input, { kind: 'collector' }>,
+  port: number,
+  network: Network | undefined,
+  deps: RunDeps,
+): Promise<number> {
+  const token = readSecretFile(input.tokenFile);
+  if (!token.ok) {
+    log(token.error.replace('The secret file', 'The token file'));
+    return 1;
+  }
+  const clock = deps.clock ?? systemClock;
+  const team = network ? await teamAccess(network, clock) : null;
+  if (team && !team.ok) {
+    log(team.error);
+    return 1;
+  }
+  const link = connectCollector({ url: input.url, token: token.value.trim(), clock, log });
+  const server = await startServer({
+    port,
+    rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
+    handlers: link.handlers,
+    hub: link.hub,
+    alerts: link.alerts,
+    ...(team?.value ? { listen: team.value.listen, ...(team.value.gate ? { gate: team.value.gate } : {}) } : {}),
+  });
+  if (!server.ok) {
+    await link.close();
+    log(server.error);
+    return 1;
+  }
+  log(`serving the dashboard at ${server.value.url} (from the collector at ${input.url.origin}; polling nothing here)`);
+  const signal = await (deps.stopSignal ?? untilSignal)();
+  log(`${signal}: shutting down`);
+  await server.value.close();
+  await link.close();
   return 0;
 }
 

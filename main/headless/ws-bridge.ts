@@ -10,6 +10,7 @@ import {
 } from '@shared/ipc/ws-protocol';
 import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
+import type { Patch } from '@shared/model/state';
 import type { AlertsView } from '@shared/model/alerts';
 import { firstIssue } from '@shared/zod-issue';
 import type { AccessGate } from './access-gate';
@@ -29,6 +30,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** A client that stops reading gets disconnected rather than growing our memory; it resyncs on reconnect. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const MAX_IN_FLIGHT = 32;
+/** Patches kept for clients that reconnect and resume (a few minutes of a busy collector). */
+export const PATCH_LOG_SIZE = 500;
 /** A socket that has not shown its token by then is closed, so idle unauthenticated sockets cannot pile up. */
 export const AUTH_TIMEOUT_MS = 10_000;
 
@@ -50,6 +53,7 @@ export interface Bridge {
 
 export function attachBridge(server: Server, options: BridgeOptions): Bridge {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const recent = patchLog(options.hub);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -80,7 +84,11 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     };
     const unsubscribers: (() => void)[] = [];
     /** Pushes start only once the caller is known: before that, a socket sees nothing. */
-    const subscribe = () => {
+    const subscribe = (since?: number) => {
+      // Replay and subscribe in one tick: no patch can fall between them.
+      const replay = since === undefined ? null : recent.after(since);
+      if (since !== undefined) send({ type: 'auth', role: role!, resumed: replay !== null });
+      for (const patch of replay ?? []) send({ type: 'push', channel: 'state:patch', payload: patch });
       unsubscribers.push(
         options.hub.subscribe((patch) => send({ type: 'push', channel: 'state:patch', payload: patch })),
       );
@@ -104,17 +112,20 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       if (isBinary) return ws.close(1003, 'text messages only');
       if (role === null) {
         const shown = parseAuth(data.toString());
-        const decision = options.gate!.check(req.socket.remoteAddress ?? 'unknown', shown);
+        const decision = options.gate!.check(req.socket.remoteAddress ?? 'unknown', shown?.token);
         if (!decision.ok)
           return ws.close(AUTH_CLOSE_CODE, decision.status === 429 ? 'too many failures' : 'token refused');
         clearTimeout(authTimer);
         role = decision.role;
-        send({ type: 'auth', role });
-        subscribe();
+        if (shown?.since === undefined) send({ type: 'auth', role });
+        subscribe(shown?.since);
         return;
       }
       // A page that holds a token sends it even to a server that asks none (loopback): acknowledge it.
-      if (parseAuth(data.toString()) !== undefined) return send({ type: 'auth', role });
+      // (Its patches already flow, so a resume is not offered here: the client fetches a snapshot.)
+      const shown = parseAuth(data.toString());
+      if (shown !== undefined)
+        return send({ type: 'auth', role, ...(shown.since !== undefined ? { resumed: false } : {}) });
       const request = parseRequest(data.toString());
       if (request.kind === 'unreadable') return ws.close(1007, request.reason);
       if (request.kind === 'invalid') {
@@ -146,6 +157,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
   return {
     close: () =>
       new Promise((resolve) => {
+        recent.stop();
         for (const client of wss.clients) client.close(1001, 'server shutting down');
         wss.close(() => resolve());
       }),
@@ -175,11 +187,11 @@ function parseRequest(text: string): Parsed {
   return { kind: 'invalid', id, reason: `Malformed request: field ${issue.path} — ${issue.message}.` };
 }
 
-/** The token of an auth message; anything else shows no token. */
-function parseAuth(text: string): string | undefined {
+/** An auth message; anything else shows no token. */
+function parseAuth(text: string): { token: string; since?: number } | undefined {
   try {
     const parsed = WsAuthMessageSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.token : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -188,4 +200,23 @@ function parseAuth(text: string): string | undefined {
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** The last PATCH_LOG_SIZE patches, so a client that held seq n can get n+1… instead of a full snapshot. */
+function patchLog(hub: StateHub): { after(seq: number): Patch[] | null; stop(): void } {
+  const patches: Patch[] = [];
+  const stop = hub.subscribe((patch) => {
+    patches.push(patch);
+    if (patches.length > PATCH_LOG_SIZE) patches.shift();
+  });
+  return {
+    after(seq) {
+      const latest = patches.at(-1)?.seq ?? hub.snapshot().seq;
+      if (seq === latest) return [];
+      const first = patches[0];
+      if (!first || seq < first.seq - 1 || seq > latest) return null;
+      return patches.filter((patch) => patch.seq > seq);
+    },
+    stop,
+  };
 }
