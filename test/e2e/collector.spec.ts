@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../integration/headless/run-cli';
@@ -12,9 +12,10 @@ import { startHeadlessServer, type HeadlessServer } from './support/headless-ser
  */
 let server: HeadlessServer;
 let token: string;
+let dir: string;
 
 test.beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'sw-e2e-collector-'));
+  dir = await mkdtemp(join(tmpdir(), 'sw-e2e-collector-'));
   token = (await runCli(['tokens', 'add', '--name', 'wall', '--role', 'viewer', '--user-data', dir])).stdout.trim();
   server = await startHeadlessServer({ demo: true }, {}, [
     '--listen',
@@ -49,4 +50,25 @@ test('without a token the page asks for one, and the pasted token works', async 
   await page.goto(server.url);
   await expect(dashboard.demoBadge).toBeVisible();
   expect(asked).toContain('needs an access token');
+});
+
+test('a desktop in client mode shows the data of the collector, polling nothing itself', async ({
+  dashboard,
+  page,
+}) => {
+  const tokenFile = join(dir, 'desk.token');
+  await writeFile(tokenFile, `${token}\n`);
+  await chmod(tokenFile, 0o600);
+  const client = await startHeadlessServer({ collector: server.url, tokenFile });
+  try {
+    await dashboard.open(client.url);
+    await expect(dashboard.demoBadge, 'the collector runs the demo, and the desk shows it').toBeVisible();
+    await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(1);
+    await page.screenshot({ path: 'test-results/collector-client-desk.png' });
+    expect(client.log()).toContain('polling nothing here');
+    expect(client.log()).toContain('as viewer');
+    expect(client.log()).not.toContain(token);
+  } finally {
+    await client.stop();
+  }
 });

@@ -22,14 +22,18 @@ export interface HeadlessServer {
 }
 
 export async function startHeadlessServer(
-  input: { demo: true } | { config: string },
+  input: { demo: true } | { config: string } | { collector: string; tokenFile: string },
   env: Record<string, string> = {},
   /** More flags, e.g. a team collector's --listen. */
   extra: readonly string[] = [],
 ): Promise<HeadlessServer> {
   const args = [
     'main/headless/cli.ts',
-    ...('demo' in input ? ['--demo'] : ['--config', input.config]),
+    ...('demo' in input
+      ? ['--demo']
+      : 'config' in input
+        ? ['--config', input.config]
+        : ['--collector', input.collector, '--token-file', input.tokenFile]),
     '--serve',
     '0',
     ...extra,

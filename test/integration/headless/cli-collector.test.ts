@@ -85,6 +85,19 @@ describe('headless --config with a {"file"} secret', () => {
   });
 });
 
+describe('headless --collector', () => {
+  it('refuses a token file that others may read, naming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sw-tokenfile-'));
+    const file = join(dir, 'desk.token');
+    await writeFile(file, 'sw_secret-token-value');
+    await chmod(file, 0o640);
+    const run = await runCli(['--collector', 'http://127.0.0.1:9', '--token-file', file, '--serve', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The token file ${file} is open to group or others (mode 640)`);
+    expect(run.stderr).not.toContain('sw_secret-token-value');
+  });
+});
+
 const built = existsSync(join(ROOT, 'out/renderer/index.html'));
 describe.skipIf(!built)('headless --serve --listen 0.0.0.0 --insecure-http', () => {
   it('warns on start, asks the WebSocket for a token, and answers a viewer', async () => {

@@ -58,6 +58,14 @@ describe('headless arguments', () => {
         },
       },
     ],
+    [
+      ['--collector', 'https://sw.example.com', '--token-file', 't', '--serve', '0'],
+      {
+        kind: 'run',
+        input: { kind: 'collector', url: new URL('https://sw.example.com'), tokenFile: 't' },
+        action: { kind: 'serve', port: 0 },
+      },
+    ],
   ])('accepts %j', (argv, expected) => {
     expect(parseCommand(argv)).toEqual({ ok: true, value: expected });
   });
@@ -80,6 +88,10 @@ describe('headless arguments', () => {
     [['--demo', '--serve', '1', '--public-url', 'https://x.example/path'], '--public-url wants only a scheme'],
     [['tokens', 'add', '--role', 'viewer'], 'tokens add needs --name'],
     [['tokens', 'revoke'], 'tokens revoke wants one token name'],
+    [['--collector', 'https://x.example', '--serve', '0'], 'Give --collector <url> and --token-file <file> together'],
+    [['--collector', 'https://x.example', '--token-file', 't', '--once'], '--collector goes with --serve'],
+    [['--collector', 'https://x.example', '--token-file', 't', '--demo', '--serve', '0'], 'cannot be combined'],
+    [['--collector', 'ftp://x.example', '--token-file', 't', '--serve', '0'], 'http or https address'],
   ])('refuses %j with a sentence', (argv, expected) => {
     const result = parseCommand(argv);
     expect(result.ok).toBe(false);
