@@ -22,7 +22,9 @@ import type { Role } from './tokens-file';
  * The WebSocket side of headless --serve: the same request channels and
  * pushes as Electron IPC, so the unchanged renderer runs in a browser. The
  * Origin check is the sender check of this transport: any web page the
- * user opens could try ws://127.0.0.1:<port>, and only our own page may talk.
+ * user opens could try to connect, and only our own page may talk. On a team
+ * collector (a gate is given) the first message must also show a token, and
+ * its role decides which channels answer (see channel-access.ts).
  */
 
 /** Requests are small (the largest is sources:save with a few secrets). */
