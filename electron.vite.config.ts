@@ -11,7 +11,11 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') }, external: ['keytar'] },
+      // electron-updater reads its own files and electron at run time, so it is loaded from node_modules, not bundled.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'main/index.ts') },
+        external: ['keytar', 'electron-updater'],
+      },
     },
   },
   preload: {

@@ -27,6 +27,7 @@ const ENGINE_SIDE = [
   'main/log',
   'main/metrics',
   'main/routing',
+  'main/history',
 ];
 const ELECTRON_SIDE = ['main/app', 'main/ipc'];
 const SOURCE = ['main', 'preload', 'renderer', 'shared', 'scripts'];

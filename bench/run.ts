@@ -11,6 +11,7 @@ import { figure6 } from './figures/f6-engine-cpu';
 import { figure7 } from './figures/f7-freshness';
 import { figure8 } from './figures/f8-startup';
 import { figure9 } from './figures/f9-requests';
+import { figure10 } from './figures/f10-history';
 import { notes, RESULTS_PATH, table, writeResults } from './report';
 import { firstJsonLine, spawnTs, stopChild } from './support/child';
 import { startCpuBurner } from './support/cpu-burner';
@@ -60,6 +61,7 @@ const TITLES: Record<number, [string, string]> = {
   7: ['data freshness', '< 50 ms added'],
   8: ['headless start to first point painted', '< 1 s'],
   9: ['requests per minute per platform account', '≤ 50 % of the documented limit'],
+  10: ['history file: long-range queries, event-loop stalls, file size', '≤ 50 / 100 ms, ≤ 10 ms, ≤ 300 MB'],
 };
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -128,6 +130,7 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   rows.push(...(await guarded(1, () => repeated(reps, figure1))));
   rows.push(...(await guarded(2, figure2)));
+  rows.push(...(await guarded(10, figure10)));
   rows.push(...(await guarded(6, () => repeated(reps, figure6))));
   let chromiumVersion = 'not run';
   let rendererNote = '';

@@ -6,15 +6,23 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, net, powerMonitor, session, type BrowserWindow } from 'electron';
+import { release } from 'node:os';
+import { app, clipboard, net, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import { DEFAULT_DESKTOP_PREFS, type DesktopPrefs } from '@shared/model/preferences';
 import { registerAppScheme, serveRenderer } from './app/app-protocol';
 import { isAllowedExternalUrl } from './app/external-links';
-import { forwardToPage, installAppMenu } from './app/menu';
+import { createErrorMemory, diagnosticsReport } from './app/diagnostics';
+import { installAppMenu } from './app/menu';
+import { setLaunchAtLogin, startedAtLogin, type LoginItemContext } from './app/login-item';
 import { createNotifier } from './app/notifications';
 import { APP_ORIGIN, APP_START_URL, sameOriginAs } from './app/origin';
 import { powerEvents } from './app/power';
 import { hardenWebContents, installSessionSecurity } from './app/security';
 import { createTrayController, trayStateFromAlerts } from './app/tray';
+import { createTrayHint } from './app/tray-hint';
+import { canShowTray, NO_TRAY_NOTE } from './app/tray-support';
+import { restartLabel, updatesSwitch } from './app/update-policy';
+import { startUpdater, type Updater } from './app/updater';
 import { createMainWindow, revealWindow } from './app/window';
 import { createKeytarStore } from './credentials/keytar-store';
 import { createCore } from './core/app-core';
@@ -24,7 +32,8 @@ import { startDemo } from './demo/start-demo';
 import { createBroadcast } from './ipc/broadcast';
 import { registerIpcHandlers } from './ipc/handle';
 import { createTrustedWindows } from './ipc/trusted-senders';
-import { log } from './log/logger';
+import { log, setLogSink, stderrSink } from './log/logger';
+import { rotatingFileSink, teeSink } from './log/rotating-file';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PRELOAD = join(here, '../preload/index.cjs');
@@ -35,6 +44,8 @@ const START_URL = DEV_URL ?? APP_START_URL;
 const isAppUrl = sameOriginAs(DEV_URL ? new URL(DEV_URL).origin : APP_ORIGIN);
 
 let quitting = false;
+/** Matches electron-builder.yml's appId: Windows groups notifications and taskbar entries by it. */
+const APP_USER_MODEL_ID = 'dev.streamwatch.desktop';
 
 registerAppScheme();
 // Every web contents, whoever creates it, gets the navigation rules before it loads anything.
@@ -58,8 +69,16 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  const logFolder = join(app.getPath('userData'), 'logs');
+  setLogSink(teeSink(rotatingFileSink({ dir: logFolder }), stderrSink));
+  log.info(`[app] Streamwatch ${app.getVersion()} starting`);
   installSessionSecurity(session.defaultSession);
   serveRenderer(RENDERER_DIR);
+  // Without it Windows shows no toast at all for an unpackaged app, and a wrong name for a packaged one.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  const trayShown = await canShowTray(process.platform);
+  let startHidden = startedAtLogin(process.platform, process.argv);
+  const loginItem: LoginItemContext = { platform: process.platform, env: process.env, execPath: process.execPath };
 
   let window: BrowserWindow | null = null;
   const trusted = createTrustedWindows(isAppUrl);
@@ -71,7 +90,11 @@ async function start(): Promise<void> {
         url: START_URL,
         devTools: !app.isPackaged,
         isQuitting: () => quitting,
+        trayShown: () => trayShown,
+        startHidden,
+        onHiddenToTray: () => void showTrayHintOnce(),
       });
+      startHidden = false;
       trusted.add(window);
     } else {
       revealWindow(window);
@@ -83,6 +106,15 @@ async function start(): Promise<void> {
     broadcast('app:navigate', { view: 'alerts', ...(incidentId === undefined ? {} : { incidentId }) });
   };
   const notifier = createNotifier(openAt);
+  // Read from the settings once the core is up, then kept current by `applied` below.
+  let desktopPrefs: DesktopPrefs = DEFAULT_DESKTOP_PREFS;
+  let updater: Updater | null = null;
+  const updates = () =>
+    updatesSwitch({
+      env: process.env.STREAMWATCH_UPDATES,
+      setting: desktopPrefs.checkForUpdates,
+      packaged: app.isPackaged,
+    });
 
   const core = await createCore(
     { kind: 'settings', userDataDir: app.getPath('userData'), keychain: createKeytarStore(), startDemo },
@@ -100,10 +132,50 @@ async function start(): Promise<void> {
       clock: systemClock,
       sink: { notify: (notice) => notifier.show(notice) },
       info: { version: app.getVersion(), shell: 'electron' },
+      desktop: {
+        notes: () => [
+          ...(trayShown ? [] : [NO_TRAY_NOTE]),
+          ...(app.isPackaged
+            ? []
+            : ['Launch at login is registered by installed builds only, not by a development run.']),
+          ...(updates().note === null ? [] : [updates().note!]),
+        ],
+        applied: async (prefs) => {
+          desktopPrefs = prefs;
+          updater?.reconsider();
+          // A development run would register the bare Electron binary, which starts nothing useful at login.
+          if (app.isPackaged) await setLaunchAtLogin(prefs.launchAtLogin, loginItem);
+        },
+      },
     },
   );
+  const showTrayHintOnce = createTrayHint({ settings: core.settings, notify: (notice) => notifier.show(notice) });
   const { engine, alerts } = core;
+  desktopPrefs = (await core.settings.view()).desktop?.prefs ?? desktopPrefs;
   registerIpcHandlers(core.handlers, trusted);
+  const errors = createErrorMemory();
+  const copyDiagnostics = (): void => {
+    const snapshot = engine.hub.snapshot();
+    const status = updater?.status();
+    // Returns nothing in main (the Promise type in Electron's typings is the web Clipboard's).
+    void clipboard.writeText(
+      diagnosticsReport({
+        versions: {
+          Streamwatch: app.getVersion(),
+          Electron: process.versions.electron,
+          Chrome: process.versions.chrome,
+          Node: process.versions.node,
+        },
+        os: { platform: process.platform, release: release(), arch: process.arch },
+        generatedAt: Date.now(),
+        demo: snapshot.demo,
+        sources: snapshot.sources,
+        recentErrors: errors.recent,
+        logFolder,
+        updates: updates().enabled ? `on${status ? `, ${status.phase}` : ''}` : (updates().note ?? 'off in Settings'),
+      }),
+    );
+  };
 
   const tray = createTrayController({
     iconDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'resources', 'tray'),
@@ -114,17 +186,43 @@ async function start(): Promise<void> {
       openWindow: () => void showMain(),
       refreshNow: () => engine.refresh(),
       quit: () => app.quit(),
+      restartToUpdate: () => updater?.restart(),
     },
   });
-  installAppMenu({
-    isMac: process.platform === 'darwin',
-    devTools: !app.isPackaged,
-    onCommand: (command) => (command === 'refresh' ? engine.refresh() : forwardToPage(showMain().webContents, command)),
+  const showMenu = (updateLabel: string | null): void =>
+    installAppMenu({
+      isMac: process.platform === 'darwin',
+      devTools: !app.isPackaged,
+      onRefresh: () => engine.refresh(),
+      onNavigate: (request) => {
+        showMain();
+        broadcast('app:navigate', request);
+      },
+      onOpenLogs: () => void shell.openPath(logFolder),
+      onCopyDiagnostics: copyDiagnostics,
+      updateLabel,
+      onRestartToUpdate: () => updater?.restart(),
+    });
+  showMenu(null);
+  updater = startUpdater({
+    clock: systemClock,
+    switchNow: updates,
+    onStatus: (status) => {
+      tray.setUpdate(restartLabel(status));
+      showMenu(restartLabel(status));
+    },
+    beforeRestart: () => {
+      quitting = true;
+    },
   });
 
   engine.hub.subscribe((patch) => {
     broadcast('state:patch', patch);
-    for (const op of patch.ops) if (op.op === 'flags') tray.setPaused(op.paused);
+    for (const op of patch.ops) {
+      if (op.op === 'flags') tray.setPaused(op.paused);
+      else if (op.op === 'source') errors.observe(op.source);
+      else if (op.op === 'source-removed') errors.forget(op.sourceId);
+    }
   });
   alerts.onChange((view) => {
     broadcast('alerts:changed', view);
@@ -143,6 +241,7 @@ async function start(): Promise<void> {
     if (stopped) return;
     event.preventDefault();
     stopped = true;
+    updater?.stop();
     tray.destroy();
     void core.stop().finally(() => app.quit());
   });

@@ -48,7 +48,7 @@ export async function figure7(browser: Browser): Promise<Row[]> {
   const stopped = new Promise<string>((resolve) => (stop = resolve));
   const port = await freePort();
   const run = runHeadless(
-    { kind: 'demo' },
+    { kind: 'demo', userData: null },
     { kind: 'serve', port },
     {
       makeEngine: (credentials) =>

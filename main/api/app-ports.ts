@@ -1,6 +1,7 @@
-import type { SettingsView, RequestArgs } from '@shared/ipc/contract';
+import type { SettingsView, RequestArgs, RequestArgsParsed } from '@shared/ipc/contract';
 import type { AlertsView, Incident, RuleConfig, RuleId, Rules } from '@shared/model/alerts';
 import type { SourceConfig } from '@shared/model/source';
+import type { HistoryStatus, Retention, SeriesAnswer, SessionsPage } from '@shared/model/history';
 import type { AppError, Result } from '@shared/result';
 
 /** Preferences and the demo switch, as the request handlers see them. */
@@ -22,4 +23,13 @@ export interface AlertsPort {
   snooze(incidentId: string | undefined, minutes: number): boolean;
   rules(): Rules;
   setRule(ruleId: RuleId, config: Partial<RuleConfig>): Promise<Result<Rules, AppError>>;
+}
+
+/** Stored history, as the request handlers see it. */
+export interface HistoryPort {
+  series(request: RequestArgsParsed<'history:series'>): Promise<SeriesAnswer>;
+  sessionsPage(request: RequestArgsParsed<'history:sessions'>): SessionsPage;
+  status(): HistoryStatus;
+  deleteHistory(sourceId: string | null): HistoryStatus;
+  setRetention(retention: Retention): Promise<HistoryStatus>;
 }

@@ -5,7 +5,7 @@ import type { Engine } from '../engine/types';
 import type { Provider } from '../providers/provider';
 import type { Handlers } from './dispatch';
 import type { ReceiversPort } from '../routing/receivers-port';
-import type { AlertsPort, SettingsPort } from './app-ports';
+import type { AlertsPort, HistoryPort, SettingsPort } from './app-ports';
 import type { SourcesPort } from './sources-port';
 
 export interface HandlerDeps {
@@ -18,6 +18,7 @@ export interface HandlerDeps {
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
   /** Alert receivers; absent where this build routes nothing. */
   readonly receivers?: ReceiversPort;
+  readonly history: HistoryPort;
 }
 
 const noRouting: AppError = { code: 'unavailable', message: 'Alert routing is not available in this mode.' };
@@ -107,7 +108,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'alerts:set-rule': ({ ruleId, config }) => deps.alerts.setRule(ruleId, config),
 
-    'sources:remove': ({ sourceId }) => sources.remove(sourceId),
+    'sources:remove': async ({ sourceId, keepHistory }) => {
+      const removed = await sources.remove(sourceId);
+      if (removed.ok && !keepHistory) deps.history.deleteHistory(sourceId);
+      return removed;
+    },
+
+    'history:series': async (request) => ok(await deps.history.series(request)),
+    'history:sessions': async (request) => ok(deps.history.sessionsPage(request)),
+    'history:status': async () => ok(deps.history.status()),
+    'history:delete': async ({ sourceId }) => ok(deps.history.deleteHistory(sourceId)),
+    'history:set-retention': async (change) =>
+      ok(await deps.history.setRetention({ ...deps.history.status().retention, ...change })),
 
     'sources:test': async ({ source, secrets }) => {
       const completed = await sources.completeSecrets(source, secrets);

@@ -1,31 +1,20 @@
-import { Menu, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { PushPayload } from '@shared/ipc/contract';
+import { VIEWS } from '@shared/model/views';
 
-/** Commands the application menu gives. Only `refresh` is main's to carry out; the rest belong to the page. */
-export type MenuCommand = 'refresh' | 'search' | 'view-1' | 'view-2' | 'view-3' | 'settings';
-export type PageCommand = Exclude<MenuCommand, 'refresh'>;
-
-/**
- * The page's own single-key shortcuts (renderer/src/use-shortcuts.ts: "/"
- * search, digits for views), which it also needs in a browser under headless
- * --serve. A menu command reaches the page as that key press, so there is one
- * keyboard handler and no extra IPC channel. "," (settings) waits for the
- * settings view.
- */
-const PAGE_KEYS: Readonly<Record<PageCommand, string>> = {
-  search: '/',
-  'view-1': '1',
-  'view-2': '2',
-  'view-3': '3',
-  settings: ',',
-};
-
-/** renderer/src/views.ts, in order. */
-export const VIEW_LABELS = ['Overview', 'Sessions', 'Sources Health'] as const;
+export type NavigateRequest = PushPayload<'app:navigate'>;
 
 export interface AppMenuOptions {
   readonly isMac: boolean;
   readonly devTools: boolean;
-  readonly onCommand: (command: MenuCommand) => void;
+  readonly onRefresh: () => void;
+  /** Sent to the page on the `app:navigate` channel, the same way tray items and notification clicks are. */
+  readonly onNavigate: (request: NavigateRequest) => void;
+  readonly onOpenLogs: () => void;
+  readonly onCopyDiagnostics: () => void;
+  /** "Restart to update to x.y.z" while a downloaded update waits; null hides the item. */
+  readonly updateLabel?: string | null;
+  readonly onRestartToUpdate?: () => void;
 }
 
 export function installAppMenu(options: AppMenuOptions): void {
@@ -34,13 +23,15 @@ export function installAppMenu(options: AppMenuOptions): void {
 
 /** Refresh replaces Chromium's reload on Cmd/Ctrl+R, which would only restart the page. */
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
-  const { isMac, onCommand } = options;
-  const item = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => onCommand(command),
-  });
-  const settings = item(isMac ? 'Settings…' : 'Settings', 'CmdOrCtrl+,', 'settings');
+  const { isMac, onNavigate } = options;
+  const settings: MenuItemConstructorOptions = {
+    label: isMac ? 'Settings…' : 'Settings',
+    accelerator: 'CmdOrCtrl+,',
+    click: () => onNavigate({ view: 'sources' }),
+  };
+  const update: MenuItemConstructorOptions[] = options.updateLabel
+    ? [{ label: options.updateLabel, click: () => options.onRestartToUpdate?.() }, { type: 'separator' }]
+    : [];
 
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [
@@ -49,6 +40,7 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
           submenu: [
             { role: 'about' },
             { type: 'separator' },
+            ...update,
             settings,
             { type: 'separator' },
             { role: 'hide' },
@@ -62,17 +54,24 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
     : [];
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
-    submenu: isMac ? [{ role: 'close' }] : [settings, { type: 'separator' }, { role: 'quit' }],
+    submenu: isMac ? [{ role: 'close' }] : [...update, settings, { type: 'separator' }, { role: 'quit' }],
   };
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      item('Refresh Now', 'CmdOrCtrl+R', 'refresh'),
-      item('Search Sessions', 'CmdOrCtrl+F', 'search'),
+      { label: 'Refresh Now', accelerator: 'CmdOrCtrl+R', click: () => options.onRefresh() },
+      {
+        label: 'Search Sessions',
+        accelerator: 'CmdOrCtrl+F',
+        click: () => onNavigate({ view: 'sessions', focusSearch: true }),
+      },
       { type: 'separator' },
-      item(VIEW_LABELS[0], 'CmdOrCtrl+1', 'view-1'),
-      item(VIEW_LABELS[1], 'CmdOrCtrl+2', 'view-2'),
-      item(VIEW_LABELS[2], 'CmdOrCtrl+3', 'view-3'),
+      // The page's own list, so a view added there appears here with its label and digit.
+      ...VIEWS.map((view): MenuItemConstructorOptions => ({
+        label: view.label,
+        accelerator: `CmdOrCtrl+${view.key}`,
+        click: () => onNavigate({ view: view.id }),
+      })),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -82,14 +81,13 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
       ...(options.devTools ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
     ],
   };
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { label: 'Open Logs Folder', click: () => options.onOpenLogs() },
+      { label: 'Copy Diagnostics', click: () => options.onCopyDiagnostics() },
+    ],
+  };
   // Edit carries the clipboard shortcuts for the settings forms (macOS has none without it).
-  return [...appMenu, fileMenu, { role: 'editMenu' }, viewMenu, { role: 'windowMenu' }];
-}
-
-/** Delivers a page command as the page's own key press. */
-export function forwardToPage(contents: WebContents, command: PageCommand): void {
-  if (contents.isDestroyed()) return;
-  const keyCode = PAGE_KEYS[command];
-  contents.sendInputEvent({ type: 'keyDown', keyCode });
-  contents.sendInputEvent({ type: 'keyUp', keyCode });
+  return [...appMenu, fileMenu, { role: 'editMenu' }, viewMenu, { role: 'windowMenu' }, helpMenu];
 }

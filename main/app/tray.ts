@@ -19,11 +19,14 @@ export interface TrayActions {
   readonly openWindow: () => void;
   readonly refreshNow: () => void;
   readonly quit: () => void;
+  readonly restartToUpdate?: () => void;
 }
 
 export interface TrayController {
   update(state: TrayState): void;
   setPaused(paused: boolean): void;
+  /** "Restart to update to x.y.z" while a downloaded update waits; null removes the item. */
+  setUpdate(label: string | null): void;
   destroy(): void;
 }
 
@@ -65,6 +68,7 @@ export function createTrayController(options: {
   const { actions } = options;
   let state: TrayState = { level: 'unknown', firing: 0, tooltip: 'Starting…', incidents: [] };
   let paused = false;
+  let updateLabel: string | null = null;
 
   const iconFor = (level: TrayLevel) =>
     nativeImage.createFromPath(
@@ -77,7 +81,7 @@ export function createTrayController(options: {
   const render = (): void => {
     tray.setImage(iconFor(state.level));
     tray.setToolTip(tooltipFor(state, paused));
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, paused, actions)));
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, paused, actions, updateLabel)));
   };
   const onThemeChange = (): void => tray.setImage(iconFor(state.level));
   nativeTheme.on('updated', onThemeChange);
@@ -90,6 +94,10 @@ export function createTrayController(options: {
     },
     setPaused(next) {
       paused = next;
+      render();
+    },
+    setUpdate(label) {
+      updateLabel = label;
       render();
     },
     destroy() {
@@ -117,6 +125,7 @@ export function trayMenuTemplate(
   state: TrayState,
   paused: boolean,
   actions: TrayActions,
+  updateLabel: string | null = null,
 ): MenuItemConstructorOptions[] {
   const shown = state.incidents.slice(0, MAX_INCIDENT_ITEMS);
   const hidden = state.incidents.length - shown.length;
@@ -133,6 +142,7 @@ export function trayMenuTemplate(
     { label: 'Pause polling', type: 'checkbox', checked: paused, click: () => actions.setPaused(!paused) },
     { label: 'Refresh now', enabled: !paused, click: () => actions.refreshNow() },
     { type: 'separator' },
+    ...(updateLabel ? [{ label: updateLabel, click: () => actions.restartToUpdate?.() }] : []),
     { label: 'Open Streamwatch', click: () => actions.openWindow() },
     { label: 'Quit Streamwatch', click: () => actions.quit() },
   ];

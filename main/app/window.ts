@@ -9,6 +9,12 @@ export interface MainWindowOptions {
   /** True once the user chose Quit: only then does closing the window really close it. */
   readonly isQuitting: () => boolean;
   readonly icon?: string;
+  /** False where no tray icon can be shown: closing then minimizes, so the app is never out of reach. */
+  readonly trayShown?: () => boolean;
+  /** Starting at login: the window is made but stays hidden, the app waits in the tray. */
+  readonly startHidden?: boolean;
+  /** Called each time closing hides the window into the tray (the app shows a hint the first time). */
+  readonly onHiddenToTray?: () => void;
 }
 
 /**
@@ -31,11 +37,24 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     { preload: options.preload, devTools: options.devTools },
   );
 
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (!options.startHidden) {
+      window.show();
+    } else if (options.trayShown?.() === false) {
+      // Without a tray a hidden start would leave nothing on screen, so it starts minimized instead.
+      window.showInactive();
+      window.minimize();
+    }
+  });
   window.on('close', (event) => {
     if (options.isQuitting()) return;
     event.preventDefault();
+    if (options.trayShown?.() === false) {
+      window.minimize();
+      return;
+    }
     window.hide();
+    options.onHiddenToTray?.();
   });
 
   window.loadURL(options.url).catch((cause: unknown) => {

@@ -1,22 +1,20 @@
 import { join } from 'node:path';
 import type { SourceConfig } from '@shared/model/source';
+import type { SettingsPort } from '../api/app-ports';
 import type { Handlers } from '../api/dispatch';
 import { createHandlers, type HandlerDeps } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
-import type { NotificationPrefs } from '../engine/alerts/notify-policy';
-import { memoryHistory, openHistoryFile } from '../engine/alerts/history-file';
+import { createHistoryService, DEFAULT_RETENTION, migrateIncidentFile, type HistoryService } from './history-service';
 import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { readOnlySources } from './read-only-sources';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
 import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
-import { fileReceivers, memoryReceivers, type ReceiverStore } from '../routing/receiver-store';
-import { receiverAccount, SECRET_FIELD } from '../routing/receiver-config';
-import { createReceiversPort, type ReceiversPort } from '../routing/receivers-port';
+import { fileReceivers } from '../routing/receiver-store';
 import type { FetchLike } from '../routing/router';
-import { createRoutingService, type RoutingService } from '../routing/routing-service';
+import type { RoutingService } from '../routing/routing-service';
 import type { SourceSetup as HeadlessSetup } from './source-setup';
 import { providerFor, providerList } from '../providers/registry';
 import { defaultSettings } from '../settings/settings-schema';
@@ -24,7 +22,8 @@ import { createSettingsStore } from '../settings/settings-store';
 import { createSourcesService } from './sources-service';
 import { createAlertsService, type AlertsService } from './alerts-service';
 import { layeredResolver } from './layered-resolver';
-import { createSettingsService, fixedSettings, type KeychainStatus } from './settings-service';
+import { configuredReceivers, routingFor } from './routing-setup';
+import { createSettingsService, fixedSettings, type DesktopShell, type KeychainStatus } from './settings-service';
 
 /**
  * The engine and everything around it (sources, settings, alerts, request
@@ -32,8 +31,11 @@ import { createSettingsService, fixedSettings, type KeychainStatus } from './set
  * Electron-free: the shell passes in what only it has (fetch, clock, sink).
  */
 export type CoreInput =
-  /** Headless --config / --demo: sources fixed for the run, nothing written to disk. */
-  | { readonly kind: 'fixed'; readonly setup: HeadlessSetup }
+  /**
+   * Headless --config / --demo: sources fixed for the run. History goes to
+   * `historyDir` (headless --user-data given too), or stays in memory when null.
+   */
+  | { readonly kind: 'fixed'; readonly setup: HeadlessSetup; readonly historyDir: string | null }
   /** The app, and headless without --config: the settings file and the keychain. */
   | {
       readonly kind: 'settings';
@@ -50,12 +52,17 @@ export interface CoreDeps {
   readonly info: { readonly version: string; readonly shell: 'electron' | 'headless' };
   /** For alert receivers; Node's fetch when omitted. */
   readonly fetch?: FetchLike;
+  /** The desktop app's part of the settings (launch at login, updates); headless has none. */
+  readonly desktop?: DesktopShell;
 }
 
 export interface Core {
   readonly engine: StreamwatchEngine;
   readonly handlers: Handlers;
   readonly alerts: AlertsService;
+  readonly history: HistoryService;
+  /** The same settings the page reads and changes; the desktop shell reads its preferences here at start. */
+  readonly settings: SettingsPort;
   /** Something to tell the user at start (a corrupt settings file moved aside). */
   readonly notice: string | null;
   /** Prometheus metrics of this core, made on first use (only a serving collector needs them). */
@@ -67,7 +74,7 @@ export interface Core {
 }
 
 export async function createCore(input: CoreInput, deps: CoreDeps): Promise<Core> {
-  return input.kind === 'fixed' ? fixedCore(input.setup, deps) : settingsCore(input, deps);
+  return input.kind === 'fixed' ? fixedCore(input.setup, input.historyDir, deps) : settingsCore(input, deps);
 }
 
 /** Requests are metered from the start; they are recorded once the metrics exist. */
@@ -79,10 +86,18 @@ function requestMeter(): { meter: EngineDeps['meter']; attach: (observe: Request
   };
 }
 
-function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
+function fixedCore(setup: HeadlessSetup, historyDir: string | null, deps: CoreDeps): Core {
   const meter = requestMeter();
   const engine = deps.makeEngine(setup.resolve, meter.meter);
   engine.setSources(setup.sources, { demo: setup.demo });
+  let retention = DEFAULT_RETENTION;
+  const history = createHistoryService({
+    hub: engine.hub,
+    clock: deps.clock,
+    dir: historyDir,
+    retention: () => retention,
+    saveRetention: async (next) => void (retention = next),
+  });
   const settings = fixedSettings({
     sources: setup.sources,
     origin: setup.origin,
@@ -97,7 +112,7 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     prefs: () => settings.preferences().notifications,
     overrides: () => overrides,
     saveOverrides: async (next) => void (overrides = next),
-    history: memoryHistory(),
+    history: history.incidents,
   });
   const sources = readOnlySources({
     sources: setup.sources,
@@ -114,7 +129,18 @@ function fixedCore(setup: HeadlessSetup, deps: CoreDeps): Core {
     () => settings.preferences().notifications,
   );
   return assemble(
-    { engine, sources, settings, alerts, receivers, notice: null, deps, attach: meter.attach, routing },
+    {
+      engine,
+      sources,
+      settings,
+      alerts,
+      receivers,
+      history,
+      notice: history.notice,
+      deps,
+      attach: meter.attach,
+      routing,
+    },
     () => setup.close(),
   );
 }
@@ -162,7 +188,17 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     keychain,
     providerFor,
     notice,
+    desktop: deps.desktop,
   });
+  const history = createHistoryService({
+    hub: engine.hub,
+    clock: deps.clock,
+    dir: input.userDataDir,
+    retention: () => store.current().preferences.history,
+    saveRetention: async (retention) =>
+      void (await store.update((s) => ({ ...s, preferences: { ...s.preferences, history: retention } }))),
+  });
+  migrateIncidentFile(join(input.userDataDir, 'incidents.jsonl'), history);
   const alerts = createAlertsService({
     hub: engine.hub,
     clock: deps.clock,
@@ -170,7 +206,7 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     prefs: () => store.current().preferences.notifications,
     overrides: () => store.current().alerts,
     saveOverrides: async (overrides) => void (await store.update((s) => ({ ...s, alerts: overrides }))),
-    history: openHistoryFile(join(input.userDataDir, 'incidents.jsonl')),
+    history: history.incidents,
   });
   const receiverFile = fileReceivers(join(input.userDataDir, 'receivers.json'));
   const { routing, receivers } = routingFor(
@@ -181,55 +217,28 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     () => store.current().preferences.notifications,
   );
   return assemble(
-    { engine, sources, settings, alerts, receivers, notice, deps, attach: meter.attach, routing },
+    {
+      engine,
+      sources,
+      settings,
+      alerts,
+      receivers,
+      history,
+      notice: [notice, history.notice].filter(Boolean).join(' ') || null,
+      deps,
+      attach: meter.attach,
+      routing,
+    },
     async () => {
       await demo?.close();
     },
   );
 }
 
-/** A config file's receivers, their secrets held in memory for the run (read from the environment at start). */
-function configuredReceivers(setup: HeadlessSetup): { store: ReceiverStore; secrets: CredentialStore } {
-  const secrets = createMemoryStore();
-  const listed = setup.receivers ?? [];
-  for (const { receiver, secret } of listed) {
-    if (secret) void secrets.set(receiverAccount(receiver.id), SECRET_FIELD[receiver.kind], secret);
-  }
-  return { store: memoryReceivers(listed.map((r) => r.receiver)), secrets };
-}
-
-/** Today every core routes its own incidents (standalone); a desktop subscribed to a collector will pass 'subscriber'. */
-function routingFor(
-  alerts: AlertsService,
-  deps: CoreDeps,
-  receivers: ReceiverStore,
-  secrets: CredentialStore,
-  prefs: () => NotificationPrefs,
-): { routing: RoutingService; receivers: ReceiversPort } {
-  const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
-  const routing = createRoutingService({
-    role: 'standalone',
-    alerts,
-    clock: deps.clock,
-    fetch: fetchLike,
-    receivers,
-    secrets,
-    prefs,
-  });
-  return {
-    routing,
-    receivers: createReceiversPort({
-      store: receivers,
-      secrets,
-      deliveries: routing.deliveryLog,
-      changed: routing.recheck,
-    }),
-  };
-}
-
 /** What both roots assemble a core from; the request handlers are made here, once. */
 interface Parts extends Pick<HandlerDeps, 'sources' | 'settings' | 'receivers'> {
   readonly engine: StreamwatchEngine;
+  readonly history: HistoryService;
   readonly alerts: AlertsService;
   readonly notice: string | null;
   readonly deps: CoreDeps;
@@ -238,7 +247,7 @@ interface Parts extends Pick<HandlerDeps, 'sources' | 'settings' | 'receivers'> 
 }
 
 function assemble(
-  { engine, sources, settings, alerts, receivers, notice, deps, attach, routing }: Parts,
+  { engine, sources, settings, alerts, receivers, history, notice, deps, attach, routing }: Parts,
   close: () => Promise<void>,
 ): Core {
   const handlers = createHandlers({
@@ -247,6 +256,7 @@ function assemble(
     settings,
     alerts,
     receivers,
+    history,
     providers: providerList,
     info: deps.info,
   });
@@ -255,6 +265,8 @@ function assemble(
     engine,
     handlers,
     alerts,
+    history,
+    settings,
     notice,
     routing,
     metrics() {
@@ -276,12 +288,14 @@ function assemble(
       engine.start();
       alerts.start();
       routing.start();
+      history.start();
     },
     async stop() {
       metrics?.close();
       routing.stop();
       alerts.stop();
       await engine.stop();
+      history.stop();
       await close();
     },
   };

@@ -4,9 +4,20 @@ import { err, ok } from '@shared/result';
 import type { SettingsPort } from '../api/app-ports';
 import type { SourcesPort } from '../api/sources-port';
 import type { Provider } from '../providers/provider';
+import type { DesktopPrefs } from '@shared/model/preferences';
 import type { Preferences } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { exportSourcesJson, parseSourcesJson } from './sources-exchange';
+
+/**
+ * What the desktop shell adds to the settings: notes only it can make (no tray
+ * here, updates switched off by the environment), and a call when the user
+ * changes a desktop preference, so it can apply it (write the login item).
+ */
+export interface DesktopShell {
+  notes(): string[];
+  applied(prefs: DesktopPrefs): void | Promise<void>;
+}
 
 export interface KeychainStatus {
   readonly available: boolean;
@@ -20,6 +31,7 @@ export function createSettingsService(deps: {
   readonly keychain: () => Promise<KeychainStatus>;
   readonly providerFor: (kind: SourceConfig['provider']) => Provider<unknown> | undefined;
   readonly notice: string | null;
+  readonly desktop?: DesktopShell;
 }): SettingsPort {
   /** Every configured source still missing a secret; kept in view until they are entered. */
   const missingSecrets = async (): Promise<SettingsView['needSecrets']> => {
@@ -45,6 +57,7 @@ export function createSettingsService(deps: {
       notice: deps.notice,
       location: deps.store.path,
       needSecrets: await missingSecrets(),
+      desktop: deps.desktop ? { prefs: s.preferences.desktop, notes: deps.desktop.notes() } : null,
     };
   };
   return {
@@ -58,9 +71,11 @@ export function createSettingsService(deps: {
           ...s.preferences,
           theme: change.theme ?? s.preferences.theme,
           notifications: { ...s.preferences.notifications, ...change.notifications },
+          desktop: { ...s.preferences.desktop, ...change.desktop },
         },
       }));
       if (demoChanged) deps.sources.apply();
+      if (change.desktop && deps.desktop) await deps.desktop.applied(deps.store.current().preferences.desktop);
       return ok(await view());
     },
     async exportSources() {
@@ -102,6 +117,7 @@ export function fixedSettings(options: {
     notice: null,
     location: null,
     needSecrets: [],
+    desktop: null,
   });
   return {
     view,
@@ -114,8 +130,10 @@ export function fixedSettings(options: {
         });
       }
       preferences = {
+        ...preferences,
         theme: change.theme ?? preferences.theme,
         notifications: { ...preferences.notifications, ...change.notifications },
+        desktop: { ...preferences.desktop, ...change.desktop },
       };
       return ok(await view());
     },

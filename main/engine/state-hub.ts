@@ -29,6 +29,7 @@ export interface Flags {
   readonly demo: boolean;
   readonly offline: boolean;
   readonly paused: boolean;
+  readonly historyProblem: string | null;
 }
 
 export interface HubOptions {
@@ -68,7 +69,7 @@ export function createStateHub(options: HubOptions): WritableStateHub {
   const breakdowns = new Map<string, { readonly sourceId: string; readonly breakdown: Breakdown }>();
   const notesByEndpoint = new Map<string, Map<string, readonly string[]>>();
   const listeners = new Set<(patch: Patch) => void>();
-  let flags: Flags = { demo: false, offline: false, paused: false };
+  let flags: Flags = { demo: false, offline: false, paused: false, historyProblem: null };
   let seq = 0;
 
   function emit(ops: PatchOp[]): void {
@@ -204,7 +205,7 @@ export function createStateHub(options: HubOptions): WritableStateHub {
     setFlags(changes) {
       const next = { ...flags, ...changes };
       if (sameData(next, flags)) return;
-      flags = { demo: next.demo, offline: next.offline, paused: next.paused };
+      flags = { demo: next.demo, offline: next.offline, paused: next.paused, historyProblem: next.historyProblem };
       emit([{ op: 'flags', ...flags }]);
     },
   };

@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '@shared/result';
 
 export type Input =
-  | { readonly kind: 'config'; readonly file: string }
-  | { readonly kind: 'demo' }
+  /** `userData`: history (and later tokens) kept in that folder; without it, history stays in memory. */
+  | { readonly kind: 'config'; readonly file: string; readonly userData: string | null }
+  | { readonly kind: 'demo'; readonly userData: string | null }
   /** Neither --config nor --demo: the app's own settings file, secrets from the keychain. */
   | { readonly kind: 'settings'; readonly userData: string }
   /** --collector: poll nothing, re-serve a team collector's state (with --serve only). */
@@ -15,7 +16,8 @@ export type Input =
 export type Action =
   | { readonly kind: 'once' }
   | { readonly kind: 'session'; readonly sourceId: string; readonly sessionId: string }
-  | { readonly kind: 'serve'; readonly port: number; readonly network?: Network };
+  | { readonly kind: 'serve'; readonly port: number; readonly network?: Network }
+  | { readonly kind: 'history'; readonly sourceId: string; readonly from: number; readonly to: number };
 
 /** --serve beyond loopback: a team collector. Tokens are always required there. */
 export interface Network {
@@ -38,16 +40,20 @@ export type Command =
   | { readonly kind: 'run'; readonly input: Input; readonly action: Action }
   | { readonly kind: 'tokens'; readonly command: TokensCommand };
 
-export const USAGE = `Usage: npm run headless -- [--config <file> | --demo | --user-data <dir>] (--once | --session <sourceId>:<sessionId> | --serve <port>)
+export const USAGE = `Usage: npm run headless -- [--config <file> | --demo] [--user-data <dir>] (--once | --session <sourceId>:<sessionId> | --serve <port> | --history <sourceId> (--range <r> | --from <iso> --to <iso>))
 
   --config <file>     sources from a JSON file; secrets from the environment variables it names
   --demo              the built-in platform simulators instead of a config file
-  --user-data <dir>   the app's settings folder (default: the app's own); used when neither
-                      --config nor --demo is given, with secrets from the system keychain
+  --user-data <dir>   the app's data folder (default: the app's own). Alone: its settings, with
+                      secrets from the system keychain, and its history. With --config or
+                      --demo: only its history (without it those keep history in memory)
   --once              poll every source once, print one JSON snapshot on stdout, exit
   --session <s>:<id>  print one session with all its events as JSON, exit
   --serve <port>      keep polling and serve the dashboard at http://127.0.0.1:<port>/
                       (0 picks a free port and prints it)
+  --history <source>  print the stored viewer series, health changes and sessions of a range
+                      as JSON, exit; the range is --range 15m|1h|6h|24h|7d|30d|90d (ending
+                      now) or --from/--to ISO times
   --help              this text
 
 Team collector (--serve beyond this machine; every client then needs a token):
@@ -70,7 +76,7 @@ Exit codes: 0 every source answered, 2 a source failed (output still printed), 1
 Logs go to stderr; stdout carries only the JSON.`;
 
 /** Parses argv (without node and the script). Errors are one sentence for stderr, followed there by the usage. */
-export function parseCommand(argv: readonly string[]): Result<Command, string> {
+export function parseCommand(argv: readonly string[], now: number = Date.now()): Result<Command, string> {
   if (argv[0] === 'tokens') return parseTokensCommand(argv.slice(1));
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
@@ -93,6 +99,10 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
         'public-url': { type: 'string' },
         collector: { type: 'string' },
         'token-file': { type: 'string' },
+        history: { type: 'string' },
+        range: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -108,10 +118,7 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
   if (config !== undefined && values.demo) return err('Give either --config <file> or --demo, not both.');
   if (config === '') return err('--config needs a file name.');
   const userData = values['user-data'] as string | undefined;
-  const listen = values.listen as string | undefined;
-  if (userData !== undefined && (config !== undefined || values.demo) && listen === undefined) {
-    return err('--user-data is for the settings mode; it cannot be combined with --config or --demo.');
-  }
+  if (userData === '') return err('--user-data needs a folder name.');
   const collector = parseCollector(values);
   if (collector !== null && !collector.ok) return collector;
   if (collector !== null && (config !== undefined || values.demo || userData !== undefined))
@@ -122,14 +129,17 @@ export function parseCommand(argv: readonly string[]): Result<Command, string> {
     collector !== null
       ? collector.value
       : config !== undefined
-        ? { kind: 'config', file: config }
+        ? { kind: 'config', file: config, userData: userData ?? null }
         : values.demo
-          ? { kind: 'demo' }
+          ? { kind: 'demo', userData: userData ?? null }
           : { kind: 'settings', userData: userData || defaultUserDataDir() };
 
-  const chosen = (['once', 'session', 'serve'] as const).filter((flag) => values[flag] !== undefined);
-  if (chosen.length !== 1) return err('Give exactly one of --once, --session <sourceId>:<sessionId>, --serve <port>.');
-  const action = parseAction(chosen[0]!, values);
+  const chosen = (['once', 'session', 'serve', 'history'] as const).filter((flag) => values[flag] !== undefined);
+  if (chosen.length !== 1)
+    return err('Give exactly one of --once, --session <sourceId>:<sessionId>, --serve <port>, --history <sourceId>.');
+  if (chosen[0] !== 'history' && ['range', 'from', 'to'].some((flag) => values[flag] !== undefined))
+    return err('--range, --from and --to go with --history.');
+  const action = parseAction(chosen[0]!, values, now);
   if (!action.ok) return action;
   if (input.kind === 'collector' && action.value.kind !== 'serve')
     return err('--collector goes with --serve <port>: it re-serves the collector to this machine.');
@@ -242,11 +252,53 @@ function parseTokensCommand(argv: readonly string[]): Result<Command, string> {
   }
 }
 
-function parseAction(
-  flag: 'once' | 'session' | 'serve',
+const RANGE_MS: Readonly<Record<string, number>> = {
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+  '90d': 90 * 86_400_000,
+};
+
+function parseHistoryRange(
   values: Record<string, string | boolean | undefined>,
+  now: number,
+): Result<{ from: number; to: number }, string> {
+  const range = values.range as string | undefined;
+  const from = values.from as string | undefined;
+  const to = values.to as string | undefined;
+  if (range !== undefined) {
+    if (from !== undefined || to !== undefined) return err('Give either --range or --from/--to, not both.');
+    const ms = RANGE_MS[range];
+    if (ms === undefined)
+      return err(`--range wants one of ${Object.keys(RANGE_MS).join(', ')}, got ${JSON.stringify(range)}.`);
+    return ok({ from: now - ms, to: now });
+  }
+  if (from === undefined || to === undefined) return err('--history needs --range <r>, or both --from and --to.');
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  if (Number.isNaN(start))
+    return err(`--from wants an ISO time like 2026-12-01T00:00:00Z, got ${JSON.stringify(from)}.`);
+  if (Number.isNaN(end)) return err(`--to wants an ISO time like 2026-12-02T00:00:00Z, got ${JSON.stringify(to)}.`);
+  if (end <= start) return err('--to must be after --from.');
+  if (end - start > RANGE_MS['90d']!) return err('A history range is at most 90 days.');
+  return ok({ from: start, to: end });
+}
+
+function parseAction(
+  flag: 'once' | 'session' | 'serve' | 'history',
+  values: Record<string, string | boolean | undefined>,
+  now: number,
 ): Result<Action, string> {
   switch (flag) {
+    case 'history': {
+      const sourceId = String(values.history);
+      if (sourceId === '') return err('--history needs a source id.');
+      const range = parseHistoryRange(values, now);
+      return range.ok ? ok({ kind: 'history', sourceId, ...range.value }) : range;
+    }
     case 'once':
       return ok({ kind: 'once' });
     case 'session': {

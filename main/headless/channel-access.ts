@@ -39,6 +39,12 @@ export const CHANNEL_ACCESS: Readonly<Record<RequestChannel, ChannelClass>> = {
   'credentials:clear': 'admin',
   'polling:refresh': 'admin',
   'polling:pause': 'admin',
+  'history:series': 'read',
+  'history:sessions': 'read',
+  'history:status': 'read',
+  // Deleting history and changing how long it is kept lose data for the whole team.
+  'history:delete': 'admin',
+  'history:set-retention': 'admin',
 };
 
 /** Unknown channels count as admin (deny by default); dispatch then refuses them anyway. */

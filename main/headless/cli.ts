@@ -4,6 +4,7 @@ import { headlessClock } from './clock';
 import { startDemo } from '../demo/start-demo';
 import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
+import { describeProxy } from './proxy-fetch';
 import { runHeadless } from './run';
 import { runTokensCommand } from './tokens-cli';
 
@@ -13,7 +14,14 @@ import { runTokensCommand } from './tokens-cli';
  * goes to stderr. Exit codes: 0 ok, 2 a source failed, 1 usage or config.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const command = parseCommand(argv);
+  const timing = headlessClock();
+  if ('error' in timing) {
+    log(timing.error);
+    return 1;
+  }
+  const { clock } = timing;
+  // The run's clock, so "--range 24h" ends at the run's now (a test clock included).
+  const command = parseCommand(argv, clock.now());
   if (!command.ok) {
     log(command.error);
     process.stderr.write(`\n${USAGE}\n`);
@@ -26,13 +34,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command.value.kind === 'tokens') {
     return runTokensCommand(command.value.command, (line) => process.stdout.write(`${line}\n`));
   }
-  const timing = headlessClock();
-  if ('error' in timing) {
-    log(timing.error);
-    return 1;
-  }
-  const { clock } = timing;
   if (timing.note) log(timing.note);
+  const proxy = describeProxy();
+  if (proxy) log(proxy);
   return runHeadless(command.value.input, command.value.action, {
     makeEngine: (credentials, meter) => makeHeadlessEngine(credentials, meter, clock),
     startDemo: () => startDemo(() => clock.now()),

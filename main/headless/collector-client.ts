@@ -238,6 +238,7 @@ function emptySnapshot(): Snapshot {
     seq: 0,
     generatedAt: 0,
     demo: false,
+    historyProblem: null,
     offline: false,
     paused: false,
     sources: [],

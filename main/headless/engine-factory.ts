@@ -1,10 +1,12 @@
 import { createEngine, type EngineDeps, type StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { noNetworkInterface } from '../core/network-check';
+import { makeProxyAwareFetch } from './proxy-fetch';
 
 /**
- * The one place headless mode builds the engine: Node's fetch (no OS proxy
- * to honour here), the real clock, no system events (a server does not
+ * The one place headless mode builds the engine: Node's fetch, through the
+ * proxy named in HTTPS_PROXY/HTTP_PROXY/NO_PROXY when set (servers have no OS
+ * proxy settings to honour), the real clock, no system events (a server does not
  * suspend the way a laptop does), and secrets from the run's resolver.
  */
 const realClock: Clock = {
@@ -19,7 +21,7 @@ export function makeHeadlessEngine(
   clock: Clock = realClock,
 ): StreamwatchEngine {
   return createEngine({
-    fetch: (url, init) => fetch(url, init),
+    fetch: makeProxyAwareFetch(),
     clock,
     resolveCredentials: credentials,
     isNetworkDown: noNetworkInterface,

@@ -14,6 +14,7 @@ import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
 import { checkSecretFiles, readSecretFile } from './secret-files';
 import { connectCollector } from './collector-client';
 import { log } from './log';
+import { runHistory } from './history';
 import { runOnce, runSession, type Print } from './once';
 import { startServer, type ListenOptions } from './serve';
 import { liveTokenChecker, tokensPath, type TokenChecker } from './tokens-file';
@@ -45,7 +46,10 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
   if (typeof core === 'number') return core;
   const { engine } = core;
   try {
-    if (action.kind === 'session' && !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)) {
+    if (
+      (action.kind === 'session' || action.kind === 'history') &&
+      !engine.hub.snapshot().sources.some((source) => source.id === action.sourceId)
+    ) {
       log(
         `There is no source ${JSON.stringify(action.sourceId)} (sources: ${engine.hub
           .snapshot()
@@ -61,6 +65,8 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
         return await runSession(engine, action.sourceId, action.sessionId, deps.print);
       case 'serve':
         return await serve(core, action.port, action.network, deps);
+      case 'history':
+        return runHistory(core, action, deps.print);
     }
   } finally {
     await core.stop();
@@ -129,7 +135,8 @@ async function buildCore(input: Exclude<Input, { kind: 'collector' }>, deps: Run
       `DEMO: polling the built-in platform simulators, not real accounts (${setup.sources.map((s) => s.name).join(', ')}).`,
     );
   }
-  return createCore({ kind: 'fixed', setup }, coreDeps);
+  if (input.userData !== null) log(`keeping history in ${input.userData}`);
+  return createCore({ kind: 'fixed', setup, historyDir: input.userData }, coreDeps);
 }
 
 async function serve(core: Core, port: number, network: Network | undefined, deps: RunDeps): Promise<number> {

@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { DEFAULT_NOTIFICATION_PREFS, StoredNotificationPrefsSchema, ThemeSchema } from '@shared/model/preferences';
+import {
+  DEFAULT_DESKTOP_PREFS,
+  DEFAULT_NOTIFICATION_PREFS,
+  StoredDesktopPrefsSchema,
+  StoredNotificationPrefsSchema,
+  ThemeSchema,
+} from '@shared/model/preferences';
 import { SourceConfigSchema } from '@shared/model/source';
+import { DEFAULT_RETENTION, RetentionSchema } from '@shared/model/history';
 
 export const SETTINGS_VERSION = 2;
 
 export const PreferencesSchema = z.object({
   theme: ThemeSchema.default('system'),
   notifications: StoredNotificationPrefsSchema.default(DEFAULT_NOTIFICATION_PREFS),
+  /** How long history keeps each kind of data (older files lack it: the defaults). */
+  history: RetentionSchema.default(DEFAULT_RETENTION),
+  // Added without a version step: a file without it reads as the defaults, nothing is renamed.
+  desktop: StoredDesktopPrefsSchema.default(DEFAULT_DESKTOP_PREFS),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -16,7 +16,7 @@ import { useStoreState } from './state/use-store';
 import { applyTheme } from './theme';
 import { useShortcuts } from './use-shortcuts';
 import { ViewContent } from './view-content';
-import { viewFromHash, viewFromShell, type ViewId } from './views';
+import { viewFromHash, type ViewId } from './views';
 
 export function App() {
   const state = useStoreState();
@@ -74,7 +74,7 @@ export function App() {
   const navigate = useRef((request: PushPayload<'app:navigate'>) => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     setWallboard(false);
-    setView(viewFromShell(request.view));
+    setView(request.view);
     setFocusIncident(request.incidentId ?? null);
     if (request.focusSearch) requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
   });

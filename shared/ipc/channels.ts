@@ -29,6 +29,11 @@ export const requestChannels = [
   'receivers:save',
   'receivers:remove',
   'alerts:deliveries',
+  'history:series',
+  'history:sessions',
+  'history:status',
+  'history:delete',
+  'history:set-retention',
 ] as const;
 
 export const pushChannels = ['state:patch', 'alerts:changed', 'app:navigate'] as const;

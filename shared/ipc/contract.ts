@@ -9,8 +9,18 @@ import {
   SourceIdSchema,
   ViewerMetricSchema,
 } from '../model/source';
-import { NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
+import { DesktopPrefsSchema, NotificationPrefsSchema, ThemeSchema } from '../model/preferences';
+import {
+  DeleteHistoryRequestSchema,
+  HistoryStatusSchema,
+  RetentionSchema,
+  SeriesAnswerSchema,
+  SeriesRequestSchema,
+  SessionsPageRequestSchema,
+  SessionsPageSchema,
+} from '../model/history';
 import { PatchSchema, SnapshotSchema } from '../model/state';
+import { VIEW_IDS } from '../model/views';
 import { pushChannels, requestChannels, type PushChannelName, type RequestChannelName } from './channels';
 
 /**
@@ -43,6 +53,14 @@ export const SettingsViewSchema = z.object({
   location: z.string().nullable(),
   /** Sources that cannot be polled until secrets are entered (after an import, or a session-only restart). */
   needSecrets: z.array(z.object({ sourceId: z.string(), fields: z.array(z.string()) })).default([]),
+  /**
+   * Launch at login and updates, with what the shell must say about them (no tray on this
+   * desktop, updates switched off by the administrator). Null where there is no desktop app (headless).
+   */
+  desktop: z
+    .object({ prefs: DesktopPrefsSchema, notes: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -93,6 +111,7 @@ export const requests = {
         demo: z.boolean().optional(),
         theme: ThemeSchema.optional(),
         notifications: NotificationPrefsSchema.partial().optional(),
+        desktop: DesktopPrefsSchema.partial().strict().optional(),
       })
       .strict(),
     result: SettingsViewSchema,
@@ -133,7 +152,19 @@ export const requests = {
     args: z.object({ incidentId: z.string().min(1).max(64) }).strict(),
     result: z.object({ entries: z.array(DeliveryLogEntrySchema) }),
   },
-  'sources:remove': { args: z.object({ sourceId: SourceIdSchema }).strict(), result: z.object({}) },
+  'sources:remove': {
+    /** keepHistory false deletes the source's stored history too. */
+    args: z.object({ sourceId: SourceIdSchema, keepHistory: z.boolean().default(true) }).strict(),
+    result: z.object({}),
+  },
+  /** Stored viewer readings of a range, from the tier that range is read from (see tierFor). */
+  'history:series': { args: SeriesRequestSchema, result: SeriesAnswerSchema },
+  /** One page of the stored sessions of a period, filtered in the database. */
+  'history:sessions': { args: SessionsPageRequestSchema, result: SessionsPageSchema },
+  'history:status': { args: none, result: HistoryStatusSchema },
+  /** One source's history, or all of it (sourceId null). */
+  'history:delete': { args: DeleteHistoryRequestSchema, result: HistoryStatusSchema },
+  'history:set-retention': { args: RetentionSchema.partial().strict(), result: HistoryStatusSchema },
   /** Tries the entered values without storing anything; secrets missing here come from the keychain. */
   'sources:test': {
     args: z.object({ source: SourceConfigSchema, secrets: SecretsSchema.default({}) }).strict(),
@@ -155,7 +186,8 @@ export const requests = {
   'polling:pause': { args: z.object({ paused: z.boolean() }).strict(), result: z.object({}) },
 } as const;
 
-export const ViewNameSchema = z.enum(['overview', 'sessions', 'alerts', 'sources']);
+/** Every view of the page can be asked for by the shell (menu, tray, a notification's click). */
+export const ViewNameSchema = z.enum(VIEW_IDS);
 export type ViewName = z.infer<typeof ViewNameSchema>;
 
 export const pushes = {
@@ -172,6 +204,8 @@ export const pushes = {
 export type RequestChannel = keyof typeof requests;
 export type PushChannel = keyof typeof pushes;
 export type RequestArgs<C extends RequestChannel> = z.input<(typeof requests)[C]['args']>;
+/** Arguments as a handler receives them, defaults filled in. */
+export type RequestArgsParsed<C extends RequestChannel> = z.output<(typeof requests)[C]['args']>;
 export type RequestResult<C extends RequestChannel> = z.infer<(typeof requests)[C]['result']>;
 export type PushPayload<C extends PushChannel> = z.infer<(typeof pushes)[C]>;
 

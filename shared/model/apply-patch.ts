@@ -90,7 +90,7 @@ export function sessionsDelta(sessions: readonly SessionRow[]): SessionsDelta | 
 class Draft {
   seq: number;
   generatedAt: number;
-  private flags: Pick<Snapshot, 'demo' | 'offline' | 'paused'>;
+  private flags: Pick<Snapshot, 'demo' | 'offline' | 'paused' | 'historyProblem'>;
   private sources: Map<string, SourceState> | null = null;
   private series: Map<string, readonly ViewerPoint[]> | null = null;
   private sessions: Map<string, SessionRow> | null = null;
@@ -104,7 +104,7 @@ class Draft {
   ) {
     this.seq = base.seq;
     this.generatedAt = base.generatedAt;
-    this.flags = { demo: base.demo, offline: base.offline, paused: base.paused };
+    this.flags = { demo: base.demo, offline: base.offline, paused: base.paused, historyProblem: base.historyProblem };
   }
 
   apply(op: PatchOp): void {
@@ -146,7 +146,7 @@ class Draft {
         return;
       }
       case 'flags':
-        this.flags = { demo: op.demo, offline: op.offline, paused: op.paused };
+        this.flags = { demo: op.demo, offline: op.offline, paused: op.paused, historyProblem: op.historyProblem };
         return;
       default:
         assertNever(op);

@@ -56,3 +56,29 @@ export const StoredNotificationPrefsSchema = z.preprocess((stored) => {
         : (quiet ?? DEFAULT_NOTIFICATION_PREFS.quietHours),
   };
 }, NotificationPrefsSchema);
+
+/** How the desktop app lives on the user's machine; headless mode has none of this. */
+export const DesktopPrefsSchema = z.object({
+  /** Off by default: starting at login is the user's choice, never assumed. */
+  launchAtLogin: z.boolean(),
+  /** Check for, and download, updates in the background (never installed without the user). */
+  checkForUpdates: z.boolean(),
+  /** The "Streamwatch keeps running in the tray" hint is shown once, the first time the window is closed. */
+  trayHintShown: z.boolean(),
+});
+export type DesktopPrefs = z.infer<typeof DesktopPrefsSchema>;
+
+export const DEFAULT_DESKTOP_PREFS: DesktopPrefs = {
+  launchAtLogin: false,
+  checkForUpdates: true,
+  trayHintShown: false,
+};
+
+/** Stored desktop preferences: fields an older file lacks take their defaults. */
+export const StoredDesktopPrefsSchema = z.preprocess(
+  (stored) =>
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+      ? { ...DEFAULT_DESKTOP_PREFS, ...stored }
+      : stored,
+  DesktopPrefsSchema,
+);

@@ -47,6 +47,8 @@ export const SnapshotSchema = z.object({
   /** Every source failed with a network error at once: one notice, not one per source. */
   offline: z.boolean(),
   paused: z.boolean(),
+  /** "history is not being saved: <reason>", while the history file cannot be written. */
+  historyProblem: z.string().nullable().default(null),
   sources: z.array(SourceStateSchema),
   series: z.array(SeriesSchema),
   sessions: z.array(SessionRowSchema),
@@ -62,7 +64,13 @@ export const PatchOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('sessions'), sessions: z.array(SessionRowSchema) }),
   z.object({ op: z.literal('sessions-evicted'), keys: z.array(z.tuple([z.string(), z.string()])) }),
   z.object({ op: z.literal('breakdown'), sourceId: z.string(), breakdown: BreakdownSchema }),
-  z.object({ op: z.literal('flags'), demo: z.boolean(), offline: z.boolean(), paused: z.boolean() }),
+  z.object({
+    op: z.literal('flags'),
+    demo: z.boolean(),
+    offline: z.boolean(),
+    paused: z.boolean(),
+    historyProblem: z.string().nullable().default(null),
+  }),
 ]);
 export type PatchOp = z.infer<typeof PatchOpSchema>;
 

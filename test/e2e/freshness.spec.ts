@@ -32,6 +32,7 @@ function naverSnapshot(now: number): Snapshot {
     demo: false,
     offline: false,
     paused: false,
+    historyProblem: null,
     sources: [source],
     series: [{ sourceId: source.id, points: fakeSeries(newest, 50, 1_800, random(3)) }],
     sessions: [],

@@ -1,4 +1,5 @@
-import type { AlertsPort } from '../../main/api/app-ports';
+import type { AlertsPort, HistoryPort } from '../../main/api/app-ports';
+import { DEFAULT_RETENTION } from '@shared/model/history';
 import { fixedSettings } from '../../main/core/settings-service';
 import { DEFAULT_RULES } from '../../main/engine/alerts/default-rules';
 import { defaultSettings } from '../../main/settings/settings-schema';
@@ -27,5 +28,21 @@ export function quietPorts(sources: readonly SourceConfig[] = []) {
     rules: () => DEFAULT_RULES,
     setRule: async () => ({ ok: true, value: DEFAULT_RULES }),
   };
-  return { settings, alerts };
+  const status = {
+    mode: 'memory' as const,
+    file: null,
+    sizeBytes: null,
+    problem: null,
+    notice: null,
+    retention: DEFAULT_RETENTION,
+    oldestReading: {},
+  };
+  const history: HistoryPort = {
+    series: async (request) => ({ tierMs: 0, series: request.sourceIds.map((sourceId) => ({ sourceId, points: [] })) }),
+    sessionsPage: () => ({ total: 0, rows: [] }),
+    status: () => status,
+    deleteHistory: () => status,
+    setRetention: async () => status,
+  };
+  return { settings, alerts, history };
 }

@@ -92,7 +92,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       sourceName: condition.sourceName,
       severity: condition.severity,
       state: 'firing',
-      startedAt: now,
+      // The data may show it began earlier (before the app started): say so, not when it was noticed.
+      startedAt: Math.min(condition.since ?? now, now),
       endedAt: null,
       values: condition.values,
       message: condition.message,
@@ -165,7 +166,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         }
         if (condition.level === 'clear') pending.delete(condition.key);
         if (condition.level !== 'firing') continue;
-        const since = pending.get(condition.key)?.since ?? now;
+        const since = Math.min(pending.get(condition.key)?.since ?? now, condition.since ?? now);
         pending.set(condition.key, { condition, since });
         const rule = deps.rules()[condition.ruleId];
         if (now - since >= rule.pendingSeconds * 1000) {

@@ -16,6 +16,12 @@ export interface Condition {
   readonly level: 'firing' | 'clear' | 'hold';
   readonly values: Readonly<Record<string, number>>;
   readonly message: string;
+  /**
+   * When the data shows the condition began, if earlier than now: history held
+   * or backfilled (NAVER's last hour) can show a fall that happened before the
+   * app started, and its pending time has then already passed.
+   */
+  readonly since?: number;
 }
 
 export type AlertInput = Pick<Snapshot, 'sources' | 'series' | 'sessions'>;
@@ -132,13 +138,37 @@ const judges: Record<RuleId, Judge> = {
   'viewers-zero': (source, rule, { now, points }) => {
     const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source);
     if (v === null) return null;
+    if (v.latest > rule.threshold) return { ...hold, level: level(false, v.latest >= rule.recovery) };
+    const run = zeroRun(points, rule.threshold, rule.windowMinutes * 60_000);
+    const minutes = Math.round((now - run.since) / 60_000);
     return {
-      level: level(v.latest <= rule.threshold && v.peak > 0, v.latest >= rule.recovery),
-      values: { now: v.latest, peak: v.peak },
-      message: `${source.metric.unit} at zero after ${v.peak} in the last ${rule.windowMinutes} min — is the stream down?`,
+      level: level(run.peakBefore > 0, false),
+      values: { now: v.latest, peak: run.peakBefore },
+      message: `${source.metric.unit} at zero for ${minutes} min, after ${run.peakBefore} — is the stream down?`,
+      since: run.since,
     };
   },
 };
+
+/**
+ * The trailing run of readings at or under `threshold`: when it began, and the
+ * highest reading in the `windowMs` before it. Judged on every point held, so
+ * a stream that went to zero before the app started is still seen to have.
+ */
+function zeroRun(
+  points: readonly { at: number; viewers: number }[],
+  threshold: number,
+  windowMs: number,
+): { since: number; peakBefore: number } {
+  let first = points.length - 1;
+  while (first > 0 && points[first - 1]!.viewers <= threshold) first--;
+  const since = points[first]!.at;
+  let peakBefore = 0;
+  for (let i = first - 1; i >= 0 && points[i]!.at >= since - windowMs; i--) {
+    peakBefore = Math.max(peakBefore, points[i]!.viewers);
+  }
+  return { since, peakBefore };
+}
 
 /** Pure: the same rules, state and time always give the same conditions. */
 export function evaluate(rules: Rules, state: AlertInput, now: number): Condition[] {

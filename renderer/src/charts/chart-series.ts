@@ -9,4 +9,8 @@ export interface ChartSeries {
   readonly hidden: boolean;
   /** Drawn dashed: the newest data is older than twice the poll interval. */
   readonly stale: boolean;
+  /** The spacing gaps are judged by: the poll interval for readings, the bucket for stored tiers. */
+  readonly intervalMs?: number;
+  /** A baseline drawn behind the live line: the same source a day or a week earlier, moved forward. */
+  readonly overlay?: 'yesterday' | 'last week';
 }

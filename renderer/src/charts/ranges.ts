@@ -2,6 +2,8 @@ export interface ChartRange {
   readonly id: string;
   readonly label: string;
   readonly ms: number;
+  /** Read from stored history rather than the live series the page holds. */
+  readonly stored?: boolean;
 }
 
 export const RANGES: readonly ChartRange[] = [
@@ -9,6 +11,9 @@ export const RANGES: readonly ChartRange[] = [
   { id: '1h', label: '1 h', ms: 60 * 60_000 },
   { id: '6h', label: '6 h', ms: 6 * 60 * 60_000 },
   { id: '24h', label: '24 h', ms: 24 * 60 * 60_000 },
+  { id: '7d', label: '7 d', ms: 7 * 24 * 60 * 60_000, stored: true },
+  { id: '30d', label: '30 d', ms: 30 * 24 * 60 * 60_000, stored: true },
+  { id: '90d', label: '90 d', ms: 90 * 24 * 60 * 60_000, stored: true },
 ];
 
 /**

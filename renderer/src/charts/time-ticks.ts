@@ -16,9 +16,23 @@ export function timeTicks(from: number, to: number, widthPx: number): number[] {
   if (!(to > from)) return [];
   const most = Math.max(2, Math.floor(widthPx / TICK_SPACING_PX));
   // Steps at least a label's room apart; a range that starts and ends on a tick has one tick more than steps.
-  const stepMin = STEPS_MIN.find((m) => (to - from) / (m * MINUTE) <= most) ?? STEPS_MIN[STEPS_MIN.length - 1]!;
+  const stepMin = STEPS_MIN.find((m) => (to - from) / (m * MINUTE) <= most);
+  if (stepMin === undefined) return dayTicks(from, to, most);
   const ticks: number[] = [];
   for (let t = onStep(Math.ceil(from / MINUTE) * MINUTE, stepMin, 0); t <= to; t = onStep(t, stepMin, 1)) ticks.push(t);
+  return ticks;
+}
+
+const STEPS_DAYS = [2, 7, 14, 30];
+
+/** Ranges of weeks and months: local midnights, every few days (a 90-day chart has one a fortnight). */
+function dayTicks(from: number, to: number, most: number): number[] {
+  const days = STEPS_DAYS.find((d) => (to - from) / (d * 1440 * MINUTE) <= most) ?? STEPS_DAYS[STEPS_DAYS.length - 1]!;
+  const date = new Date(from);
+  date.setHours(24, 0, 0, 0);
+  const ticks: number[] = [];
+  // setDate counts calendar days, so a daylight-saving change never moves a tick off midnight.
+  for (; date.getTime() <= to; date.setDate(date.getDate() + days)) ticks.push(date.getTime());
   return ticks;
 }
 

@@ -41,7 +41,9 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
     const title = (items: TooltipItem<'line'>[]): string => (items[0] ? formatClock(items[0].parsed.x) : '');
     const label = (item: TooltipItem<'line'>): string => {
       const entry = shown.current[item.datasetIndex];
-      return entry ? `${entry.source.name}: ${formatCount(item.parsed.y)} ${entry.source.metric.unit}` : '';
+      if (!entry) return '';
+      const name = entry.overlay ? `${entry.source.name} (${entry.overlay})` : entry.source.name;
+      return `${name}: ${formatCount(item.parsed.y)} ${entry.source.metric.unit}`;
     };
     const detail = (item: TooltipItem<'line'>): string => {
       const entry = shown.current[item.datasetIndex];
@@ -107,17 +109,19 @@ function drawChart(
   const live = new Set<string>();
   const bucketMs = bucketFor(to - from, chart.width);
   for (const entry of series) {
-    const id = entry.source.id;
+    const id = entry.overlay ? `${entry.source.id}\u0000${entry.overlay}` : entry.source.id;
     live.add(id);
     const dataset = datasets.get(id) ?? ({ data: [] } as unknown as LineDataset);
     datasets.set(id, dataset);
-    dataset.label = entry.source.name;
-    dataset.data = chartData(entry.points, entry.source.intervalMs, bucketMs);
+    dataset.label = entry.overlay ? `${entry.source.name} · ${entry.overlay}` : entry.source.name;
+    dataset.data = chartData(entry.points, entry.intervalMs ?? entry.source.intervalMs, bucketMs);
     dataset.borderWidth = lineWidth(pointsInRange(dataset.data, from, to), chart.width);
     dataset.pointRadius = loneReadingRadius(dataset.data);
-    dataset.borderColor = entry.color;
     dataset.backgroundColor = entry.color;
-    dataset.borderDash = entry.stale ? [6, 4] : [];
+    // Stale: long dashes. A baseline: short dots, thinner and faint, so it reads as "usual", not as now.
+    dataset.borderDash = entry.overlay ? [2, 3] : entry.stale ? [6, 4] : [];
+    if (entry.overlay) dataset.borderWidth = 1;
+    dataset.borderColor = entry.overlay ? `${entry.color}99` : entry.color;
     dataset.spanGaps = false;
     dataset.hidden = entry.hidden;
     dataset.yAxisID = `y-${entry.source.metric.unit}`;
@@ -133,14 +137,14 @@ function drawChart(
   chart.update('none');
   // A canvas shows nothing a test or a tool can read: say how many readings it shows, and each line's newest.
   const shownReadings = series.reduce(
-    (sum, entry) => (entry.hidden ? sum : sum + readingsInRange(entry.points, from, to)),
+    (sum, entry) => (entry.hidden || entry.overlay ? sum : sum + readingsInRange(entry.points, from, to)),
     0,
   );
   chart.canvas.dataset.points = String(shownReadings);
   const newest: Record<string, number> = {};
   series.forEach((entry, index) => {
     const last = next[index]!.data.findLast((point) => point.y !== null && point.x <= to);
-    if (!entry.hidden && last) newest[entry.source.id] = last.x;
+    if (!entry.hidden && !entry.overlay && last) newest[entry.source.id] = last.x;
   });
   chart.canvas.dataset.newest = JSON.stringify(newest);
 }

@@ -10,6 +10,14 @@ import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
 import { chartClock, RANGES } from './ranges';
 import { ViewersChart, type ChartSeries } from './viewers-chart';
+import { useStoredSeries } from './use-stored-series';
+
+const DAY = 86_400_000;
+const BASELINES = [
+  { id: 'yesterday', label: 'Yesterday', offsetMs: DAY },
+  { id: 'last week', label: 'Last week', offsetMs: 7 * DAY },
+] as const;
+type BaselineId = (typeof BASELINES)[number]['id'];
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -22,10 +30,21 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const connected = useConnected();
   const [rangeId, setRangeId] = useState('1h');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [baselines, setBaselines] = useState<ReadonlySet<BaselineId>>(new Set());
   const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
   const chartNow = chartClock(now, range.ms);
-  const pointsBySource = useMemo(() => new Map(snapshot.series.map((s) => [s.sourceId, s.points])), [snapshot.series]);
-  const newestAt = (sourceId: string) => pointsBySource.get(sourceId)?.at(-1)?.at ?? null;
+  // Stored history is asked for once a minute, not on every tick of the clock.
+  const minute = Math.ceil(now / 60_000) * 60_000;
+  const visibleIds = useMemo(
+    () => snapshot.sources.filter((s) => !hidden.has(s.id)).map((s) => s.id),
+    [snapshot.sources, hidden],
+  );
+  const stored = useStoredSeries(visibleIds, minute - range.ms, minute, 0, range.stored === true);
+  const yesterday = useStoredSeries(visibleIds, minute - range.ms, minute, DAY, baselines.has('yesterday'));
+  const lastWeek = useStoredSeries(visibleIds, minute - range.ms, minute, 7 * DAY, baselines.has('last week'));
+  const live = useMemo(() => new Map(snapshot.series.map((s) => [s.sourceId, s.points])), [snapshot.series]);
+  const pointsBySource = range.stored ? stored.points : live;
+  const newestAt = (sourceId: string) => live.get(sourceId)?.at(-1)?.at ?? null;
   // Which lines are stale, as a key: the series are made again when one turns stale, not every second.
   const staleKey = snapshot.sources
     .filter((source) => !connected || isReadingStale(source, newestAt(source.id), now))
@@ -40,8 +59,33 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
       points: pointsBySource.get(source.id) ?? [],
       hidden: hidden.has(source.id),
       stale: stale.has(source.id),
+      intervalMs: range.stored ? stored.tierMs : undefined,
     }));
-  }, [pointsBySource, snapshot.sources, hidden, staleKey]);
+  }, [pointsBySource, snapshot.sources, hidden, staleKey, range.stored, stored.tierMs]);
+
+  const overlays = useMemo((): ChartSeries[] => {
+    const made: ChartSeries[] = [];
+    for (const [id, answer] of [
+      ['yesterday', yesterday],
+      ['last week', lastWeek],
+    ] as const) {
+      if (!baselines.has(id)) continue;
+      for (const line of series) {
+        if (line.hidden) continue;
+        const points = answer.points.get(line.source.id) ?? [];
+        made.push({ ...line, points, stale: false, overlay: id, intervalMs: answer.tierMs || undefined });
+      }
+    }
+    return made;
+  }, [series, baselines, yesterday, lastWeek]);
+  const toggleBaseline = (id: BaselineId) =>
+    setBaselines((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const problem = [stored, yesterday, lastWeek].find((answer) => answer.error !== null)?.error ?? null;
 
   const units = [...new Set(snapshot.sources.map((s) => s.metric.unit))];
   const toggle = (id: string) =>
@@ -62,6 +106,21 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
         <h2 id="viewers-heading">Live audience</h2>
         <Segmented label="Time range" options={RANGES} value={range.id} onChange={setRangeId} />
         {large ? null : (
+          <div className="baseline-toggles" role="group" aria-label="Compare with">
+            {BASELINES.map((baseline) => (
+              <button
+                key={baseline.id}
+                type="button"
+                aria-pressed={baselines.has(baseline.id)}
+                title={`Draw each line as it was ${baseline.id === 'yesterday' ? 'a day' : 'a week'} earlier, dotted, from stored history`}
+                onClick={() => toggleBaseline(baseline.id)}
+              >
+                {baseline.label}
+              </button>
+            ))}
+          </div>
+        )}
+        {large ? null : (
           <button
             type="button"
             aria-label="Export CSV of the chart data"
@@ -73,13 +132,27 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
         )}
       </header>
       <ViewersChart
-        series={series}
-        now={chartNow}
+        series={overlays.length > 0 ? [...series, ...overlays] : series}
+        now={range.stored ? minute : chartNow}
         rangeMs={range.ms}
         description={description}
         fontSize={large ? 18 : 12}
       />
       <ChartLegend series={series} onToggle={toggle} />
+      {problem ? (
+        <p className="note note-error" role="alert">
+          Stored history could not be read: {problem}
+        </p>
+      ) : stored.loading && range.stored ? (
+        <p className="note" role="status">
+          Reading {range.label} of stored history…
+        </p>
+      ) : null}
+      {baselines.size > 0 ? (
+        <p className="note">
+          Dotted lines: the same sources {[...baselines].join(' and ')}, moved forward to line up with now.
+        </p>
+      ) : null}
       {units.length > 1 ? (
         <p className="note">
           Each line is its platform's own measure ({units.join(', ')}), drawn against its own axis and never added

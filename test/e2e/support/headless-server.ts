@@ -22,7 +22,7 @@ export interface HeadlessServer {
 }
 
 export async function startHeadlessServer(
-  input: { demo: true } | { config: string } | { collector: string; tokenFile: string },
+  input: ({ demo: true } | { config: string } | { collector: string; tokenFile: string }) & { userData?: string },
   env: Record<string, string> = {},
   /** More flags, e.g. a team collector's --listen. */
   extra: readonly string[] = [],
@@ -34,6 +34,7 @@ export async function startHeadlessServer(
       : 'config' in input
         ? ['--config', input.config]
         : ['--collector', input.collector, '--token-file', input.tokenFile]),
+    ...(input.userData ? ['--user-data', input.userData] : []),
     '--serve',
     '0',
     ...extra,

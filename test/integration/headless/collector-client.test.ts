@@ -30,7 +30,7 @@ const hub = fakeHub(snapshotOf([sourceState('main')], [session('main', 'abc', T0
 const flags = (seq: number, paused: boolean): Patch => ({
   seq,
   at: T0 + seq,
-  ops: [{ op: 'flags', demo: false, offline: false, paused }],
+  ops: [{ op: 'flags', demo: false, offline: false, paused, historyProblem: null }],
 });
 
 beforeAll(async () => {

@@ -52,6 +52,13 @@ export class FakeBrowserWindow extends EventEmitter {
     this.visible = false;
   });
   readonly focus = vi.fn();
+  minimized = false;
+  readonly minimize = vi.fn(() => {
+    this.minimized = true;
+  });
+  readonly showInactive = vi.fn(() => {
+    this.visible = true;
+  });
   readonly restore = vi.fn();
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
@@ -168,6 +175,7 @@ export const powerMonitor = new EventEmitter();
 /** A fresh electron module for vi.mock's factory; state lives in the exports above. */
 export function fakeElectron(): Record<string, unknown> {
   return {
+    app: fakeApp,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
@@ -200,3 +208,13 @@ export function fakeSession() {
   };
   return { session, calls };
 }
+
+/** The login-item part of `app`, recording what was asked of it. */
+export const fakeApp = {
+  loginItem: { openAtLogin: false, wasOpenedAtLogin: false } as Record<string, unknown>,
+  setLoginItemSettings: vi.fn((settings: Record<string, unknown>) => {
+    fakeApp.loginItem = { ...fakeApp.loginItem, ...settings };
+  }),
+  getLoginItemSettings: vi.fn(() => fakeApp.loginItem),
+  setAppUserModelId: vi.fn(),
+};

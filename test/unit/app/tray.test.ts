@@ -16,6 +16,7 @@ function setup() {
     openWindow: vi.fn(),
     refreshNow: vi.fn(),
     quit: vi.fn(),
+    restartToUpdate: vi.fn(),
   };
   const controller = createTrayController({ iconDir: ICONS, actions });
   const tray = FakeTray.created.at(-1)!;
@@ -133,6 +134,17 @@ describe('tray adapter', () => {
     more.click!();
     expect(actions.openWindow).toHaveBeenCalledOnce();
     expect(menu().filter((entry) => entry.label?.startsWith('Source '))).toHaveLength(8);
+  });
+
+  it('shows "Restart to update" only while an update waits, and never restarts by itself', () => {
+    const { actions, controller, menu, item } = setup();
+    expect(menu().some((entry) => entry.label?.startsWith('Restart'))).toBe(false);
+    controller.setUpdate('Restart to update to 0.2.0');
+    expect(actions.restartToUpdate).not.toHaveBeenCalled();
+    item('Restart to update to 0.2.0').click!();
+    expect(actions.restartToUpdate).toHaveBeenCalledOnce();
+    controller.setUpdate(null);
+    expect(menu().some((entry) => entry.label?.startsWith('Restart'))).toBe(false);
   });
 
   it('opens the window on a click on the icon', () => {

@@ -5,15 +5,18 @@ vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron()
 
 const { createMainWindow, revealAt, revealWindow } = await import('../../../main/app/window');
 
-function open(quitting = false) {
+function open(quitting = false, more: { trayShown?: () => boolean; startHidden?: boolean } = {}) {
   let isQuitting = quitting;
+  const onHiddenToTray = vi.fn();
   const window = createMainWindow({
     preload: '/app/out/preload/index.cjs',
     url: 'app://streamwatch/index.html',
     devTools: false,
     isQuitting: () => isQuitting,
+    onHiddenToTray,
+    ...more,
   }) as unknown as FakeBrowserWindow;
-  return { window, quit: () => (isQuitting = true) };
+  return { window, onHiddenToTray, quit: () => (isQuitting = true) };
 }
 
 describe('main window', () => {
@@ -45,6 +48,34 @@ describe('main window', () => {
     const finalClose = new FakeEvent();
     window.emit('close', finalClose);
     expect(finalClose.defaultPrevented).toBe(false);
+  });
+
+  it('tells the app each time closing hid it into the tray (for the one-time hint)', () => {
+    const { window, onHiddenToTray } = open();
+    window.emit('close', new FakeEvent());
+    expect(onHiddenToTray).toHaveBeenCalledOnce();
+  });
+
+  it('minimizes instead of hiding where no tray can be shown, so it is never lost', () => {
+    const { window, onHiddenToTray } = open(false, { trayShown: () => false });
+    window.emit('ready-to-show');
+    const close = new FakeEvent();
+    window.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    expect(window.minimize).toHaveBeenCalledOnce();
+    expect(window.visible).toBe(true);
+    expect(onHiddenToTray).not.toHaveBeenCalled();
+  });
+
+  it('started at login it stays hidden in the tray, or minimized where there is no tray', () => {
+    const inTray = open(false, { startHidden: true, trayShown: () => true }).window;
+    inTray.emit('ready-to-show');
+    expect(inTray.visible).toBe(false);
+    expect(inTray.minimize).not.toHaveBeenCalled();
+    const noTray = open(false, { startHidden: true, trayShown: () => false }).window;
+    noTray.emit('ready-to-show');
+    expect(noTray.minimize).toHaveBeenCalledOnce();
+    expect(noTray.focus).not.toHaveBeenCalled();
   });
 
   it('is brought forward only when asked', () => {

@@ -1,22 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../main/headless/args';
 
+const NOW = Date.parse('2026-12-05T00:00:00Z');
+
 describe('headless arguments', () => {
   it.each([
-    [['--demo', '--once'], { kind: 'run', input: { kind: 'demo' }, action: { kind: 'once' } }],
+    [['--demo', '--once'], { kind: 'run', input: { kind: 'demo', userData: null }, action: { kind: 'once' } }],
     [
       ['--config', 'a.json', '--serve', '8080'],
-      { kind: 'run', input: { kind: 'config', file: 'a.json' }, action: { kind: 'serve', port: 8080 } },
+      { kind: 'run', input: { kind: 'config', file: 'a.json', userData: null }, action: { kind: 'serve', port: 8080 } },
     ],
     [
       ['--config=a.json', '--session', 'main:abc:def'],
       {
         kind: 'run',
-        input: { kind: 'config', file: 'a.json' },
+        input: { kind: 'config', file: 'a.json', userData: null },
         action: { kind: 'session', sourceId: 'main', sessionId: 'abc:def' },
       },
     ],
     [['--help'], { kind: 'help' }],
+    [
+      ['--once', '--demo', '--user-data', '/tmp/x'],
+      { kind: 'run', input: { kind: 'demo', userData: '/tmp/x' }, action: { kind: 'once' } },
+    ],
+    [
+      ['--config', 'a.json', '--user-data', '/tmp/x', '--history', 'main', '--range', '24h'],
+      {
+        kind: 'run',
+        input: { kind: 'config', file: 'a.json', userData: '/tmp/x' },
+        action: { kind: 'history', sourceId: 'main', from: NOW - 86_400_000, to: NOW },
+      },
+    ],
+    [
+      ['--history', 'main', '--from', '2026-11-30T23:00:00Z', '--to', '2026-12-01T01:00:00+01:00', '--user-data', '/d'],
+      {
+        kind: 'run',
+        input: { kind: 'settings', userData: '/d' },
+        action: {
+          kind: 'history',
+          sourceId: 'main',
+          from: Date.parse('2026-11-30T23:00:00Z'),
+          to: Date.parse('2026-12-01T00:00:00Z'),
+        },
+      },
+    ],
     [
       ['--user-data', '/tmp/sw', '--serve', '0'],
       { kind: 'run', input: { kind: 'settings', userData: '/tmp/sw' }, action: { kind: 'serve', port: 0 } },
@@ -67,11 +94,17 @@ describe('headless arguments', () => {
       },
     ],
   ])('accepts %j', (argv, expected) => {
-    expect(parseCommand(argv)).toEqual({ ok: true, value: expected });
+    expect(parseCommand(argv, NOW)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
-    [['--once', '--demo', '--user-data', '/tmp/x'], 'cannot be combined'],
+    [['--demo', '--history', 'a'], '--history needs --range <r>, or both --from and --to'],
+    [['--demo', '--history', 'a', '--range', '2d'], '--range wants one of 15m, 1h, 6h, 24h, 7d, 30d, 90d, got "2d"'],
+    [['--demo', '--history', 'a', '--range', '1h', '--from', '2026-01-01'], 'either --range or --from/--to'],
+    [['--demo', '--history', 'a', '--from', 'yesterday', '--to', '2026-01-01'], '--from wants an ISO time'],
+    [['--demo', '--history', 'a', '--from', '2026-01-02', '--to', '2026-01-01'], '--to must be after --from'],
+    [['--demo', '--history', 'a', '--from', '2026-01-01', '--to', '2026-06-01'], 'at most 90 days'],
+    [['--demo', '--once', '--range', '1h'], '--range, --from and --to go with --history'],
     [['--demo'], 'Give exactly one of --once'],
     [['--demo', '--once', '--serve', '1'], 'Give exactly one of --once'],
     [['--demo', '--config', 'x', '--once'], 'not both'],

@@ -58,6 +58,7 @@ export function snapshotOf(sources: SourceState[], sessions: Session[], series: 
     demo: false,
     offline: false,
     paused: false,
+    historyProblem: null,
     sources,
     series,
     sessions: sessions.map(({ events, ...rest }) => ({ ...rest, eventCount: events?.length ?? null })),

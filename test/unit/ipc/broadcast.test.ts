@@ -12,7 +12,7 @@ const { APP_ORIGIN, sameOriginAs } = await import('../../../main/app/origin');
 const patch: Patch = {
   seq: 7,
   at: 1_700_000_000_000,
-  ops: [{ op: 'flags', demo: true, offline: false, paused: false }],
+  ops: [{ op: 'flags', demo: true, offline: false, paused: false, historyProblem: null }],
 };
 
 describe('broadcast', () => {

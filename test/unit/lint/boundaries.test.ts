@@ -42,6 +42,7 @@ const ENGINE_SIDE = [
   'main/log',
   'main/metrics',
   'main/routing',
+  'main/history',
 ];
 
 describe('electron', () => {

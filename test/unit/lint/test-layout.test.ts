@@ -13,6 +13,7 @@ const OTHER_ROOTS: Readonly<Record<string, string>> = {
   shared: 'shared/',
   bench: 'bench/',
   lint: 'eslint.config.js and the layout of the tree',
+  packaging: 'electron-builder.yml and the dist script',
 };
 
 /** main/ folders without unit tests of their own, and why. */

@@ -11,6 +11,7 @@ const base: Snapshot = {
   demo: false,
   offline: false,
   paused: false,
+  historyProblem: null,
   sources: [fakeSource('a', 'naver-vpe', 'A', now), fakeSource('b', 'conviva', 'B', now)],
   series: [{ sourceId: 'a', points: [{ at: 0, viewers: 1 }] }],
   sessions: rows,
@@ -52,7 +53,7 @@ describe('applyPatches', () => {
 
   it('sets the flags', () => {
     const next = applyPatches(base, [
-      { seq: 2, at: 0, ops: [{ op: 'flags', demo: true, offline: true, paused: false }] },
+      { seq: 2, at: 0, ops: [{ op: 'flags', demo: true, offline: true, paused: false, historyProblem: null }] },
     ]);
     expect([next.demo, next.offline, next.paused]).toEqual([true, true, false]);
   });

@@ -18,6 +18,7 @@ function snapshot(sessions: SessionRow[], breakdowns: Snapshot['breakdowns'] = [
     demo: false,
     offline: false,
     paused: false,
+    historyProblem: null,
     sources: [fakeSource('naver', 'naver-vpe', 'NAVER main', now), fakeSource('conviva', 'conviva', 'Conviva', now)],
     series: [],
     sessions,

@@ -10,9 +10,11 @@ const stepOf = (now: number, rangeMs: number) =>
 
 describe('chartClock', () => {
   it('moves in whole seconds, about a thousandth of the range at a time, never less than a second', () => {
-    const steps = RANGES.map((range) => stepOf(NOW, range.ms));
+    // The stored ranges (7 d and longer) are drawn on the minute their data was read at, not on this clock.
+    const live = RANGES.filter((range) => !range.stored);
+    const steps = live.map((range) => stepOf(NOW, range.ms));
     expect(steps).toEqual([1_000, 4_000, 22_000, 86_000]);
-    for (const [i, range] of RANGES.entries()) {
+    for (const [i, range] of live.entries()) {
       expect(steps[i]! % 1_000).toBe(0);
       expect(Math.abs(steps[i]! - range.ms / 1_000)).toBeLessThanOrEqual(500);
     }

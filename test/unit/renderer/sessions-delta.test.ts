@@ -118,7 +118,10 @@ describe('sessionsDelta', () => {
   it('leaves the sessions array and its delta alone when a batch does not touch sessions', () => {
     const first = applyPatches(base, patch(base, { op: 'sessions', sessions: [session('a', '3')] }));
     const delta = sessionsDelta(first.sessions);
-    const second = applyPatches(first, patch(first, { op: 'flags', demo: true, offline: false, paused: false }));
+    const second = applyPatches(
+      first,
+      patch(first, { op: 'flags', demo: true, offline: false, paused: false, historyProblem: null }),
+    );
     expect(second.sessions).toBe(first.sessions);
     expect(sessionsDelta(second.sessions)).toBe(delta);
   });

@@ -11,6 +11,7 @@ const snapshot = (seq: number): Snapshot => ({
   demo: false,
   offline: false,
   paused: false,
+  historyProblem: null,
   sources: [],
   series: [],
   sessions: [],

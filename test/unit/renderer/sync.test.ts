@@ -8,6 +8,7 @@ const base: Snapshot = {
   demo: false,
   offline: false,
   paused: false,
+  historyProblem: null,
   sources: [],
   series: [],
   sessions: [],

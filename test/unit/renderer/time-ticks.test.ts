@@ -23,6 +23,18 @@ describe('timeTicks', () => {
     expect(timeTicks(Number.NaN, 1_000, 800)).toEqual([]);
   });
 
+  it('puts 90 days on a 1000 px axis every 14 days at local midnight, and 7 days every 2 days', () => {
+    const from = local(9, 30, 1);
+    const ninety = timeTicks(from, from + 90 * 1440 * MIN, 1000);
+    expect(ninety.length).toBeLessThanOrEqual(most(1000));
+    expect(ninety.length).toBeGreaterThanOrEqual(5);
+    expect(ninety.every((t) => localMinuteOfDay(t) === 0)).toBe(true);
+    expect(new Date(ninety[0]!).getDate()).toBe(2);
+    expect(new Date(ninety[1]!).getDate()).toBe(16);
+    const week = timeTicks(from, from + 7 * 1440 * MIN, 400);
+    expect(week.map((t) => new Date(t).getDate())).toEqual([2, 4, 6, 8]);
+  });
+
   it('puts an hour on an 800 px axis every 10 minutes, on round local times', () => {
     const ticks = timeTicks(local(12, 3), local(13, 3), 800);
     expect(ticks).toEqual([local(12, 10), local(12, 20), local(12, 30), local(12, 40), local(12, 50), local(13, 0)]);

@@ -8,6 +8,8 @@ import { useConnected } from '../../state/connected';
 import { RowsMemo } from '../../state/rows-memo';
 import { overview, type OverviewMemo } from './metrics';
 import { SourceTile } from './source-tile';
+import { useStoredSeries } from '../../charts/use-stored-series';
+import { versusYesterday } from './versus';
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -19,12 +21,22 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
   const [memo] = useState((): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo() }));
   const connected = useConnected();
   const { tiles, all } = useMemo(() => overview(snapshot, now, memo, connected), [snapshot, now, memo, connected]);
+  // The same minute yesterday, from stored history: asked once a minute.
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const ids = useMemo(() => snapshot.sources.map((s) => s.id), [snapshot.sources]);
+  const yesterday = useStoredSeries(ids, minute - 15 * 60_000, minute, 86_400_000, true);
   return (
     <div className="overview">
       <section className="tiles" aria-label="Sources at a glance">
         <AllTile tile={all} sourceCount={tiles.length} now={now} />
         {tiles.map((tile, index) => (
-          <SourceTile key={tile.source.id} tile={tile} now={now} color={colorFor(index)} />
+          <SourceTile
+            key={tile.source.id}
+            tile={tile}
+            now={now}
+            color={colorFor(index)}
+            versus={versusYesterday(tile.viewersNow, yesterday.points.get(tile.source.id), tile.viewersAt)}
+          />
         ))}
       </section>
       <ViewersPanel snapshot={snapshot} now={now} large={large} />

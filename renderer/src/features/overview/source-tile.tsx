@@ -8,9 +8,11 @@ interface Props {
   readonly tile: Tile;
   readonly now: number;
   readonly color: string;
+  /** "+12 % vs yesterday", when history holds the same time yesterday. */
+  readonly versus?: string | null;
 }
 
-export function SourceTile({ tile, now, color }: Props) {
+export function SourceTile({ tile, now, color, versus = null }: Props) {
   const { source, freshness: state } = tile;
   const stale = tile.viewersStale || state.kind !== 'ok';
   return (
@@ -27,6 +29,11 @@ export function SourceTile({ tile, now, color }: Props) {
         <span className="unit">{source.metric.label}</span>
         {tile.viewersStale && tile.viewersNow !== null ? <span className="tag tag-stale">STALE</span> : null}
       </div>
+      {versus ? (
+        <p className="versus" data-testid="versus-yesterday">
+          {versus}
+        </p>
+      ) : null}
       <p className="age">
         {tile.viewersAt === null ? 'no viewer data yet' : `as of ${formatClock(tile.viewersAt)}`}
         {state.ageMs === null ? '' : ` · updated ${formatAge(state.ageMs)}`}

@@ -49,6 +49,7 @@ function withChange(view: SettingsView, change: RequestArgs<'settings:set'>): Se
     ...view,
     theme: change.theme ?? view.theme,
     notifications: { ...view.notifications, ...change.notifications },
+    desktop: view.desktop && { ...view.desktop, prefs: { ...view.desktop.prefs, ...change.desktop } },
   };
 }
 
@@ -166,7 +167,44 @@ export function SettingsPanel({ settings: saved, onSet }: Props) {
           <span>Critical alerts notify during quiet hours too</span>
         </label>
       </fieldset>
+      {settings.desktop ? (
+        <DesktopFields desktop={settings.desktop} onChange={(desktop) => void save({ desktop })} />
+      ) : null}
       {settings.location ? <p className="note">Settings are kept in {settings.location}.</p> : null}
     </section>
+  );
+}
+
+/** Launch at login and updates: only the desktop app has them (headless in a browser shows nothing here). */
+function DesktopFields(props: {
+  readonly desktop: NonNullable<SettingsView['desktop']>;
+  readonly onChange: (change: Partial<NonNullable<SettingsView['desktop']>['prefs']>) => void;
+}) {
+  const { prefs, notes } = props.desktop;
+  return (
+    <fieldset>
+      <legend>Desktop</legend>
+      <label className="field-check">
+        <input
+          type="checkbox"
+          checked={prefs.launchAtLogin}
+          onChange={(e) => props.onChange({ launchAtLogin: e.target.checked })}
+        />
+        <span>Start Streamwatch at login, in the tray</span>
+      </label>
+      <label className="field-check">
+        <input
+          type="checkbox"
+          checked={prefs.checkForUpdates}
+          onChange={(e) => props.onChange({ checkForUpdates: e.target.checked })}
+        />
+        <span>Download updates in the background (installed only when you restart)</span>
+      </label>
+      {notes.map((note) => (
+        <p key={note} className="note">
+          {note}
+        </p>
+      ))}
+    </fieldset>
   );
 }

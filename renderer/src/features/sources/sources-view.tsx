@@ -10,6 +10,7 @@ import { DemoSwitch } from './demo-switch';
 import { ImportExport, type ImportResult } from './import-export';
 import { ImportSummary, NeedSecretsList } from './import-summary';
 import { SettingsPanel } from './settings-panel';
+import { HistoryPanel } from './history-panel';
 import { SourceEditor } from './source-editor';
 import { SourceList } from './source-list';
 import { useSourceList } from './use-source-list';
@@ -33,6 +34,7 @@ export function SourcesView({ snapshot, now }: Props) {
   const { settings, error: settingsError } = useSettings();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [removing, setRemoving] = useState<SourceConfig | null>(null);
+  const [keepHistory, setKeepHistory] = useState(true);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -68,9 +70,14 @@ export function SourcesView({ snapshot, now }: Props) {
   const remove = (source: SourceConfig) =>
     withBusy(source.id, async () => {
       setRemoving(null);
-      const result = await api.request['sources:remove']({ sourceId: source.id });
+      const result = await api.request['sources:remove']({ sourceId: source.id, keepHistory });
+      setKeepHistory(true); // the next removal asks afresh
       await reload();
-      say(result.ok ? `Removed ${source.name} and its secrets.` : result.error.message);
+      say(
+        result.ok
+          ? `Removed ${source.name} and its secrets${keepHistory ? '; its history is kept' : ' and its history'}.`
+          : result.error.message,
+      );
     });
   const setDemo = async (demo: boolean) => {
     const result = await settingsStore.set({ demo });
@@ -165,6 +172,7 @@ export function SourcesView({ snapshot, now }: Props) {
           </section>
         ) : null}
         {settings ? <SettingsPanel settings={settings} onSet={settingsStore.set} /> : null}
+        <HistoryPanel sources={sources} />
       </div>
       {editing && settings ? (
         <SourceEditor
@@ -191,6 +199,10 @@ export function SourcesView({ snapshot, now }: Props) {
           <p>
             Its data disappears from every view, and its secrets are deleted from the keychain. This cannot be undone.
           </p>
+          <label className="check">
+            <input type="checkbox" checked={keepHistory} onChange={(e) => setKeepHistory(e.currentTarget.checked)} />
+            Keep its stored history (it comes back if a source with the same id is added again)
+          </label>
         </ConfirmDialog>
       ) : null}
     </div>

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, percentText, type AlertInput } from '../../../../main/engine/alerts/evaluate';
 import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
 import { MIN, sessions, source } from './fixtures';
+import { createAlertEngine } from '../../../../main/engine/alerts/alert-engine';
+import { defaultSettings } from '../../../../main/settings/settings-schema';
 
 const now = 100 * MIN;
 const state = (overrides: Partial<AlertInput>): AlertInput => ({
@@ -111,6 +113,25 @@ describe('evaluate', () => {
       'firing',
     );
     expect(find(state({ series: series([5, 9, 9, 9, 9, 9, 9, 9, 9, 3, 0]) }), 'viewers-zero')?.level).toBe('firing');
+  });
+
+  it('viewers that fell to zero before the app started: firing, dated from the fall, not from the first look', () => {
+    // NAVER's last hour, as backfilled at start: 100 viewers, then zero for the last 25 minutes.
+    const values = [...Array<number>(35).fill(100), ...Array<number>(26).fill(0)];
+    const points = values.map((v, i) => ({ at: now - (values.length - 1 - i) * MIN, viewers: v }));
+    const condition = find(state({ series: [{ sourceId: 'naver-main', points }] }), 'viewers-zero');
+    expect(condition).toMatchObject({ level: 'firing', since: now - 25 * MIN, values: { now: 0, peak: 100 } });
+    expect(condition?.message).toBe('NAVER main · viewers at zero for 25 min, after 100 — is the stream down?');
+
+    const engine = createAlertEngine({
+      now: () => now,
+      rules: () => DEFAULT_RULES,
+      prefs: () => defaultSettings().preferences.notifications,
+      sink: { notify: () => undefined },
+    });
+    engine.tick(state({ series: [{ sourceId: 'naver-main', points }] }));
+    // Its two pending minutes passed long ago: open at the first look, started when the data says.
+    expect(engine.incidents().map((i) => [i.ruleId, i.startedAt])).toEqual([['viewers-zero', now - 25 * MIN]]);
   });
 
   it('rebuffering share and median startup time fire over their thresholds', () => {

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fetchSnapshot } from './support/bridge-client';
+import { startHeadlessServer } from './support/headless-server';
+import { DashboardPage } from './support/dashboard-page';
+import { expect, test } from '@playwright/test';
+
+/**
+ * A restart on the same data folder: the demo runs on a clock the test sets,
+ * stops, and starts again "half an hour later". Conviva's API returns no past
+ * series, so whatever it shows from before the restart comes from the
+ * history file, and the half hour nobody watched must stay a gap.
+ */
+const FIRST = '2026-12-05T09:00:00Z';
+const SECOND = '2026-12-05T09:30:00Z';
+
+test('after a restart the last hour is on screen at once, with a gap for the downtime', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-history-e2e-'));
+  try {
+    const first = await startHeadlessServer({ demo: true, userData: dir }, { STREAMWATCH_CLOCK_START: FIRST });
+    expect(first.log()).toContain(`keeping history in ${dir}`);
+    const conviva = async (url: string) =>
+      (await fetchSnapshot(url)).series.find((s) => s.sourceId.includes('conviva'))?.points ?? [];
+    await expect.poll(async () => (await conviva(first.url)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = await conviva(first.url);
+    expect(await first.stop()).toBe(0);
+
+    const second = await startHeadlessServer({ demo: true, userData: dir }, { STREAMWATCH_CLOCK_START: SECOND });
+    try {
+      // Straight away, before its own first poll could matter: the points of the first run are held.
+      const held = await conviva(second.url);
+      expect(held.slice(0, before.length)).toEqual(before);
+
+      const dashboard = new DashboardPage(page);
+      await page.clock.install({ time: Date.parse(SECOND) + 5_000 });
+      await dashboard.open(second.url);
+      await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(before.length);
+
+      // Once this run has its own reading, the two runs are half an hour apart: a gap, not a line.
+      await expect
+        .poll(async () => (await conviva(second.url)).length, { timeout: 20_000 })
+        .toBeGreaterThan(before.length);
+      const after = await conviva(second.url);
+      const firstNew = after[before.length]!;
+      // (Conviva answers with its last few minutes, so the new line may begin a little before the restart.)
+      expect(firstNew.at - before.at(-1)!.at).toBeGreaterThan(15 * 60_000);
+      await page.screenshot({ path: 'test-results/history-after-restart.png', fullPage: true });
+
+      // Seven days, read from the five-minute tier of the file: the stored buckets are drawn.
+      await page.getByRole('radio', { name: '7 d' }).click();
+      await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(0);
+      await expect(page.getByRole('button', { name: 'Yesterday' })).toHaveAttribute('aria-pressed', 'false');
+      await page.getByRole('button', { name: 'Yesterday' }).click();
+      await expect(page.getByText(/Dotted lines: the same sources yesterday/)).toBeVisible();
+
+      await page.getByRole('tab', { name: /Sources & settings/ }).click();
+      const panel = page.getByRole('region', { name: 'Stored history' });
+      await expect(panel.getByTestId('history-where')).toContainText(`Kept in ${join(dir, 'history.sqlite')}`);
+      await panel.getByRole('button', { name: 'Delete all history' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await expect(panel.getByText('Deleted all history.')).toBeVisible();
+      await page.screenshot({ path: 'test-results/history-settings.png', fullPage: true });
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
