@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,16 +9,36 @@ export type Input =
   | { readonly kind: 'config'; readonly file: string; readonly userData: string | null }
   | { readonly kind: 'demo'; readonly userData: string | null }
   /** Neither --config nor --demo: the app's own settings file, secrets from the keychain. */
-  | { readonly kind: 'settings'; readonly userData: string };
+  | { readonly kind: 'settings'; readonly userData: string }
+  /** --collector: poll nothing, re-serve a team collector's state (with --serve only). */
+  | { readonly kind: 'collector'; readonly url: URL; readonly tokenFile: string };
 
 export type Action =
   | { readonly kind: 'once' }
   | { readonly kind: 'session'; readonly sourceId: string; readonly sessionId: string }
-  | { readonly kind: 'serve'; readonly port: number }
+  | { readonly kind: 'serve'; readonly port: number; readonly network?: Network }
   | { readonly kind: 'history'; readonly sourceId: string; readonly from: number; readonly to: number };
 
+/** --serve beyond loopback: a team collector. Tokens are always required there. */
+export interface Network {
+  readonly listen: string;
+  /** The data folder whose tokens.json holds the tokens. */
+  readonly dataDir: string;
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** --insecure-http: plain HTTP on purpose (a TLS-terminating proxy in front); warned about on every start. */
+  readonly insecureHttp: boolean;
+  readonly publicUrl?: URL;
+}
+
+export type TokensCommand =
+  | { readonly kind: 'add'; readonly dataDir: string; readonly name: string; readonly role: 'viewer' | 'admin' }
+  | { readonly kind: 'list'; readonly dataDir: string }
+  | { readonly kind: 'revoke'; readonly dataDir: string; readonly name: string };
+
 export type Command =
-  { readonly kind: 'help' } | { readonly kind: 'run'; readonly input: Input; readonly action: Action };
+  | { readonly kind: 'help' }
+  | { readonly kind: 'run'; readonly input: Input; readonly action: Action }
+  | { readonly kind: 'tokens'; readonly command: TokensCommand };
 
 export const USAGE = `Usage: npm run headless -- [--config <file> | --demo] [--user-data <dir>] (--once | --session <sourceId>:<sessionId> | --serve <port> | --history <sourceId> (--range <r> | --from <iso> --to <iso>))
 
@@ -29,17 +50,34 @@ export const USAGE = `Usage: npm run headless -- [--config <file> | --demo] [--u
   --once              poll every source once, print one JSON snapshot on stdout, exit
   --session <s>:<id>  print one session with all its events as JSON, exit
   --serve <port>      keep polling and serve the dashboard at http://127.0.0.1:<port>/
-                      (loopback only; 0 picks a free port and prints it)
+                      (0 picks a free port and prints it)
   --history <source>  print the stored viewer series, health changes and sessions of a range
                       as JSON, exit; the range is --range 15m|1h|6h|24h|7d|30d|90d (ending
                       now) or --from/--to ISO times
   --help              this text
+
+Team collector (--serve beyond this machine; every client then needs a token):
+  --listen <address>  the address to listen on (default 127.0.0.1); any other address needs tokens
+  --tls-cert <file>   PEM certificate, with --tls-key <file>: serve https and wss
+  --insecure-http     allow plain HTTP on a non-loopback address (only behind a TLS proxy)
+  --public-url <url>  the address people use (https://collector.example.com), accepted as Host and Origin
+  --user-data <dir>   also the folder of tokens.json with --config or --demo
+
+Client of a team collector (polls nothing; shows the collector's data on this machine):
+  --collector <url> --token-file <file> --serve <port>
+                      the token file must be readable by its owner only (chmod 600)
+
+Tokens (printed once, stored only as a hash in <user-data>/tokens.json):
+  tokens add --name <who> --role viewer|admin [--user-data <dir>]
+  tokens list [--user-data <dir>]
+  tokens revoke <name> [--user-data <dir>]
 
 Exit codes: 0 every source answered, 2 a source failed (output still printed), 1 usage or config error.
 Logs go to stderr; stdout carries only the JSON.`;
 
 /** Parses argv (without node and the script). Errors are one sentence for stderr, followed there by the usage. */
 export function parseCommand(argv: readonly string[], now: number = Date.now()): Result<Command, string> {
+  if (argv[0] === 'tokens') return parseTokensCommand(argv.slice(1));
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
@@ -54,6 +92,13 @@ export function parseCommand(argv: readonly string[], now: number = Date.now()):
         once: { type: 'boolean' },
         session: { type: 'string' },
         serve: { type: 'string' },
+        listen: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'insecure-http': { type: 'boolean' },
+        'public-url': { type: 'string' },
+        collector: { type: 'string' },
+        'token-file': { type: 'string' },
         history: { type: 'string' },
         range: { type: 'string' },
         from: { type: 'string' },
@@ -63,8 +108,7 @@ export function parseCommand(argv: readonly string[], now: number = Date.now()):
     }));
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    // The server is a loopback-only wall-board and test bridge; exposing it needs a real auth story first.
-    if (/'--host'/.test(message)) return err('--host is not offered: headless --serve listens on 127.0.0.1 only.');
+    if (/'--host'/.test(message)) return err('--host is not offered: use --listen <address> (see --help).');
     return err(message.split('\n')[0] ?? message);
   }
   if (values.help) return ok({ kind: 'help' });
@@ -75,12 +119,20 @@ export function parseCommand(argv: readonly string[], now: number = Date.now()):
   if (config === '') return err('--config needs a file name.');
   const userData = values['user-data'] as string | undefined;
   if (userData === '') return err('--user-data needs a folder name.');
+  const collector = parseCollector(values);
+  if (collector !== null && !collector.ok) return collector;
+  if (collector !== null && (config !== undefined || values.demo || userData !== undefined))
+    return err(
+      '--collector reads everything from the collector; it cannot be combined with --config, --demo or --user-data.',
+    );
   const input: Input =
-    config !== undefined
-      ? { kind: 'config', file: config, userData: userData ?? null }
-      : values.demo
-        ? { kind: 'demo', userData: userData ?? null }
-        : { kind: 'settings', userData: userData ?? defaultUserDataDir() };
+    collector !== null
+      ? collector.value
+      : config !== undefined
+        ? { kind: 'config', file: config, userData: userData ?? null }
+        : values.demo
+          ? { kind: 'demo', userData: userData ?? null }
+          : { kind: 'settings', userData: userData || defaultUserDataDir() };
 
   const chosen = (['once', 'session', 'serve', 'history'] as const).filter((flag) => values[flag] !== undefined);
   if (chosen.length !== 1)
@@ -88,7 +140,116 @@ export function parseCommand(argv: readonly string[], now: number = Date.now()):
   if (chosen[0] !== 'history' && ['range', 'from', 'to'].some((flag) => values[flag] !== undefined))
     return err('--range, --from and --to go with --history.');
   const action = parseAction(chosen[0]!, values, now);
-  return action.ok ? ok({ kind: 'run', input, action: action.value }) : action;
+  if (!action.ok) return action;
+  if (input.kind === 'collector' && action.value.kind !== 'serve')
+    return err('--collector goes with --serve <port>: it re-serves the collector to this machine.');
+  const network = parseNetwork(values, userData || defaultUserDataDir());
+  if (!network.ok) return network;
+  if (network.value === null) return ok({ kind: 'run', input, action: action.value });
+  if (action.value.kind !== 'serve') return err('--listen, --tls-*, --insecure-http and --public-url go with --serve.');
+  return ok({ kind: 'run', input, action: { ...action.value, network: network.value } });
+}
+
+function parseCollector(
+  values: Record<string, string | boolean | undefined>,
+): Result<Extract<Input, { kind: 'collector' }>, string> | null {
+  const text = values.collector as string | undefined;
+  const tokenFile = values['token-file'] as string | undefined;
+  if (text === undefined && tokenFile === undefined) return null;
+  if (text === undefined || !tokenFile) return err('Give --collector <url> and --token-file <file> together.');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return err(
+      `--collector wants the collector's address such as https://streamwatch.example.com, got ${JSON.stringify(text)}.`,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol))
+    return err(`--collector wants an http or https address, got ${JSON.stringify(text)}.`);
+  return ok({ kind: 'collector', url, tokenFile });
+}
+
+const NETWORK_FLAGS = ['listen', 'tls-cert', 'tls-key', 'insecure-http', 'public-url'] as const;
+
+/** Null when no network flag is given: loopback, no tokens, exactly as before. */
+function parseNetwork(
+  values: Record<string, string | boolean | undefined>,
+  dataDir: string,
+): Result<Network | null, string> {
+  if (!NETWORK_FLAGS.some((flag) => values[flag] !== undefined)) return ok(null);
+  const listen = (values.listen as string | undefined) ?? '127.0.0.1';
+  if (listen !== 'localhost' && isIP(listen) === 0)
+    return err(`--listen wants an IP address such as 0.0.0.0 or 192.168.1.20, got ${JSON.stringify(listen)}.`);
+  const certFile = values['tls-cert'] as string | undefined;
+  const keyFile = values['tls-key'] as string | undefined;
+  if ((certFile === undefined) !== (keyFile === undefined)) return err('Give --tls-cert and --tls-key together.');
+  const tls = certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined;
+  const insecureHttp = values['insecure-http'] === true;
+  if (tls && insecureHttp) return err('Give either --tls-cert/--tls-key or --insecure-http, not both.');
+  if (!tls && !insecureHttp && !isLoopback(listen)) {
+    return err(
+      `Refusing to serve on ${listen} over plain HTTP: tokens and data would cross the network readable by anyone on the way. ` +
+        'Give --tls-cert <file> --tls-key <file>, or --insecure-http if a TLS proxy in front of the collector does the encryption.',
+    );
+  }
+  let publicUrl: URL | undefined;
+  const publicText = values['public-url'] as string | undefined;
+  if (publicText !== undefined) {
+    try {
+      publicUrl = new URL(publicText);
+    } catch {
+      return err(
+        `--public-url wants a full address such as https://collector.example.com, got ${JSON.stringify(publicText)}.`,
+      );
+    }
+    if (!/^https?:$/.test(publicUrl.protocol) || publicUrl.pathname !== '/' || publicUrl.search || publicUrl.hash)
+      return err(
+        `--public-url wants only a scheme, host and port such as https://collector.example.com, got ${JSON.stringify(publicText)}.`,
+      );
+  }
+  return ok({ listen, dataDir, insecureHttp, ...(tls ? { tls } : {}), ...(publicUrl ? { publicUrl } : {}) });
+}
+
+/** 127.0.0.0/8, ::1 and localhost stay on this machine; every other address reaches the network. */
+export function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+}
+
+function parseTokensCommand(argv: readonly string[]): Result<Command, string> {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, role: { type: 'string' }, 'user-data': { type: 'string' } },
+    }));
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return err(message.split('\n')[0] ?? message);
+  }
+  const dataDir = (values['user-data'] as string | undefined) || defaultUserDataDir();
+  const [verb, ...rest] = positionals;
+  switch (verb) {
+    case 'add': {
+      const name = values.name as string | undefined;
+      const role = values.role as string | undefined;
+      if (!name) return err('tokens add needs --name <who>.');
+      if (role !== 'viewer' && role !== 'admin') return err('tokens add needs --role viewer or --role admin.');
+      if (rest.length > 0) return err(`Unexpected argument ${JSON.stringify(rest[0])}.`);
+      return ok({ kind: 'tokens', command: { kind: 'add', dataDir, name, role } });
+    }
+    case 'list':
+      if (rest.length > 0) return err(`Unexpected argument ${JSON.stringify(rest[0])}.`);
+      return ok({ kind: 'tokens', command: { kind: 'list', dataDir } });
+    case 'revoke':
+      if (rest.length !== 1) return err('tokens revoke wants one token name: tokens revoke <name>.');
+      return ok({ kind: 'tokens', command: { kind: 'revoke', dataDir, name: rest[0]! } });
+    default:
+      return err('Use tokens add, tokens list or tokens revoke <name>.');
+  }
 }
 
 const RANGE_MS: Readonly<Record<string, number>> = {

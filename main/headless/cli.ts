@@ -6,6 +6,7 @@ import { makeHeadlessEngine } from './engine-factory';
 import { log } from './log';
 import { describeProxy } from './proxy-fetch';
 import { runHeadless } from './run';
+import { runTokensCommand } from './tokens-cli';
 
 /**
  * `npm run headless -- …` (tsx): the second composition root, the engine
@@ -29,6 +30,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command.value.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (command.value.kind === 'tokens') {
+    return runTokensCommand(command.value.command, (line) => process.stdout.write(`${line}\n`));
   }
   if (timing.note) log(timing.note);
   const proxy = describeProxy();

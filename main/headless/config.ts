@@ -6,6 +6,7 @@ import { firstIssue } from '@shared/zod-issue';
 import type { Provider } from '../providers/provider';
 import { providerFor, providerKinds } from '../providers/registry';
 import type { EnvBindings } from '../credentials/env-store';
+import type { FileBindings } from './secret-files';
 import { ReceiverConfigSchema, ReceiverKindSchema, type ReceiverConfig } from '@shared/model/receivers';
 import { checkReceiverUrl } from '../routing/url-policy';
 
@@ -14,7 +15,8 @@ import { checkReceiverUrl } from '../routing/url-policy';
  *   {"sources": [{"id", "provider", "name", "baseUrl"?, "options"?, "secrets": {"<field>": {"env": "<VARIABLE>"}}}],
  *    "receivers"?: [{"id", "kind", "name", "url"?, "secret": {"env": "<VARIABLE>"}}]}
  * Secrets are never in the file, only the names of the environment variables
- * that hold them. Objects are strict: a misspelt key ("secret") is an error
+ * that hold them, or of files that do ({"file": "<path>"}, for a server with
+ * no keychain; see secret-files.ts). Objects are strict: a misspelt key ("secret") is an error
  * naming it, not a silently ignored line.
  */
 
@@ -22,7 +24,20 @@ const EnvNameSchema = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, "_")');
 
-const SecretRefSchema = z.object({ env: EnvNameSchema }).strict();
+const SecretRefSchema = z
+  .object({ env: EnvNameSchema.optional(), file: z.string().min(1).max(4096).optional() })
+  .strict()
+  .refine((ref) => (ref.env === undefined) !== (ref.file === undefined), {
+    error: 'give exactly one of {"env": "<VARIABLE>"} or {"file": "<path>"}',
+  });
+type SecretRef = z.infer<typeof SecretRefSchema>;
+
+/** Where one secret comes from: an environment variable or a file. */
+export type SecretSource = { readonly env: string } | { readonly file: string };
+
+function secretSource(ref: SecretRef): SecretSource {
+  return ref.file !== undefined ? { file: ref.file } : { env: ref.env! };
+}
 
 const providerList = providerKinds.join(', ');
 
@@ -66,8 +81,10 @@ export interface HeadlessConfig {
   readonly sources: readonly SourceConfig[];
   /** Per source id: secret field → environment variable name. */
   readonly env: EnvBindings;
-  /** Alert receivers, each with the environment variable holding its secret. */
-  readonly receivers?: readonly { readonly receiver: ReceiverConfig; readonly secretEnv: string }[];
+  /** Per source id: secret field → file that holds it. */
+  readonly files: FileBindings;
+  /** Alert receivers, each with where its secret is. */
+  readonly receivers?: readonly { readonly receiver: ReceiverConfig; readonly secret: SecretSource }[];
 }
 
 /** "<file>: field <path> — <why>", the one shape every config error takes. */
@@ -119,6 +136,7 @@ export function parseConfigText(
   }
   const sources: SourceConfig[] = [];
   const env: Record<string, Record<string, string>> = {};
+  const files: Record<string, Record<string, string>> = {};
   const seen = new Set<string>();
   for (const [index, entry] of parsed.data.sources.entries()) {
     const at = `sources[${index}]`;
@@ -138,9 +156,11 @@ export function parseConfigText(
       enabled: true,
       options: entry.options ?? {},
     });
-    env[entry.id] = Object.fromEntries(Object.entries(entry.secrets ?? {}).map(([field, ref]) => [field, ref.env]));
+    const refs = Object.entries(entry.secrets ?? {}).map(([field, ref]) => [field, secretSource(ref)] as const);
+    env[entry.id] = Object.fromEntries(refs.flatMap(([field, ref]) => ('env' in ref ? [[field, ref.env]] : [])));
+    files[entry.id] = Object.fromEntries(refs.flatMap(([field, ref]) => ('file' in ref ? [[field, ref.file]] : [])));
   }
-  const receivers: { receiver: ReceiverConfig; secretEnv: string }[] = [];
+  const receivers: { receiver: ReceiverConfig; secret: SecretSource }[] = [];
   for (const [index, entry] of (parsed.data.receivers ?? []).entries()) {
     if (entry.url !== undefined) {
       const checked = checkReceiverUrl(entry.url);
@@ -149,9 +169,9 @@ export function parseConfigText(
     if (entry.kind === 'webhook' && entry.url === undefined)
       return err({ file, field: `receivers[${index}].url`, message: 'a webhook needs the address to send to' });
     const { secret, enabled, ...rest } = entry;
-    receivers.push({ receiver: { ...rest, enabled: enabled ?? true }, secretEnv: secret.env });
+    receivers.push({ receiver: { ...rest, enabled: enabled ?? true }, secret: secretSource(secret) });
   }
-  return ok({ file, sources, env, receivers });
+  return ok({ file, sources, env, files, receivers });
 }
 
 /** Options and secret names are checked when the file is read, so a typo fails fast instead of on every poll. */
@@ -167,7 +187,10 @@ function checkAgainstProvider(
   }
   for (const field of provider.secretFields) {
     if (!(field in secrets)) {
-      return { field: `secrets.${field}`, message: `${provider.label} needs this secret: add {"env": "<VARIABLE>"}` };
+      return {
+        field: `secrets.${field}`,
+        message: `${provider.label} needs this secret: add {"env": "<VARIABLE>"} or {"file": "<path>"}`,
+      };
     }
   }
   for (const field of Object.keys(secrets)) {
@@ -179,4 +202,11 @@ function checkAgainstProvider(
     }
   }
   return null;
+}
+
+/** Every secret file the config names, to check once at start. */
+export function secretFilesOf(config: HeadlessConfig): string[] {
+  const fromSources = Object.values(config.files).flatMap((fields) => Object.values(fields));
+  const fromReceivers = (config.receivers ?? []).flatMap(({ secret }) => ('file' in secret ? [secret.file] : []));
+  return [...fromSources, ...fromReceivers];
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/app-core';
 import type { CredentialStore } from '../credentials/credential-store';
@@ -6,12 +7,17 @@ import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import { systemClock } from '../engine/system-clock';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { tokensGuard } from '../metrics/metrics-access';
-import type { Action, Input } from './args';
-import { describeConfigError, loadConfigFile } from './config';
+import { err, ok, type Result } from '@shared/result';
+import { createAccessGate, type AccessGate } from './access-gate';
+import { isLoopback, type Action, type Input, type Network } from './args';
+import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
+import { checkSecretFiles, readSecretFile } from './secret-files';
+import { connectCollector } from './collector-client';
 import { log } from './log';
 import { runHistory } from './history';
 import { runOnce, runSession, type Print } from './once';
-import { startServer } from './serve';
+import { startServer, type ListenOptions } from './serve';
+import { liveTokenChecker, tokensPath, type TokenChecker } from './tokens-file';
 import { setupFromConfig, type HeadlessSetup } from './setup';
 
 /** The pieces a run needs from outside, so tests can hold them (and the engine seam stays in one place). */
@@ -32,6 +38,10 @@ export const DEFAULT_RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer',
 
 /** Runs one headless command; resolves to the process exit code (0 ok, 2 a source failed, 1 usage/config). */
 export async function runHeadless(input: Input, action: Action, deps: RunDeps): Promise<number> {
+  if (input.kind === 'collector') {
+    if (action.kind !== 'serve') return 1; // args.ts allows only --serve with --collector
+    return serveCollector(input, action.port, action.network, deps);
+  }
   const core = await buildCore(input, deps);
   if (typeof core === 'number') return core;
   const { engine } = core;
@@ -54,7 +64,7 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
       case 'session':
         return await runSession(engine, action.sourceId, action.sessionId, deps.print);
       case 'serve':
-        return await serve(core, action.port, deps);
+        return await serve(core, action.port, action.network, deps);
       case 'history':
         return runHistory(core, action, deps.print);
     }
@@ -64,7 +74,7 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
 }
 
 /** The same core as the app's: fixed sources for --config/--demo, the settings file and keychain otherwise. */
-async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
+async function buildCore(input: Exclude<Input, { kind: 'collector' }>, deps: RunDeps): Promise<Core | number> {
   // Headless has no native notifications: incidents are shown in the page and logged here.
   const sink = { notify: (n: { title: string; body: string }) => log(`ALERT ${n.title}: ${n.body}`) };
   const coreDeps = {
@@ -84,6 +94,12 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
     );
     if (core.notice) log(core.notice);
     log(`using the settings in ${input.userData}`);
+    const keychain = await core.handlers['settings:get']({});
+    if (keychain.ok && !keychain.value.keychain.available) {
+      log(
+        `The system keychain is unavailable here (${keychain.value.keychain.message ?? 'no reason given'}). Secrets entered now are kept in memory for this run only; on a server, use --config with {"env"} or {"file"} secrets instead.`,
+      );
+    } else if (keychain.ok) log('secrets: from the system keychain');
     // An empty or unreadable settings folder falls back to the demo; a script must not mistake it for real data.
     const { demo, sources } = core.engine.hub.snapshot();
     if (demo) {
@@ -101,6 +117,13 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
       log(describeConfigError(config.error));
       return 1;
     }
+    const files = checkSecretFiles(secretFilesOf(config.value));
+    if (!files.ok) {
+      log(files.error);
+      return 1;
+    }
+    // A config run never touches the keychain, so a server without a desktop session is fine.
+    log(`secrets: from the environment variables and files named in ${input.file}; the system keychain is not used`);
     setup = setupFromConfig(config.value);
   } else {
     setup = await deps.startDemo();
@@ -116,15 +139,22 @@ async function buildCore(input: Input, deps: RunDeps): Promise<Core | number> {
   return createCore({ kind: 'fixed', setup, historyDir: input.userData }, coreDeps);
 }
 
-async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {
+async function serve(core: Core, port: number, network: Network | undefined, deps: RunDeps): Promise<number> {
+  const team = network ? await teamAccess(network, deps.clock ?? systemClock) : null;
+  if (team && !team.ok) {
+    log(team.error);
+    return 1;
+  }
+  const access = team?.value;
   const server = await startServer({
     port,
     rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
     handlers: core.handlers,
     hub: core.engine.hub,
     alerts: core.alerts,
-    // No token store exists yet, so the guard lets loopback callers in; it starts asking once tokens exist.
-    metrics: { metrics: core.metrics(), guard: tokensGuard(null) },
+    // On loopback without a token file the guard lets callers in; it asks once tokens exist.
+    metrics: { metrics: core.metrics(), guard: tokensGuard(access?.tokens ?? null) },
+    ...(access ? { listen: access.listen, ...(access.gate ? { gate: access.gate } : {}) } : {}),
   });
   if (!server.ok) {
     log(server.error);
@@ -138,6 +168,89 @@ async function serve(core: Core, port: number, deps: RunDeps): Promise<number> {
   log(`${signal}: shutting down`);
   await server.value.close();
   return 0;
+}
+
+/** Client mode: the collector's state and channels, served on this machine as if they were local. */
+async function serveCollector(
+  input: Extract<Input, { kind: 'collector' }>,
+  port: number,
+  network: Network | undefined,
+  deps: RunDeps,
+): Promise<number> {
+  const token = readSecretFile(input.tokenFile);
+  if (!token.ok) {
+    log(token.error.replace('The secret file', 'The token file'));
+    return 1;
+  }
+  const clock = deps.clock ?? systemClock;
+  const team = network ? await teamAccess(network, clock) : null;
+  if (team && !team.ok) {
+    log(team.error);
+    return 1;
+  }
+  const link = connectCollector({ url: input.url, token: token.value.trim(), clock, log });
+  const server = await startServer({
+    port,
+    rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
+    handlers: link.handlers,
+    hub: link.hub,
+    alerts: link.alerts,
+    ...(team?.value ? { listen: team.value.listen, ...(team.value.gate ? { gate: team.value.gate } : {}) } : {}),
+  });
+  if (!server.ok) {
+    await link.close();
+    log(server.error);
+    return 1;
+  }
+  log(`serving the dashboard at ${server.value.url} (from the collector at ${input.url.origin}; polling nothing here)`);
+  const signal = await (deps.stopSignal ?? untilSignal)();
+  log(`${signal}: shutting down`);
+  await server.value.close();
+  await link.close();
+  return 0;
+}
+
+interface TeamAccess {
+  readonly listen: ListenOptions;
+  readonly tokens: TokenChecker;
+  /** Null only on loopback without --public-url: the person at this machine needs no token. */
+  readonly gate: AccessGate | null;
+}
+
+/** Reads the TLS files and the tokens a team collector needs; every refusal is one sentence. */
+async function teamAccess(network: Network, clock: Clock): Promise<Result<TeamAccess, string>> {
+  let tls: ListenOptions['tls'];
+  if (network.tls) {
+    const cert = await readFile(network.tls.certFile).catch(() => null);
+    const key = await readFile(network.tls.keyFile).catch(() => null);
+    if (!cert) return err(`The TLS certificate ${network.tls.certFile} cannot be read.`);
+    if (!key) return err(`The TLS key ${network.tls.keyFile} cannot be read.`);
+    tls = { cert, key };
+  }
+  if (network.insecureHttp) {
+    log(
+      `WARNING: serving plain HTTP on ${network.listen} (--insecure-http): tokens and data are readable on the network unless a TLS proxy sits in front.`,
+    );
+  }
+  const tokens = liveTokenChecker(network.dataDir, log);
+  // A public name means a proxy forwards the network to us, even when we listen on loopback.
+  const needsTokens = !isLoopback(network.listen) || network.publicUrl !== undefined;
+  if (needsTokens && !tokens.hasAny()) {
+    return err(
+      `A collector on ${network.publicUrl?.host ?? network.listen} needs tokens, and ${tokensPath(network.dataDir)} has none: ` +
+        'add one with `npm run -s headless -- tokens add --name <who> --role viewer|admin` (same --user-data).',
+    );
+  }
+  const gate = needsTokens ? createAccessGate({ tokens, now: () => clock.now(), log }) : null;
+  return ok({
+    listen: {
+      host: network.listen,
+      ...(tls ? { tls } : {}),
+      ...(network.publicUrl ? { publicUrl: network.publicUrl } : {}),
+    },
+    tokens,
+    gate,
+  });
 }
 
 function untilSignal(): Promise<string> {

@@ -1,15 +1,25 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { err, ok, type Result } from '@shared/result';
 import type { Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import { handleMetrics, type MetricsRoute } from '../metrics/metrics-route';
+import { bearerToken, type AccessGate } from './access-gate';
 import { log } from './log';
 import { openSite, securityHeaders, serveStatic } from './static-files';
 import { attachBridge, type BridgeOptions } from './ws-bridge';
 
-/** Loopback only, by design: there is no option to listen elsewhere (see args.ts). */
+/** The default address: loopback, reachable from this machine only. */
 export const LOOPBACK = '127.0.0.1';
+
+/** Where a team collector listens (see args.ts for the rules on when tokens and TLS are needed). */
+export interface ListenOptions {
+  readonly host: string;
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  /** The name people type to reach the collector (behind DNS or a proxy), accepted as Host and Origin. */
+  readonly publicUrl?: URL;
+}
 
 export interface ServeOptions {
   readonly port: number;
@@ -20,6 +30,10 @@ export interface ServeOptions {
   readonly alerts?: BridgeOptions['alerts'];
   /** GET /metrics for Prometheus, behind the token hook. */
   readonly metrics?: MetricsRoute;
+  /** Absent: loopback on 127.0.0.1, plain HTTP. */
+  readonly listen?: ListenOptions;
+  /** Present: every data request (WebSocket, /metrics) needs a token. */
+  readonly gate?: AccessGate;
 }
 
 export interface RunningServer {
@@ -33,17 +47,47 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
   if (!site.ok) return site;
 
   let port = options.port;
-  // Both names of loopback reach us; anything else in Host is DNS rebinding or a proxy, and is refused.
-  const isOwnHost = (host: string | undefined) => host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+  const host = options.listen?.host ?? LOOPBACK;
+  const scheme = options.listen?.tls ? 'https' : 'http';
+  // Both names of loopback, the address we listen on and the public name reach us; anything else in Host
+  // is DNS rebinding or a stray proxy, and is refused. A wildcard address has no name of its own.
+  const ownHosts = () => {
+    const names = [`${LOOPBACK}:${port}`, `localhost:${port}`];
+    if (!isWildcard(host)) names.push(`${isIP(host) === 6 ? `[${host}]` : host}:${port}`);
+    return names;
+  };
+  const publicUrl = options.listen?.publicUrl;
+  const isOwnHost = (value: string | undefined) =>
+    value !== undefined && (ownHosts().includes(value) || (publicUrl !== undefined && value === publicUrl.host));
   const isOwnOrigin = (origin: string | undefined) =>
-    origin === `http://${LOOPBACK}:${port}` || origin === `http://localhost:${port}`;
+    origin !== undefined &&
+    (ownHosts().some((name) => origin === `${scheme}://${name}`) ||
+      (publicUrl !== undefined && origin === publicUrl.origin));
 
   const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => {
+  const onRequest: Parameters<typeof createServer>[1] = (req, res) => {
     if (!isOwnHost(req.headers.host)) {
       res.writeHead(421, { ...securityHeaders(site.value.csp), 'content-type': 'text/plain; charset=utf-8' });
-      res.end('This server answers only to 127.0.0.1 and localhost.');
+      res.end(`This server answers only to ${ownHosts().join(', ')}${publicUrl ? ` and ${publicUrl.host}` : ''}.`);
       return;
+    }
+    const path = (req.url ?? '').split('?')[0];
+    // The page and its scripts are the public app with no data in them (a browser cannot attach a header
+    // to a page load anyway); everything that carries data shows a token.
+    if (options.gate && path === '/metrics') {
+      const decision = options.gate.check(
+        req.socket.remoteAddress ?? 'unknown',
+        bearerToken(req.headers.authorization),
+      );
+      if (!decision.ok) {
+        res.writeHead(decision.status, {
+          'content-type': 'text/plain; charset=utf-8',
+          'www-authenticate': 'Bearer',
+          ...(decision.retryAfterMs ? { 'retry-after': String(Math.ceil(decision.retryAfterMs / 1000)) } : {}),
+        });
+        res.end(decision.message);
+        return;
+      }
     }
     if (options.metrics && handleMetrics(options.metrics, req, res)) return;
     serveStatic(site.value, req, res).catch((cause: unknown) => {
@@ -51,7 +95,9 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error');
     });
-  });
+  };
+  const tls = options.listen?.tls;
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, onRequest) : createServer(onRequest);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -60,6 +106,7 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
     handlers: options.handlers,
     hub: options.hub,
     alerts: options.alerts,
+    gate: options.gate,
     isOwnHost,
     isOwnOrigin,
   });
@@ -72,11 +119,9 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
           : cause.code === 'EACCES'
             ? 'needs privileges'
             : `failed (${cause.code ?? cause.message})`;
-      resolve(
-        err(`Port ${options.port} on ${LOOPBACK} ${why}; choose another with --serve <port> (0 picks a free one).`),
-      );
+      resolve(err(`Port ${options.port} on ${host} ${why}; choose another with --serve <port> (0 picks a free one).`));
     });
-    server.listen(options.port, LOOPBACK, () => resolve(ok((server.address() as AddressInfo).port)));
+    server.listen(options.port, host, () => resolve(ok((server.address() as AddressInfo).port)));
   });
   if (!listening.ok) {
     await bridge.close();
@@ -85,7 +130,7 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
   port = listening.value;
 
   return ok({
-    url: `http://${LOOPBACK}:${port}/`,
+    url: `${scheme}://${isWildcard(host) ? LOOPBACK : isIP(host) === 6 ? `[${host}]` : host}:${port}/`,
     port,
     async close() {
       await bridge.close();
@@ -96,4 +141,8 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
       });
     },
   });
+}
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
 }

@@ -1,5 +1,6 @@
 import type { StreamwatchApi } from '@shared/ipc/api';
 import type * as WsProtocol from '@shared/ipc/ws-protocol';
+import { browserTokenSource } from './collector-token';
 import { alwaysOpen, type Connection } from './connection';
 import { createWsApi } from './ws-api';
 
@@ -26,7 +27,7 @@ const WS_PATH: typeof WsProtocol.WS_PATH = '/api';
 function choose(): { api: StreamwatchApi; connection: Connection } {
   if (window.api) return { api: window.api, connection: alwaysOpen };
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return createWsApi(`${scheme}://${location.host}${WS_PATH}`);
+  return createWsApi(`${scheme}://${location.host}${WS_PATH}`, browserTokenSource());
 }
 
 export const { api, connection } = choose();

@@ -2,6 +2,7 @@ import type { StreamwatchApi } from '@shared/ipc/api';
 import type { RequestChannel } from '@shared/ipc/contract';
 import type { WsClientMessage, WsServerMessage } from '@shared/ipc/ws-protocol';
 import type { AppError, Result } from '@shared/result';
+import { TOKEN_REFUSED_CODE, type TokenSource } from './collector-token';
 import type { Connection, ConnectionState } from './connection';
 
 /**
@@ -9,8 +10,10 @@ import type { Connection, ConnectionState } from './connection';
  * in a plain browser. Same contract as the Electron preload: one method per
  * request channel, one `on…` per push channel, errors as values.
  *
- * The socket is our own server on loopback, serving this very page: its
- * messages are trusted like IPC from main, only checked for shape.
+ * The socket is the server that served this very page (loopback, or a team
+ * collector): its messages are trusted like IPC from main, only checked for
+ * shape. On a collector the first message shows the token; a token never goes
+ * in the URL.
  */
 const REQUEST_TIMEOUT_MS = 30_000;
 const RECONNECT_MIN_MS = 500;
@@ -21,7 +24,7 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export function createWsApi(url: string): { api: StreamwatchApi; connection: Connection } {
+export function createWsApi(url: string, tokens?: TokenSource): { api: StreamwatchApi; connection: Connection } {
   let socket: WebSocket | null = null;
   let state: ConnectionState = 'connecting';
   let attempts = 0;
@@ -44,11 +47,14 @@ export function createWsApi(url: string): { api: StreamwatchApi; connection: Con
     socket = ws;
     ws.addEventListener('open', () => {
       attempts = 0;
+      const token = tokens?.current();
+      // Sent before any request: the server reads the first message as the token.
+      if (token) ws.send(JSON.stringify({ type: 'auth', token }));
       setState('open');
       for (const message of outbox.splice(0)) ws.send(JSON.stringify(message));
     });
     ws.addEventListener('message', (event) => onMessage(event.data));
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (socket !== ws) return;
       socket = null;
       // Answers to requests sent on this socket will never come.
@@ -57,6 +63,8 @@ export function createWsApi(url: string): { api: StreamwatchApi; connection: Con
         settle(id, { ok: false, error: { code: 'disconnected', message: 'The connection to Streamwatch was lost.' } });
       }
       setState('closed');
+      // A refused token is not a network blip: ask for another, and stop if the person declines.
+      if (event.code === TOKEN_REFUSED_CODE && tokens && tokens.refused() === null) return;
       const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** attempts++) * (0.75 + Math.random() * 0.5);
       setTimeout(connect, delay);
     });

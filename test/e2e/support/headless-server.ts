@@ -22,15 +22,22 @@ export interface HeadlessServer {
 }
 
 export async function startHeadlessServer(
-  input: ({ demo: true } | { config: string }) & { userData?: string },
+  input: ({ demo: true } | { config: string } | { collector: string; tokenFile: string }) & { userData?: string },
   env: Record<string, string> = {},
+  /** More flags, e.g. a team collector's --listen. */
+  extra: readonly string[] = [],
 ): Promise<HeadlessServer> {
   const args = [
     'main/headless/cli.ts',
-    ...('demo' in input ? ['--demo'] : ['--config', input.config]),
+    ...('demo' in input
+      ? ['--demo']
+      : 'config' in input
+        ? ['--config', input.config]
+        : ['--collector', input.collector, '--token-file', input.tokenFile]),
     ...(input.userData ? ['--user-data', input.userData] : []),
     '--serve',
     '0',
+    ...extra,
   ];
   const childEnv = { ...process.env, ...env };
   // A set clock is for the demo, whose simulators share it; a --config run polls simulators on the real clock.

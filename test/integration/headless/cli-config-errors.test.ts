@@ -39,7 +39,7 @@ describe('headless: usage and config errors', () => {
   it('exits 1 with the usage for bad flags, and refuses --host', async () => {
     const run = await runCli(['--demo', '--serve', '0', '--host', '0.0.0.0']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('--host is not offered: headless --serve listens on 127.0.0.1 only.');
+    expect(run.stderr).toContain('--host is not offered: use --listen <address>');
     expect(run.stderr).toContain('Usage: npm run headless');
   });
 

@@ -48,6 +48,51 @@ describe('headless arguments', () => {
       ['--user-data', '/tmp/sw', '--serve', '0'],
       { kind: 'run', input: { kind: 'settings', userData: '/tmp/sw' }, action: { kind: 'serve', port: 0 } },
     ],
+    [
+      ['tokens', 'add', '--name', 'ana', '--role', 'admin', '--user-data', '/tmp/sw'],
+      { kind: 'tokens', command: { kind: 'add', dataDir: '/tmp/sw', name: 'ana', role: 'admin' } },
+    ],
+    [
+      ['tokens', 'revoke', 'ana', '--user-data', '/d'],
+      { kind: 'tokens', command: { kind: 'revoke', dataDir: '/d', name: 'ana' } },
+    ],
+    [
+      [
+        '--demo',
+        '--serve',
+        '443',
+        '--listen',
+        '0.0.0.0',
+        '--tls-cert',
+        'c.pem',
+        '--tls-key',
+        'k.pem',
+        '--user-data',
+        '/d',
+      ],
+      {
+        kind: 'run',
+        input: { kind: 'demo' },
+        action: {
+          kind: 'serve',
+          port: 443,
+          network: {
+            listen: '0.0.0.0',
+            dataDir: '/d',
+            insecureHttp: false,
+            tls: { certFile: 'c.pem', keyFile: 'k.pem' },
+          },
+        },
+      },
+    ],
+    [
+      ['--collector', 'https://sw.example.com', '--token-file', 't', '--serve', '0'],
+      {
+        kind: 'run',
+        input: { kind: 'collector', url: new URL('https://sw.example.com'), tokenFile: 't' },
+        action: { kind: 'serve', port: 0 },
+      },
+    ],
   ])('accepts %j', (argv, expected) => {
     expect(parseCommand(argv, NOW)).toEqual({ ok: true, value: expected });
   });
@@ -69,6 +114,17 @@ describe('headless arguments', () => {
     [['--demo', '--serve', '1', '--host', '0.0.0.0'], '--host is not offered'],
     [['--demo', '--once', '--verbose'], "Unknown option '--verbose'"],
     [['--demo', '--once', 'extra'], 'Unexpected argument "extra"'],
+    [['--demo', '--serve', '1', '--listen', '10.0.0.2'], 'Refusing to serve on 10.0.0.2 over plain HTTP'],
+    [['--demo', '--serve', '1', '--listen', 'example.com'], '--listen wants an IP address'],
+    [['--demo', '--serve', '1', '--listen', '0.0.0.0', '--tls-cert', 'c'], 'Give --tls-cert and --tls-key together'],
+    [['--demo', '--once', '--listen', '0.0.0.0', '--insecure-http'], 'go with --serve'],
+    [['--demo', '--serve', '1', '--public-url', 'https://x.example/path'], '--public-url wants only a scheme'],
+    [['tokens', 'add', '--role', 'viewer'], 'tokens add needs --name'],
+    [['tokens', 'revoke'], 'tokens revoke wants one token name'],
+    [['--collector', 'https://x.example', '--serve', '0'], 'Give --collector <url> and --token-file <file> together'],
+    [['--collector', 'https://x.example', '--token-file', 't', '--once'], '--collector goes with --serve'],
+    [['--collector', 'https://x.example', '--token-file', 't', '--demo', '--serve', '0'], 'cannot be combined'],
+    [['--collector', 'ftp://x.example', '--token-file', 't', '--serve', '0'], 'http or https address'],
   ])('refuses %j with a sentence', (argv, expected) => {
     const result = parseCommand(argv);
     expect(result.ok).toBe(false);
