@@ -60,6 +60,8 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
     let deleted = 0;
     const sources = (sql.sources.all() as { source: string }[]).map((row) => row.source);
     for (const source of sources) {
+      // Stop once a batch's worth is gone: one step stays a millisecond or two however many sources there are.
+      if (deleted >= batch) return deleted;
       deleted += sql.pruneReadings.run({ source, before: now - retention.rawDays * DAY, batch }).changes;
       deleted += sql.pruneRollups.run({
         source,
@@ -76,7 +78,7 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
       // Outages are kept as long as the hourly line they explain.
       deleted += sql.pruneHealth.run({ source, before: now - retention.hourlyDays * DAY, batch }).changes;
     }
-    deleted += sql.pruneSessions.run(now - retention.sessionDays * DAY, batch).changes;
+    if (deleted < batch) deleted += sql.pruneSessions.run(now - retention.sessionDays * DAY, batch).changes;
     return deleted;
   });
 

@@ -36,7 +36,7 @@ export interface HistoryStore {
   healthChanges(sourceId: string, from: number, to: number): HealthChange[];
   /** Newest first. */
   incidents(limit: number): Incident[];
-  /** Deletes at most `batch` rows per table older than the retention allows; returns how many went. */
+  /** Deletes about `batch` rows (at most four times that) older than the retention allows; returns how many went. */
   prune(retention: Retention, now: number, batch: number): number;
   deleteHistory(sourceId: string | null): void;
   /** Epoch ms of the oldest stored reading or bucket of a source, null when none. */

@@ -14,7 +14,7 @@ export interface PrunerOptions {
   readonly stores: () => readonly HistoryStore[];
   readonly retention: () => Retention;
   readonly everyMs?: number;
-  /** Rows per table per step: small, so one step is a millisecond or two, never a stall. */
+  /** Rows per step (a little more at most): small, so one step is a millisecond or two, never a stall. */
   readonly batch?: number;
   /** Pause between steps, so polling and the page get the thread in between. */
   readonly stepGapMs?: number;
@@ -24,7 +24,7 @@ export interface PrunerOptions {
 export function createPruner(options: PrunerOptions): Pruner {
   const { clock } = options;
   const everyMs = options.everyMs ?? 10 * 60_000;
-  const batch = options.batch ?? 2_000;
+  const batch = options.batch ?? 1_000;
   const stepGapMs = options.stepGapMs ?? 50;
   let timer: TimerHandle | null = null;
 

@@ -72,7 +72,8 @@ describe('headless arguments', () => {
       ],
       {
         kind: 'run',
-        input: { kind: 'demo' },
+        // The folder of the tokens keeps the collector's history too.
+        input: { kind: 'demo', userData: '/d' },
         action: {
           kind: 'serve',
           port: 443,
