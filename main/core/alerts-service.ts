@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from '../engine/alerts/default-rules';
 import type { HistoryFile } from '../engine/alerts/history-file';
 import type { NotificationPrefs } from '../engine/alerts/notify-policy';
 import type { Clock, StateHub, TimerHandle } from '../engine/types';
+import type { AlertInput } from '../engine/alerts/evaluate';
 
 export interface AlertsServiceDeps {
   readonly hub: StateHub;
@@ -17,6 +18,8 @@ export interface AlertsServiceDeps {
   readonly overrides: () => Readonly<Record<string, unknown>>;
   readonly saveOverrides?: (overrides: Record<string, unknown>) => Promise<void>;
   readonly history?: HistoryFile;
+  /** Hour-of-week baselines of these sources at `now` (from history), for "viewers far below usual". */
+  readonly baselines?: (sourceIds: readonly string[], now: number) => NonNullable<AlertInput['baselines']>;
   /** How often time-based rules (stale data, pending → firing) are re-checked without a state change. */
   readonly tickMs?: number;
 }
@@ -53,7 +56,14 @@ export function createAlertsService(deps: AlertsServiceDeps): AlertsService {
     history: deps.history,
     restored: deps.history?.stillFiring(),
   });
-  const state = () => deps.hub.snapshot();
+  const state = (): AlertInput => {
+    const snapshot = deps.hub.snapshot();
+    const baselines = deps.baselines?.(
+      snapshot.sources.map((s) => s.id),
+      deps.clock.now(),
+    );
+    return baselines ? { ...snapshot, baselines } : snapshot;
+  };
   let steady: TimerHandle | null = null;
   let soon: TimerHandle | null = null;
   let unsubscribe: (() => void) | null = null;

@@ -113,6 +113,7 @@ function fixedCore(setup: HeadlessSetup, historyDir: string | null, deps: CoreDe
     overrides: () => overrides,
     saveOverrides: async (next) => void (overrides = next),
     history: history.incidents,
+    baselines: history.baselines,
   });
   const sources = readOnlySources({
     sources: setup.sources,
@@ -207,6 +208,7 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
     overrides: () => store.current().alerts,
     saveOverrides: async (overrides) => void (await store.update((s) => ({ ...s, alerts: overrides }))),
     history: history.incidents,
+    baselines: history.baselines,
   });
   const receiverFile = fileReceivers(join(input.userDataDir, 'receivers.json'));
   const { routing, receivers } = routingFor(

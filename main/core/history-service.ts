@@ -16,6 +16,7 @@ import { openHistoryFile, type HistoryFile } from '../engine/alerts/history-file
 import { createPruner, type Pruner } from '../engine/history/pruner';
 import type { HistoryStore } from '../engine/history/port';
 import { createRecorder, type Recorder } from '../engine/history/recorder';
+import { baselineCache, type Baseline } from '../engine/history/baseline';
 import type { WritableStateHub } from '../engine/state-hub';
 import type { Clock } from '../engine/types';
 import { openHistory, type OpenedHistory } from '../history/open-history';
@@ -48,6 +49,8 @@ export interface HistoryService {
   readonly notice: string | null;
   /** The store a source's history is in (for --history and tests). */
   storeOf(sourceId: string): HistoryStore;
+  /** Hour-of-week baselines, for the alert rule "viewers far below usual". */
+  baselines(sourceIds: readonly string[], now: number): Record<string, Baseline>;
   flush(): void;
   start(): void;
   stop(): void;
@@ -111,6 +114,7 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     incidents,
     notice: real.notice,
     storeOf,
+    baselines: baselineCache(storeOf),
     async series(request) {
       recorder.flush(); // what was seen in the last second is part of the answer
       const tierMs = tierFor(request.to - request.from);

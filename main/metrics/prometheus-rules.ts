@@ -56,6 +56,12 @@ const build: Record<RuleId, (r: RuleConfig) => Omit<PromRule, 'for' | 'severity'
     expr: `streamwatch_viewers <= ${r.threshold} and max_over_time(streamwatch_viewers[${r.windowMinutes}m]) > 0`,
     summary: `{{ $labels.source }}: viewers at zero after a non-zero figure in the last ${r.windowMinutes} min; is the stream down?`,
   }),
+  'viewers-below-usual': (r) => ({
+    alert: 'StreamwatchViewersBelowUsual',
+    // Usual: the same moment in each of the last three weeks (no answer until all three exist, as in the app).
+    expr: `streamwatch_viewers < ${r.threshold} * (streamwatch_viewers offset 1w + streamwatch_viewers offset 2w + streamwatch_viewers offset 3w) / 3`,
+    summary: `{{ $labels.source }}: viewers under ${r.threshold * 100}% of the usual for this hour of the week.`,
+  }),
   'rebuffering-share': (r) => ({
     alert: 'StreamwatchRebuffering',
     expr: `streamwatch_rebuffering_ratio > ${r.threshold} and ${per} increase(streamwatch_sessions_started_total[${r.windowMinutes}m]) >= ${r.minSessions}`,

@@ -7,6 +7,7 @@ export const RuleIdSchema = z.enum([
   'session-failure-rate',
   'viewer-drop',
   'viewers-zero',
+  'viewers-below-usual',
   'rebuffering-share',
   'startup-time',
   'rate-limited',
@@ -57,6 +58,8 @@ export const RULE_MEASURE: Readonly<
   'rebuffering-share': { direction: 'rises', unit: 'share' },
   'startup-time': { direction: 'rises', unit: 'seconds' },
   'viewers-zero': { direction: 'falls', unit: 'viewers' },
+  /** A share of the hour-of-week baseline: fires at or under it. */
+  'viewers-below-usual': { direction: 'falls', unit: 'share' },
 };
 
 /** "4 %", "0.5 %", "3 s", "1 viewer": a rule's number in the unit a person reads. */

@@ -30,6 +30,15 @@ export const DEFAULT_RULES: Rules = {
     pendingSeconds: 120,
   },
   'viewers-zero': { ...base, severity: 'critical', threshold: 0, recovery: 1, windowMinutes: 10, pendingSeconds: 120 },
+  /** Viewers as a share of the usual figure for this hour of the week; ten minutes under half of it fires. */
+  'viewers-below-usual': {
+    ...base,
+    severity: 'warning',
+    threshold: 0.5,
+    recovery: 0.7,
+    windowMinutes: 10,
+    pendingSeconds: 600,
+  },
   'rebuffering-share': {
     ...base,
     severity: 'warning',

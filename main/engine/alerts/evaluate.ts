@@ -24,7 +24,10 @@ export interface Condition {
   readonly since?: number;
 }
 
-export type AlertInput = Pick<Snapshot, 'sources' | 'series' | 'sessions'>;
+export type AlertInput = Pick<Snapshot, 'sources' | 'series' | 'sessions'> & {
+  /** Each source's hour-of-week baseline from history; absent where no history is kept. */
+  readonly baselines?: Readonly<Record<string, { readonly usual: number | null; readonly weeks: number }>>;
+};
 
 type Judge = (
   source: SourceState,
@@ -36,6 +39,7 @@ interface Context {
   readonly now: number;
   readonly sessions: readonly SessionRow[];
   readonly points: Snapshot['series'][number]['points'];
+  readonly usual: number | null;
 }
 
 /** Decimals a percentage needs to be written exactly (at most two): 5 % → 0, 0.5 % → 1. */
@@ -135,6 +139,18 @@ const judges: Record<RuleId, Judge> = {
       message: `${source.metric.unit} fell ${percentText(drop, rule.threshold)} in ${rule.windowMinutes} min (${v.then} → ${v.latest}); threshold ${percentText(rule.threshold, rule.threshold)}`,
     };
   },
+  'viewers-below-usual': (source, rule, { now, points, usual }) => {
+    // Silent without three weeks of history at this hour, and for an audience too small to judge.
+    if (usual === null || usual < 10) return null;
+    const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source);
+    if (v === null) return null;
+    const share = v.latest / usual;
+    return {
+      level: level(share <= rule.threshold, share >= rule.recovery),
+      values: { now: v.latest, usual, share },
+      message: `${source.metric.unit} ${v.latest}, ${percentText(share, rule.threshold)} of the usual ${Math.round(usual)} for this hour of the week; threshold ${percentText(rule.threshold, rule.threshold)}`,
+    };
+  },
   'viewers-zero': (source, rule, { now, points }) => {
     const v = viewerFigures(points, now, rule.windowMinutes * 60_000, source);
     if (v === null) return null;
@@ -185,6 +201,7 @@ export function evaluate(rules: Rules, state: AlertInput, now: number): Conditio
       now,
       sessions: sessionsBySource.get(source.id) ?? [],
       points: pointsBySource.get(source.id) ?? [],
+      usual: state.baselines?.[source.id]?.usual ?? null,
     };
     for (const ruleId of Object.keys(judges) as RuleId[]) {
       const rule = rules[ruleId];

@@ -60,6 +60,14 @@ export const RULE_META: Readonly<Record<RuleId, RuleMeta>> = {
     windowed: true,
     sessions: false,
   },
+  'viewers-below-usual': {
+    label: 'Viewers far below usual',
+    description:
+      'Viewers at or under this share of the usual figure for this hour of the week (the median of the last eight weeks). Silent until history holds three weeks at that hour.',
+    unit: 'share',
+    windowed: false,
+    sessions: false,
+  },
   'rebuffering-share': {
     label: 'Rebuffering',
     description: 'Time rebuffering over time playing or rebuffering, in the window.',

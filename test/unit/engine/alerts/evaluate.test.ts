@@ -134,6 +134,29 @@ describe('evaluate', () => {
     expect(engine.incidents().map((i) => [i.ruleId, i.startedAt])).toEqual([['viewers-zero', now - 25 * MIN]]);
   });
 
+  it('viewers far below usual: silent without a baseline, fires at half of it, clears at 70 %', () => {
+    const series = (v: number) => [
+      {
+        sourceId: 'naver-main',
+        points: Array.from({ length: 11 }, (_, i) => ({ at: now - (10 - i) * MIN, viewers: v })),
+      },
+    ];
+    const rule = (input: AlertInput) => find(input, 'viewers-below-usual');
+    expect(rule(state({ series: series(40) }))).toBeUndefined();
+    const learning = { 'naver-main': { usual: null, weeks: 2 } };
+    expect(rule(state({ series: series(40), baselines: learning }))).toBeUndefined();
+    const usual = { 'naver-main': { usual: 100, weeks: 5 } };
+    expect(rule(state({ series: series(40), baselines: usual }))).toMatchObject({
+      level: 'firing',
+      values: { now: 40, usual: 100, share: 0.4 },
+      message: 'NAVER main · viewers 40, 40 % of the usual 100 for this hour of the week; threshold 50 %',
+    });
+    expect(rule(state({ series: series(60), baselines: usual }))?.level).toBe('hold');
+    expect(rule(state({ series: series(75), baselines: usual }))?.level).toBe('clear');
+    // A usual audience of a handful says nothing.
+    expect(rule(state({ series: series(1), baselines: { 'naver-main': { usual: 6, weeks: 8 } } }))).toBeUndefined();
+  });
+
   it('rebuffering share and median startup time fire over their thresholds', () => {
     const slow = sessions(30, 0, now - MIN, { rebufferingMs: 6_000, playingMs: 60_000, startupTimeMs: 6_000 });
     expect(find(state({ sessions: slow }), 'rebuffering-share')?.level).toBe('firing');

@@ -37,7 +37,10 @@ describe('hour-of-week baseline', () => {
   it('is worked out once an hour per source', () => {
     const store = storeWithWeeks([100, 120, 110]);
     let reads = 0;
-    const counted = { ...store, series: (...args: Parameters<typeof store.series>) => (reads++, store.series(...args)) };
+    const counted = {
+      ...store,
+      series: (...args: Parameters<typeof store.series>) => (reads++, store.series(...args)),
+    };
     const baselines = baselineCache(() => counted);
     expect(baselines(['a'], NOW).a).toEqual({ usual: 110, weeks: 3 });
     baselines(['a'], NOW + 20 * 60_000);
