@@ -133,7 +133,11 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     },
     sessionsPage(request) {
       recorder.flush();
-      const store = request.sourceId === null ? real.store : storeOf(request.sourceId);
+      // All sources: the demo file while only demo sources are shown (the demo and real
+      // accounts are not listed together: the demo goes off when a real source is saved).
+      const sources = hub.snapshot().sources;
+      const allDemo = sources.length > 0 && sources.every((s) => s.demo);
+      const store = request.sourceId !== null ? storeOf(request.sourceId) : allDemo ? demoHistory().store : real.store;
       return store.sessionsPage(request);
     },
     status,

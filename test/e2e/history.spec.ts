@@ -54,6 +54,21 @@ test('after a restart the last hour is on screen at once, with a gap for the dow
       await page.getByRole('button', { name: 'Yesterday' }).click();
       await expect(page.getByText(/Dotted lines: the same sources yesterday/)).toBeVisible();
 
+      // The sessions of a period, paged from the file.
+      await page.getByRole('tab', { name: /^Sessions/ }).click();
+      await page.getByRole('button', { name: 'Stored sessions…' }).click();
+      const stored = page.getByRole('table', { name: 'Stored sessions of the period' });
+      await expect(stored.getByRole('row').nth(1)).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Stored sessions' }).getByRole('status').last()).toContainText(
+        /^1–\d+ of \d+$/,
+      );
+      await page.getByRole('checkbox', { name: 'Failed only' }).check();
+      await expect(page.getByRole('region', { name: 'Stored sessions' }).getByRole('status').last()).toContainText(
+        /of \d+$|No stored sessions/,
+      );
+      await page.screenshot({ path: 'test-results/history-stored-sessions.png', fullPage: true });
+      await page.getByRole('button', { name: 'Back to live sessions' }).click();
+
       await page.getByRole('tab', { name: /Sources & settings/ }).click();
       const panel = page.getByRole('region', { name: 'Stored history' });
       await expect(panel.getByTestId('history-where')).toContainText(`Kept in ${join(dir, 'history.sqlite')}`);

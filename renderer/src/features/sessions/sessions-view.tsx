@@ -1,3 +1,4 @@
+import { StoredSessions } from './stored-sessions';
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { SessionRow, Snapshot } from '@shared/model/state';
 import { exportFileName } from '../../export/csv';
@@ -29,6 +30,7 @@ interface Props {
 export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: Props) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortSpec>(NEWEST_FIRST);
+  const [stored, setStored] = useState(false);
   const [open, setOpen] = useState<SessionRow | null>(null);
 
   // Every update brings a new sources array (health changes), rarely new names: key on the names alone.
@@ -61,11 +63,25 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
     });
   }, [openKey, rows]);
 
+  if (stored) {
+    return (
+      <div className="sessions-view">
+        <StoredSessions sources={snapshot.sources} now={snapshot.generatedAt} onBack={() => setStored(false)} />
+      </div>
+    );
+  }
   return (
     <div className={`sessions-view${open ? ' has-detail' : ''}`}>
       <section className="panel sessions-panel" aria-labelledby="sessions-heading">
         <header className="panel-head">
           <h2 id="sessions-heading">Sessions</h2>
+          <button
+            type="button"
+            title="Page through the sessions kept in history, by period"
+            onClick={() => setStored(true)}
+          >
+            Stored sessions…
+          </button>
           <button
             type="button"
             aria-label="Export CSV of the sessions shown"
