@@ -54,18 +54,19 @@ const NULLS = {
   events: null,
 };
 
-export function encodeSession(session: Session): Buffer {
+/** Source and id are the row's own columns: the body leaves them out, and reading puts them back. */
+export function encodeSession({ sourceId: _sourceId, id: _id, ...session }: Session): Buffer {
   const body = deflateRawSync(JSON.stringify(withoutEmpty(session)), { dictionary: DICTIONARIES[CURRENT] });
   return Buffer.concat([Buffer.of(CURRENT), body]);
 }
 
 /** A stored session, parsed again: the file is input like any other, and a damaged row is skipped. */
-export function decodeSession(stored: Buffer): Session | null {
+export function decodeSession(stored: Buffer, sourceId: string, id: string): Session | null {
   try {
     const dictionary = DICTIONARIES[stored[0]!];
     if (!dictionary) return null;
     const json = JSON.parse(inflateRawSync(stored.subarray(1), { dictionary }).toString('utf8')) as object;
-    const parsed = SessionSchema.safeParse({ ...NULLS, ...json });
+    const parsed = SessionSchema.safeParse({ ...NULLS, ...json, sourceId, id });
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

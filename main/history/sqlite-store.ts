@@ -7,7 +7,6 @@ import { HealthSchema, type SessionRow } from '@shared/model/state';
 import type { HistoryBatch, HistoryStore } from '../engine/history/port';
 
 const DAY = 86_400_000;
-const ROLLUP_TIERS = [TIERS.fiveMinutes, TIERS.hourly] as const;
 
 /**
  * The history port on one SQLite database (a file, or memory for a run that
@@ -97,9 +96,7 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
       return sql.rollups.all(sourceId, tierMs, Math.floor(from / tierMs) * tierMs, to) as StoredPoint[];
     },
     recentSessions(sourceId, since, limit) {
-      return (sql.recentSessions.all(sourceId, since, limit) as { body: Buffer }[]).flatMap((row) =>
-        decodeSession(row.body),
-      );
+      return (sql.recentSessions.all(sourceId, since, limit) as SessionRecord[]).flatMap(decodeSession);
     },
     sessionsPage(request) {
       const params = {
@@ -113,8 +110,8 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
           .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       };
       const total = (sql.countPage.get(params) as { n: number }).n;
-      const rows = (sql.page.all({ ...params, limit: request.limit, offset: request.offset }) as { body: Buffer }[])
-        .flatMap((row) => decodeSession(row.body))
+      const rows = (sql.page.all({ ...params, limit: request.limit, offset: request.offset }) as SessionRecord[])
+        .flatMap(decodeSession)
         .map(toRow);
       return { total, rows };
     },
@@ -160,7 +157,7 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
 function prepareAll(db: Database) {
   const prepare = (text: string) => db.prepare(text);
   const pageWhere = `at >= @from AND at < @to AND (@source IS NULL OR source = @source)
-    AND (@failedOnly = 0 OR failed = 1) AND search LIKE @search ESCAPE '\\'`;
+    AND (@failedOnly = 0 OR failed = 1) AND (search LIKE @search ESCAPE '\\' OR lower(id) LIKE @search ESCAPE '\\')`;
   return {
     putReading: prepare('INSERT OR REPLACE INTO readings (source, at, viewers) VALUES (?, ?, ?)'),
     rollFromReadings: prepare(`INSERT OR REPLACE INTO rollups (source, tier, bucket, min, max, sum, count)
@@ -178,12 +175,20 @@ function prepareAll(db: Database) {
     readings: prepare('SELECT at, viewers FROM readings WHERE source = ? AND at >= ? AND at <= ? ORDER BY at'),
     rollups: prepare(`SELECT bucket AS at, sum / count AS viewers, min, max FROM rollups
       WHERE source = ? AND tier = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket`),
-    recentSessions: prepare('SELECT body FROM sessions WHERE source = ? AND at >= ? ORDER BY at DESC LIMIT ?'),
+    recentSessions: prepare(
+      'SELECT source, id, body FROM sessions WHERE source = ? AND at >= ? ORDER BY at DESC LIMIT ?',
+    ),
     countPage: prepare(`SELECT count(*) AS n FROM sessions WHERE ${pageWhere}`),
-    page: prepare(`SELECT body FROM sessions WHERE ${pageWhere} ORDER BY at DESC, id LIMIT @limit OFFSET @offset`),
+    page: prepare(
+      `SELECT source, id, body FROM sessions WHERE ${pageWhere} ORDER BY at DESC, id LIMIT @limit OFFSET @offset`,
+    ),
     health: prepare('SELECT at, body FROM health WHERE source = ? AND at >= ? AND at <= ? ORDER BY at'),
     incidents: prepare('SELECT body FROM incidents ORDER BY started_at DESC LIMIT ?'),
-    sources: prepare(`SELECT DISTINCT source FROM rollups WHERE tier = ${ROLLUP_TIERS[1]}`),
+    // Distinct sources by stepping through the primary key (a plain DISTINCT reads every bucket).
+    sources: prepare(`WITH RECURSIVE s(source) AS (
+        SELECT min(source) FROM rollups
+        UNION ALL SELECT (SELECT min(source) FROM rollups WHERE source > s.source) FROM s WHERE s.source IS NOT NULL
+      ) SELECT source FROM s WHERE source IS NOT NULL`),
     pruneReadings: prepare(`DELETE FROM readings WHERE source = @source AND at IN
       (SELECT at FROM readings WHERE source = @source AND at < @before LIMIT @batch)`),
     pruneRollups: prepare(`DELETE FROM rollups WHERE source = @source AND tier = @tier AND bucket IN
@@ -199,15 +204,22 @@ function prepareAll(db: Database) {
 }
 
 function searchText(session: Session): string {
-  return [session.id, session.title, session.viewerId, session.device, session.os, session.country]
+  // The id is searched in its own column, not copied here.
+  return [session.title, session.viewerId, session.device, session.os, session.country]
     .filter((part) => part !== null)
     .join('\n')
     .toLowerCase();
 }
 
-function decodeSession(body: Buffer): Session[] {
-  const session = decode(body);
+function decodeSession(row: { source: string; id: string; body: Buffer }): Session[] {
+  const session = decode(row.body, row.source, row.id);
   return session ? [session] : [];
+}
+
+interface SessionRecord {
+  readonly source: string;
+  readonly id: string;
+  readonly body: Buffer;
 }
 
 function toRow({ events, ...rest }: Session): SessionRow {

@@ -24,7 +24,7 @@ export interface PrunerOptions {
 export function createPruner(options: PrunerOptions): Pruner {
   const { clock } = options;
   const everyMs = options.everyMs ?? 10 * 60_000;
-  const batch = options.batch ?? 1_000;
+  const batch = options.batch ?? 250;
   const stepGapMs = options.stepGapMs ?? 50;
   let timer: TimerHandle | null = null;
 
