@@ -54,6 +54,17 @@ test('after a restart the last hour is on screen at once, with a gap for the dow
       await page.getByRole('button', { name: 'Yesterday' }).click();
       await expect(page.getByText(/Dotted lines: the same sources yesterday/)).toBeVisible();
 
+      // A custom range over the first run: read from the file, drawn, and a backwards range refused in words.
+      await page.getByRole('radio', { name: 'Custom…' }).click();
+      await page.locator('.custom-range').getByLabel('From').fill('2026-12-05T08:00');
+      await page.locator('.custom-range').getByLabel('To').fill('2026-12-05T09:10');
+      await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(0);
+      await page.locator('.custom-range').getByLabel('To').fill('2026-12-05T07:00');
+      await expect(page.getByText('The range ends before it starts.')).toBeVisible();
+      await page.locator('.custom-range').getByLabel('To').fill('2026-12-05T09:10');
+      await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(0);
+      await page.screenshot({ path: 'test-results/history-custom-range.png', fullPage: true });
+
       // The sessions of a period, paged from the file.
       await page.getByRole('tab', { name: /^Sessions/ }).click();
       await page.getByRole('button', { name: 'Stored sessions…' }).click();

@@ -28,26 +28,33 @@ export function useStoredSeries(
 ): StoredSeries {
   const key = sourceIds.join('\n');
   const request = `${key}|${from}|${to}|${offsetMs}`;
-  const [state, setState] = useState<StoredSeries & { readonly request: string | null }>({ ...EMPTY, request: null });
+  const [state, setState] = useState<StoredSeries & { readonly request: string | null; readonly span?: number }>({
+    ...EMPTY,
+    request: null,
+  });
   useEffect(() => {
     if (!enabled || key === '') return;
     let current = true;
     void api.request['history:series']({ sourceIds: key.split('\n'), from, to, offsetMs }).then((result) => {
       if (!current) return;
       if (!result.ok) {
-        setState({ ...EMPTY, error: result.error.message, request });
+        setState({ ...EMPTY, error: result.error.message, request, span: to - from });
         return;
       }
       const points = new Map(
         result.value.series.map((s) => [s.sourceId, s.points.map((p) => ({ at: p.at, viewers: p.viewers }))]),
       );
-      setState({ points, tierMs: result.value.tierMs, loading: false, error: null, request });
+      setState({ points, tierMs: result.value.tierMs, loading: false, error: null, request, span: to - from });
     });
     return () => {
       current = false;
     };
   }, [key, from, to, offsetMs, enabled, request]);
   if (!enabled || key === '') return EMPTY;
-  // Until the answer for this range arrives, the last one stays on screen, marked as loading.
-  return state.request === request ? state : { ...state, loading: true };
+  if (state.request === request) return state;
+  // The same range a minute on: the last answer stays on screen until the new one comes.
+  // Another range: nothing, rather than another range's line drawn against this axis.
+  const sameRange =
+    state.request?.startsWith(`${key}|`) && state.request.endsWith(`|${offsetMs}`) && state.span === to - from;
+  return sameRange ? { ...state, loading: true } : { ...EMPTY, loading: true };
 }

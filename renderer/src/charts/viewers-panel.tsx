@@ -13,6 +13,14 @@ import { ViewersChart, type ChartSeries } from './viewers-chart';
 import { useStoredSeries } from './use-stored-series';
 
 const DAY = 86_400_000;
+const RANGE_CHOICES = [...RANGES, { id: 'custom', label: 'Custom…' }];
+const MAX_CUSTOM_MS = 90 * DAY;
+
+/** "2026-12-05T09:30" in local time, as a datetime-local input wants it. */
+function localInput(at: number): string {
+  return new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 const BASELINES = [
   { id: 'yesterday', label: 'Yesterday', offsetMs: DAY },
   { id: 'last week', label: 'Last week', offsetMs: 7 * DAY },
@@ -31,10 +39,26 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const [rangeId, setRangeId] = useState('1h');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [baselines, setBaselines] = useState<ReadonlySet<BaselineId>>(new Set());
-  const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
+  const [custom, setCustom] = useState(() => ({ from: localInput(now - 2 * DAY), to: localInput(now) }));
+  const customFrom = new Date(custom.from).getTime();
+  const customTo = new Date(custom.to).getTime();
+  const customProblem =
+    rangeId !== 'custom'
+      ? null
+      : !(customTo > customFrom)
+        ? 'The range ends before it starts.'
+        : customTo - customFrom > MAX_CUSTOM_MS
+          ? 'A range is at most 90 days.'
+          : null;
+  const range =
+    rangeId === 'custom' && customProblem === null
+      ? { id: 'custom', label: 'chosen range', ms: customTo - customFrom, stored: true }
+      : (RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!);
   const chartNow = chartClock(now, range.ms);
-  // Stored history is asked for once a minute, not on every tick of the clock.
-  const minute = Math.ceil(now / 60_000) * 60_000;
+  // Stored history is asked for once a minute, not on every tick of the clock; a custom range ends where it was set.
+  const minute = range.id === 'custom' ? customTo : Math.ceil(now / 60_000) * 60_000;
+  /** The right edge of what is drawn (and exported). */
+  const end = range.stored ? minute : now;
   const visibleIds = useMemo(
     () => snapshot.sources.filter((s) => !hidden.has(s.id)).map((s) => s.id),
     [snapshot.sources, hidden],
@@ -59,7 +83,8 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
       points: pointsBySource.get(source.id) ?? [],
       hidden: hidden.has(source.id),
       stale: stale.has(source.id),
-      intervalMs: range.stored ? stored.tierMs : undefined,
+      // Raw readings (a short custom range) keep the poll interval; a tier its bucket length.
+      intervalMs: range.stored && stored.tierMs > 0 ? stored.tierMs : undefined,
     }));
   }, [pointsBySource, snapshot.sources, hidden, staleKey, range.stored, stored.tierMs]);
 
@@ -104,7 +129,7 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
     <section className="panel viewers-panel" aria-labelledby="viewers-heading">
       <header className="panel-head">
         <h2 id="viewers-heading">Live audience</h2>
-        <Segmented label="Time range" options={RANGES} value={range.id} onChange={setRangeId} />
+        <Segmented label="Time range" options={RANGE_CHOICES} value={rangeId} onChange={setRangeId} />
         {large ? null : (
           <div className="baseline-toggles" role="group" aria-label="Compare with">
             {BASELINES.map((baseline) => (
@@ -125,12 +150,37 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
             type="button"
             aria-label="Export CSV of the chart data"
             title="The points of the lines shown, over the range shown"
-            onClick={() => downloadCsv(exportFileName('viewers', now), chartCsv(series, now - range.ms, now))}
+            onClick={() => downloadCsv(exportFileName('viewers', now), chartCsv(series, end - range.ms, end))}
           >
             Export CSV
           </button>
         )}
       </header>
+      {rangeId === 'custom' ? (
+        <div className="custom-range">
+          <label>
+            From{' '}
+            <input
+              type="datetime-local"
+              value={custom.from}
+              onChange={(e) => setCustom({ ...custom, from: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            To{' '}
+            <input
+              type="datetime-local"
+              value={custom.to}
+              onChange={(e) => setCustom({ ...custom, to: e.currentTarget.value })}
+            />
+          </label>
+          {customProblem ? (
+            <span className="note note-error" role="alert">
+              {customProblem}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       <ViewersChart
         series={overlays.length > 0 ? [...series, ...overlays] : series}
         now={range.stored ? minute : chartNow}
