@@ -56,6 +56,7 @@ export interface Bridge {
 export function attachBridge(server: Server, options: BridgeOptions): Bridge {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const recent = patchLog(options.hub);
+  const frames = frameCache();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -76,27 +77,24 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     let inFlight = 0;
-    const send = (message: WsServerMessage) => {
+    const sendText = (text: string) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
         ws.close(1013, 'client too slow');
         return;
       }
-      ws.send(JSON.stringify(message));
+      ws.send(text);
     };
+    const send = (message: WsServerMessage) => sendText(JSON.stringify(message));
     const unsubscribers: (() => void)[] = [];
     /** Pushes start only once the caller is known: before that, a socket sees nothing. */
     const subscribe = (since?: number) => {
       // Replay and subscribe in one tick: no patch can fall between them.
       const replay = since === undefined ? null : recent.after(since);
       if (since !== undefined) send({ type: 'auth', role: role!, resumed: replay !== null });
-      for (const patch of replay ?? []) send({ type: 'push', channel: 'state:patch', payload: patch });
-      unsubscribers.push(
-        options.hub.subscribe((patch) => send({ type: 'push', channel: 'state:patch', payload: patch })),
-      );
-      const alerts = options.alerts?.onChange((view) =>
-        send({ type: 'push', channel: 'alerts:changed', payload: view }),
-      );
+      for (const patch of replay ?? []) sendText(frames.of('state:patch', patch));
+      unsubscribers.push(options.hub.subscribe((patch) => sendText(frames.of('state:patch', patch))));
+      const alerts = options.alerts?.onChange((view) => sendText(frames.of('alerts:changed', view)));
       if (alerts) unsubscribers.push(alerts);
     };
     // Loopback without a gate: the person at this machine, as before.
@@ -202,6 +200,29 @@ function parseAuth(text: string): { token: string; since?: number } | undefined 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Push frames serialised once per value, however many clients receive it:
+ * the hub hands every listener the same patch object, so the text is
+ * remembered against that object (weakly, so it goes when the patch does).
+ * Fifty desktops then cost fifty socket writes, not fifty JSON.stringify calls.
+ */
+export function frameCache(): {
+  of(channel: 'state:patch' | 'alerts:changed', payload: Patch | AlertsView): string;
+} {
+  const texts = new WeakMap<object, string>();
+  return {
+    of(channel, payload) {
+      let text = texts.get(payload);
+      if (text === undefined) {
+        const message = { type: 'push', channel, payload } as WsServerMessage;
+        text = JSON.stringify(message);
+        texts.set(payload, text);
+      }
+      return text;
+    },
+  };
 }
 
 /** The last PATCH_LOG_SIZE patches, so a client that held seq n can get n+1… instead of a full snapshot. */
