@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { requests, type RequestChannel } from '@shared/ipc/contract';
 import { requestChannels } from '@shared/ipc/channels';
 import { WS_PATH, WsServerMessageSchema } from '@shared/ipc/ws-protocol';
+import type { CollectorStatus } from '@shared/model/collector-status';
 import { AlertsViewSchema, type AlertsView } from '@shared/model/alerts';
 import { applyPatches } from '@shared/model/apply-patch';
 import { PatchSchema, type Patch, type Snapshot } from '@shared/model/state';
@@ -25,12 +26,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export type LinkState = 'connecting' | 'open' | 'closed';
 
 /** What a banner or the tray says about the link: since when it is down, and when the next try is. */
-export interface LinkStatus {
-  readonly state: LinkState;
-  /** When the last open connection (or the first attempt) failed; null while connected. */
-  readonly unreachableSince: number | null;
-  readonly nextRetryAt: number | null;
-}
+export type LinkStatus = CollectorStatus;
 
 export interface CollectorLink {
   readonly hub: StateHub;

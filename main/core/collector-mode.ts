@@ -78,19 +78,3 @@ export function followCollector(deps: CollectorModeDeps): CollectorMode {
     },
   };
 }
-
-/** The banner's sentence, e.g. "Team collector unreachable since 14:02 — reconnecting, next try in 8 s". */
-export function unreachableSentence(
-  status: LinkStatus,
-  now: number,
-  formatTime: (at: number) => string,
-  fallbackRunning = false,
-): string | null {
-  if (status.state === 'open' || status.unreachableSince === null) return null;
-  const since = `Team collector unreachable since ${formatTime(status.unreachableSince)}`;
-  const retry =
-    status.nextRetryAt === null
-      ? 'reconnecting now'
-      : `reconnecting, next try in ${Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000))} s`;
-  return `${since} — ${retry}${fallbackRunning ? '; polling locally meanwhile' : ''}.`;
-}

@@ -195,6 +195,7 @@ async function serveCollector(
     handlers: link.handlers,
     hub: link.hub,
     alerts: link.alerts,
+    collector: link,
     ...(team?.value ? { listen: team.value.listen, ...(team.value.gate ? { gate: team.value.gate } : {}) } : {}),
   });
   if (!server.ok) {

@@ -12,6 +12,7 @@ import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import type { Patch } from '@shared/model/state';
 import type { AlertsView } from '@shared/model/alerts';
+import type { CollectorStatus } from '@shared/model/collector-status';
 import { firstIssue } from '@shared/zod-issue';
 import type { AccessGate } from './access-gate';
 import { FORBIDDEN_MESSAGE, mayCall } from './channel-access';
@@ -42,6 +43,11 @@ export interface BridgeOptions {
   readonly hub: StateHub;
   /** Incident changes, pushed as `alerts:changed`. */
   readonly alerts?: { onChange(listener: (view: AlertsView) => void): () => void };
+  /** Client mode only: the link to the team collector, pushed as `collector:status` (now and on change). */
+  readonly collector?: {
+    status(): CollectorStatus;
+    onStatus(listener: (status: CollectorStatus) => void): () => void;
+  };
   /** The origins (and Host values) this server answers to, known once it listens. */
   readonly isOwnOrigin: (origin: string | undefined) => boolean;
   readonly isOwnHost: (host: string | undefined) => boolean;
@@ -96,6 +102,12 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       unsubscribers.push(options.hub.subscribe((patch) => sendText(frames.of('state:patch', patch))));
       const alerts = options.alerts?.onChange((view) => sendText(frames.of('alerts:changed', view)));
       if (alerts) unsubscribers.push(alerts);
+      if (options.collector) {
+        send({ type: 'push', channel: 'collector:status', payload: options.collector.status() });
+        unsubscribers.push(
+          options.collector.onStatus((status) => send({ type: 'push', channel: 'collector:status', payload: status })),
+        );
+      }
     };
     // Loopback without a gate: the person at this machine, as before.
     let role: Role | null = options.gate ? null : 'admin';
