@@ -125,20 +125,28 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
   /** The points array last sent for each line: unchanged points are not sent again. */
   const sent = new Map<string, readonly ViewerPoint[]>();
   let seq = 0;
+  let frame = 0;
+  const post = (lines: readonly DrawLine[], from: number, to: number, look: Look) => {
+    const transfer: Transferable[] = [];
+    const wire = lines.map(({ points, ...line }): WireLine => {
+      if (sent.get(line.key) === points) return line;
+      sent.set(line.key, points);
+      const packed = packPoints(points);
+      transfer.push(packed.buffer);
+      return { ...line, packed };
+    });
+    for (const key of sent.keys()) if (!lines.some((line) => line.key === key)) sent.delete(key);
+    send({ type: 'draw', seq: ++seq, lines: wire, from, to, look }, transfer);
+  };
   return {
     draw(lines, from, to, look) {
-      const transfer: Transferable[] = [];
-      const wire = lines.map(({ points, ...line }): WireLine => {
-        if (sent.get(line.key) === points) return line;
-        sent.set(line.key, points);
-        const packed = packPoints(points);
-        transfer.push(packed.buffer);
-        return { ...line, packed };
-      });
-      for (const key of sent.keys()) if (!lines.some((line) => line.key === key)) sent.delete(key);
-      send({ type: 'draw', seq: ++seq, lines: wire, from, to, look }, transfer);
+      // Sent at the start of the next frame, after the update's DOM work: the worker then draws while
+      // the page's thread is idle, instead of competing with it for a core on a busy machine.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => post(lines, from, to, look));
     },
     dispose() {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerleave', leave);
