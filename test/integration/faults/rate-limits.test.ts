@@ -73,7 +73,7 @@ describe('rate limits', () => {
     const fleet = await fleets.open({ zoom: true, start: Date.parse('2026-01-15T23:20:00Z') });
     const zoom = fleet.station<ZoomStation>('zoom');
     const from = fleet.clock.now();
-    zoom.sim.controls.setThrottle('daily');
+    zoom.controls.setThrottle('daily');
     await fleet.driver.run(10 * MINUTE);
     const midnight = Date.parse('2026-01-16T00:00:00Z');
     const health = fleet.watch.health('zoom');
@@ -86,7 +86,7 @@ describe('rate limits', () => {
     expectOthersOnTime(fleet, ['zoom']);
     expectWithinBudget(fleet, 'zoom', from, fleet.clock.now());
     // The limit lifts on Zoom's side at midnight; the engine must not try before.
-    zoom.sim.controls.setThrottle(null);
+    zoom.controls.setThrottle(null);
     const firstLimited = exchangesTo(fleet, 'zoom').find((e) => e.outcome === 429)!;
     await expectRecovery(fleet, 'zoom', fleet.clock.now());
     expect(exchangesTo(fleet, 'zoom', firstLimited.endedAt! + 1, midnight)).toEqual([]);
