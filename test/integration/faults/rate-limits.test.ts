@@ -27,7 +27,7 @@ describe('rate limits', () => {
       fleet,
       'api-video',
       'rate-limited',
-      new RegExp(`^api\\.video rate limit reached \\(429\\); retrying after ${clockTime(retryAt)} UTC\\.$`),
+      new RegExp(`^api\\.video rate limit reached \\(429\\); polling resumes at ${clockTime(retryAt)} UTC\\.$`),
     );
     // Every 429 said 90 s: after each one, the account's requests wait that long.
     for (const answer of limited)
@@ -58,7 +58,7 @@ describe('rate limits', () => {
       fleet,
       'naver-b',
       'rate-limited',
-      new RegExp(`^NAVER VPE rate limit reached \\(429\\); retrying after ${clockTime(retryAt)} UTC\\.$`),
+      new RegExp(`^NAVER VPE rate limit reached \\(429\\); polling resumes at ${clockTime(retryAt)} UTC\\.$`),
     );
     expectOthersOnTime(fleet, ['naver-b']);
     expectWithinBudget(fleet, 'naver-b', from, to);
@@ -80,7 +80,7 @@ describe('rate limits', () => {
     expect(health).toMatchObject({ status: 'paused', until: expect.any(Number) });
     if (health.status !== 'paused') return;
     expect(health.reason).toMatch(
-      /^Zoom daily API limit reached; resumes at 00:00 UTC\. \(tracking id [^)]+\) Polling resumes at 2026-01-16 00:00 UTC\.$/,
+      /^Zoom daily API limit reached \(429\); polling resumes at 00:00:00 UTC\. \(tracking id [^)]+\) Polling resumes at 2026-01-16 00:00 UTC\.$/,
     );
     expect(health.until).toBeGreaterThanOrEqual(midnight);
     expectOthersOnTime(fleet, ['zoom']);
