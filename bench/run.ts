@@ -12,7 +12,7 @@ import { figure7 } from './figures/f7-freshness';
 import { figure8 } from './figures/f8-startup';
 import { figure9 } from './figures/f9-requests';
 import { figure10 } from './figures/f10-history';
-import { figure11 } from './figures/f11-collector';
+import { figure14 } from './figures/f14-collector';
 import { notes, RESULTS_PATH, table, writeResults } from './report';
 import { firstJsonLine, spawnTs, stopChild } from './support/child';
 import { startCpuBurner } from './support/cpu-burner';
@@ -63,7 +63,7 @@ const TITLES: Record<number, [string, string]> = {
   8: ['headless start to first point painted', '< 1 s'],
   9: ['requests per minute per platform account', '≤ 50 % of the documented limit'],
   10: ['history file: long-range queries, event-loop stalls, file size', '≤ 50 / 100 ms, ≤ 10 ms, ≤ 300 MB'],
-  11: ['team collector with 1, 10 and 50 desks', 'equal platform requests, < 0.2 % of a core per desk'],
+  14: ['team collector with 1, 10 and 50 desks', 'equal platform requests, < 0.2 % of a core per desk'],
 };
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -134,7 +134,7 @@ async function main(): Promise<number> {
   rows.push(...(await guarded(2, figure2)));
   rows.push(...(await guarded(10, figure10)));
   rows.push(...(await guarded(6, () => repeated(reps, figure6))));
-  rows.push(...(await guarded(11, figure11)));
+  rows.push(...(await guarded(14, figure14)));
   let chromiumVersion = 'not run';
   let rendererNote = '';
   rows.push(

@@ -10,7 +10,7 @@ import { judge, type Row } from '../support/result';
 import { round, summarize } from '../support/stats';
 
 /**
- * Figure 11: one collector for many desks. Three collectors (`headless --demo
+ * Figure 14: one collector for many desks. Three collectors (`headless --demo
  * --serve`, the built bundle) start together and run the same schedule; one
  * gets 1 desk, one 10, one 50. A desk is a WebSocket client as the page is:
  * it asks for the snapshot, then reads every push. After the same 90 s each
@@ -85,9 +85,9 @@ const describe = (requests: Map<string, number>) =>
     .map(([provider, count]) => `${provider} ${count}`)
     .join(', ');
 
-export async function figure11(): Promise<Row[]> {
+export async function figure14(): Promise<Row[]> {
   if (!existsSync(join(ROOT, 'out/headless/cli.mjs'))) {
-    throw new Error('figure 11 runs the built headless bundle: run `npm run build` first');
+    throw new Error('figure 14 runs the built headless bundle: run `npm run build` first');
   }
   const collectors: Collector[] = [];
   const desks: WebSocket[] = [];
@@ -108,8 +108,8 @@ export async function figure11(): Promise<Row[]> {
     const counts = readings.map(total);
     return [
       {
-        id: '11a',
-        figure: 11,
+        id: '14a',
+        figure: 14,
         title: 'team collector: platform requests in 90 s with 1, 10 and 50 desks connected',
         unit: 'requests',
         value: summarize(counts),
@@ -122,8 +122,8 @@ export async function figure11(): Promise<Row[]> {
         ),
       },
       {
-        id: '11b',
-        figure: 11,
+        id: '14b',
+        figure: 14,
         title: 'team collector: CPU per added desk (50 desks against 1)',
         unit: '% of one core',
         value: summarize([perClient]),
