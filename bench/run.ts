@@ -15,6 +15,7 @@ import { figure10 } from './figures/f10-history';
 import { figure11 } from './figures/f11-scroll';
 import { figure12 } from './figures/f12-range-switch';
 import { figure13 } from './figures/f13-renderer-memory';
+import { figure14 } from './figures/f14-collector';
 import { notes, RESULTS_PATH, table, writeResults } from './report';
 import { firstJsonLine, spawnTs, stopChild } from './support/child';
 import { startCpuBurner } from './support/cpu-burner';
@@ -68,6 +69,7 @@ const TITLES: Record<number, [string, string]> = {
   11: ['scrolling the sessions table through 10,000 sessions', 'p95 frame ≤ 16.7 ms, no long task'],
   12: ['chart switched to 30 d and 90 d with a full store', 'drawn ≤ 100 ms after the click'],
   13: ['renderer JS heap with a full store, and its growth', '≤ 150 MB, < 5 % growth over 30 minutes'],
+  14: ['team collector with 1, 10 and 50 desks', 'equal platform requests, < 0.2 % of a core per desk'],
 };
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -138,6 +140,7 @@ async function main(): Promise<number> {
   rows.push(...(await guarded(2, figure2)));
   rows.push(...(await guarded(10, figure10)));
   rows.push(...(await guarded(6, () => repeated(reps, figure6))));
+  rows.push(...(await guarded(14, figure14)));
   let chromiumVersion = 'not run';
   let rendererNote = '';
   rows.push(

@@ -55,7 +55,16 @@ export interface Bridge {
 
 export function attachBridge(server: Server, options: BridgeOptions): Bridge {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const recent = patchLog(options.hub);
+  // Pushes are serialised once, here, and the same text goes to every client: a collector with
+  // fifty desks does one JSON.stringify per patch, not fifty.
+  const pushTo = new Set<(text: string) => void>();
+  const recent = patchLog(options.hub, (text) => {
+    for (const push of pushTo) push(text);
+  });
+  const stopAlerts = options.alerts?.onChange((view) => {
+    const text = pushText('alerts:changed', view);
+    for (const push of pushTo) push(text);
+  });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -76,28 +85,22 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     let inFlight = 0;
-    const send = (message: WsServerMessage) => {
+    const sendText = (text: string) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
         ws.close(1013, 'client too slow');
         return;
       }
-      ws.send(JSON.stringify(message));
+      ws.send(text);
     };
-    const unsubscribers: (() => void)[] = [];
+    const send = (message: WsServerMessage) => sendText(JSON.stringify(message));
     /** Pushes start only once the caller is known: before that, a socket sees nothing. */
     const subscribe = (since?: number) => {
       // Replay and subscribe in one tick: no patch can fall between them.
       const replay = since === undefined ? null : recent.after(since);
       if (since !== undefined) send({ type: 'auth', role: role!, resumed: replay !== null });
-      for (const patch of replay ?? []) send({ type: 'push', channel: 'state:patch', payload: patch });
-      unsubscribers.push(
-        options.hub.subscribe((patch) => send({ type: 'push', channel: 'state:patch', payload: patch })),
-      );
-      const alerts = options.alerts?.onChange((view) =>
-        send({ type: 'push', channel: 'alerts:changed', payload: view }),
-      );
-      if (alerts) unsubscribers.push(alerts);
+      for (const text of replay ?? []) sendText(text);
+      pushTo.add(sendText);
     };
     // Loopback without a gate: the person at this machine, as before.
     let role: Role | null = options.gate ? null : 'admin';
@@ -107,7 +110,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     if (role !== null) subscribe();
     ws.on('close', () => {
       clearTimeout(authTimer);
-      for (const unsubscribe of unsubscribers) unsubscribe();
+      pushTo.delete(sendText);
     });
     ws.on('error', (cause) => log(`WebSocket error: ${cause.message}`));
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -160,6 +163,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     close: () =>
       new Promise((resolve) => {
         recent.stop();
+        stopAlerts?.();
         for (const client of wss.clients) client.close(1001, 'server shutting down');
         wss.close(() => resolve());
       }),
@@ -204,12 +208,26 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** The last PATCH_LOG_SIZE patches, so a client that held seq n can get n+1… instead of a full snapshot. */
-function patchLog(hub: StateHub): { after(seq: number): Patch[] | null; stop(): void } {
-  const patches: Patch[] = [];
+/** A push as the text every client receives. */
+function pushText(channel: 'state:patch' | 'alerts:changed', payload: Patch | AlertsView): string {
+  return JSON.stringify({ type: 'push', channel, payload } satisfies WsServerMessage);
+}
+
+/**
+ * Serialises each patch of the hub once and hands the text on; keeps the last
+ * PATCH_LOG_SIZE of them, so a client that held seq n gets n+1… instead of a
+ * full snapshot.
+ */
+function patchLog(
+  hub: StateHub,
+  onPatch: (text: string) => void,
+): { after(seq: number): string[] | null; stop(): void } {
+  const patches: { seq: number; text: string }[] = [];
   const stop = hub.subscribe((patch) => {
-    patches.push(patch);
+    const text = pushText('state:patch', patch);
+    patches.push({ seq: patch.seq, text });
     if (patches.length > PATCH_LOG_SIZE) patches.shift();
+    onPatch(text);
   });
   return {
     after(seq) {
@@ -217,7 +235,7 @@ function patchLog(hub: StateHub): { after(seq: number): Patch[] | null; stop(): 
       if (seq === latest) return [];
       const first = patches[0];
       if (!first || seq < first.seq - 1 || seq > latest) return null;
-      return patches.filter((patch) => patch.seq > seq);
+      return patches.filter((patch) => patch.seq > seq).map((patch) => patch.text);
     },
     stop,
   };
