@@ -12,6 +12,10 @@ import { figure7 } from './figures/f7-freshness';
 import { figure8 } from './figures/f8-startup';
 import { figure9 } from './figures/f9-requests';
 import { figure10 } from './figures/f10-history';
+import { figure11 } from './figures/f11-scroll';
+import { figure12 } from './figures/f12-range-switch';
+import { figure13 } from './figures/f13-renderer-memory';
+import { figure14 } from './figures/f14-collector';
 import { notes, RESULTS_PATH, table, writeResults } from './report';
 import { firstJsonLine, spawnTs, stopChild } from './support/child';
 import { startCpuBurner } from './support/cpu-burner';
@@ -45,7 +49,7 @@ const { values } = parseArgs({
 const only = values.only ? new Set(values.only.split(',').map((n) => Number(n.trim()))) : null;
 const wants = (figure: number) => only === null || only.has(figure);
 const soakHours = Number(values['soak-hours']);
-/** Timing figures (1, 3, 6, 7, 8) run this many times; the worst repetition is judged. */
+/** Timing figures (1, 3, 6, 7, 8, 11, 12) run this many times; the worst repetition is judged. */
 const reps = Math.max(1, Number(values.repetitions));
 
 const TITLES: Record<number, [string, string]> = {
@@ -62,6 +66,10 @@ const TITLES: Record<number, [string, string]> = {
   8: ['headless start to first point painted', '< 1 s'],
   9: ['requests per minute per platform account', '≤ 50 % of the documented limit'],
   10: ['history file: long-range queries, event-loop stalls, file size', '≤ 50 / 100 ms, ≤ 10 ms, ≤ 300 MB'],
+  11: ['scrolling the sessions table through 10,000 sessions', 'p95 frame ≤ 16.7 ms, no long task'],
+  12: ['chart switched to 30 d and 90 d with a full store', 'drawn ≤ 100 ms after the click'],
+  13: ['renderer JS heap with a full store, and its growth', '≤ 150 MB, < 5 % growth over 30 minutes'],
+  14: ['team collector with 1, 10 and 50 desks', 'equal platform requests, < 0.2 % of a core per desk'],
 };
 
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -89,7 +97,7 @@ function startSoak(): Promise<SoakResult> {
 }
 
 async function withChromium(run: (browser: Browser, rendererNote: string) => Promise<Row[]>): Promise<Row[]> {
-  const figures = [3, 4, 7, 8].filter(wants);
+  const figures = [3, 4, 7, 8, 11, 12, 13].filter(wants);
   if (figures.length === 0) return [];
   let note: string;
   let browser: Browser;
@@ -132,6 +140,7 @@ async function main(): Promise<number> {
   rows.push(...(await guarded(2, figure2)));
   rows.push(...(await guarded(10, figure10)));
   rows.push(...(await guarded(6, () => repeated(reps, figure6))));
+  rows.push(...(await guarded(14, figure14)));
   let chromiumVersion = 'not run';
   let rendererNote = '';
   rows.push(
@@ -144,6 +153,9 @@ async function main(): Promise<number> {
           ...(await guarded(3, () => repeated(reps, () => figure3(browser, site, { loaded: false })))),
           ...(await guarded(3, () => repeated(reps, () => loaded(() => figure3(browser, site, { loaded: true }))))),
           ...(await guarded(4, () => figure4(browser, site))),
+          ...(await guarded(11, () => repeated(reps, () => figure11(browser, site)))),
+          ...(await guarded(12, () => repeated(reps, () => figure12(browser, site)))),
+          ...(await guarded(13, () => figure13(browser, site))),
           ...(await guarded(7, () => repeated(reps, () => figure7(browser)))),
           ...(await guarded(8, () => repeated(reps, () => figure8(browser)))),
         ];

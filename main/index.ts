@@ -219,8 +219,10 @@ async function start(): Promise<void> {
   engine.hub.subscribe((patch) => {
     broadcast('state:patch', patch);
     for (const op of patch.ops) {
-      if (op.op === 'flags') tray.setPaused(op.paused);
-      else if (op.op === 'source') errors.observe(op.source);
+      if (op.op === 'flags') {
+        tray.setPaused(op.paused);
+        tray.setHistoryProblem(op.historyProblem);
+      } else if (op.op === 'source') errors.observe(op.source);
       else if (op.op === 'source-removed') errors.forget(op.sourceId);
     }
   });
@@ -231,6 +233,8 @@ async function start(): Promise<void> {
 
   core.start();
   tray.update(trayStateFromAlerts(alerts.view()));
+  // A problem found while opening the history file was flagged before the tray listened.
+  tray.setHistoryProblem(engine.hub.snapshot().historyProblem);
   showMain();
   if (core.notice !== null) notifier.show({ title: 'Streamwatch settings were reset', body: core.notice });
 

@@ -6,19 +6,22 @@ import { build } from 'vite';
  * Builds headless mode (main/headless/cli.ts) into one Node ESM file,
  * out/headless/cli.mjs, so `npm run headless` starts with plain Node: compiling
  * the TypeScript with tsx at every start cost about a second of figure 8.
- * keytar (native) and ws (optional native add-ons) stay outside the bundle.
+ * Native modules stay outside the bundle and load from node_modules: keytar,
+ * better-sqlite3 (its loader finds the .node file from its own path), and ws
+ * (optional native add-ons).
  * out/headless sits as deep as main/headless, so paths the code finds from
  * import.meta.url (../../out/renderer, ../../package.json) hold in both.
  */
 const ROOT = resolve(import.meta.dirname, '..');
-const EXTERNAL = ['keytar', 'ws', 'electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const NATIVE = ['keytar', 'better-sqlite3', 'ws'];
+const EXTERNAL = [...NATIVE, 'electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 await build({
   configFile: false,
   root: ROOT,
   logLevel: 'warn',
   resolve: { alias: { '@shared': resolve(ROOT, 'shared') } },
-  ssr: { noExternal: true, external: ['keytar', 'ws'] },
+  ssr: { noExternal: true, external: NATIVE },
   build: {
     ssr: resolve(ROOT, 'main/headless/cli.ts'),
     outDir: resolve(ROOT, 'out/headless'),

@@ -15,6 +15,14 @@
     longtasks.unsupported = true;
   }
 
+  // When the chart last said it drew (its canvas's data-newest or data-points changed), wherever it draws.
+  let chartDrawnAt = null;
+  new MutationObserver(() => (chartDrawnAt = performance.now())).observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-newest', 'data-points'],
+  });
+
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   /** Resolves when the current task and the rendering it triggered are done: the next task's start. */
   const nextTask = () =>
@@ -29,6 +37,7 @@
       for (let i = 0; i < frames; i++) await frame();
     },
     longtaskSupported: () => !longtasks.unsupported,
+    chartDrawnAt: () => chartDrawnAt,
     longtasks: (from, to) => longtasks.filter((t) => t.start + t.duration >= from && t.start <= to),
     frame,
     nextTask,
@@ -65,6 +74,57 @@
           });
         });
       });
+    },
+    /**
+     * Clicks the radio button labelled `label` and resolves with the time from
+     * the click to the end of the frame after the chart reported a draw of at
+     * least `minPoints` readings (its canvas's data-points, set once the
+     * drawing is done, wherever it is done).
+     */
+    clickUntilDrawn(label, minPoints) {
+      const canvas = document.querySelector('[data-testid="viewers-chart"]');
+      const button = [...document.querySelectorAll('[role="radio"]')].find((b) => b.textContent.trim() === label);
+      return new Promise((resolve) => {
+        let clickedAt = 0;
+        const observer = new MutationObserver(() => {
+          if (Number(canvas.dataset.points ?? 0) < minPoints) return;
+          observer.disconnect();
+          frame()
+            .then(nextTask)
+            .then((end) => resolve({ ms: end - clickedAt, points: Number(canvas.dataset.points) }));
+        });
+        observer.observe(canvas, { attributes: true, attributeFilter: ['data-points'] });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve({ ms: null, points: Number(canvas.dataset.points ?? 0) });
+        }, 10_000);
+        clickedAt = performance.now();
+        button.click();
+      });
+    },
+    /**
+     * Scrolls a list from top to bottom, `step` px each frame, and times each
+     * frame from its start to the end of its rendering and of the tasks the
+     * scroll queued (as measureFrames does). Returns the frame times and when
+     * the scroll started and ended, for the long tasks in between.
+     */
+    async scrollFrames(selector, step) {
+      const body = document.querySelector(selector);
+      body.scrollTop = 0;
+      await frame();
+      await frame();
+      const times = [];
+      const startedAt = performance.now();
+      while (body.scrollTop + body.clientHeight < body.scrollHeight - 1) {
+        const start = await frame();
+        body.scrollTop += step;
+        const end = await nextTask();
+        times.push(end - start);
+      }
+      // The last frame's rendering, after the last move.
+      const start = await frame();
+      times.push((await nextTask()) - start);
+      return { times, startedAt, endedAt: performance.now(), rows: body.querySelectorAll('[role="row"]').length };
     },
     /**
      * Scrolls a virtualised list and counts, after each frame, the rows in the

@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { Patch } from '@shared/model/state';
 import { sessionsFor } from '../pages/held-sessions';
 import { FLEET } from './fleet';
-import { createHeldHub } from './held-hub';
+import { createHeldHub, viewerSeries } from './held-hub';
 import { newPage } from './chromium';
 import type { PageGlobals } from './page-globals';
 import type { StaticSite } from './static-site';
@@ -59,4 +59,30 @@ export async function openApp(browser: Browser, site: StaticSite, view: View): P
   // Let the first render and its effects settle before anything is measured.
   await page.evaluate(() => (globalThis as unknown as PageGlobals).__probe.settle(10));
   return page;
+}
+
+export const HISTORY_DAYS = 90;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Puts stored history on the site, as the history file's hourly tier would
+ * answer `history:series`: every source of the fleet, one bucket an hour for
+ * the 90 days before `end`, each with its mean, lowest and highest reading.
+ * fake-api.js answers the page's range requests from it.
+ */
+export function publishHistory(site: StaticSite, end: number): { readonly pointsPerSource: number } {
+  const count = HISTORY_DAYS * 24;
+  const series = FLEET.map((source, index) => ({
+    sourceId: source.id,
+    points: viewerSeries(index, end, count * 60)
+      .filter((_, i) => i % 60 === 0)
+      .map((point) => ({
+        at: Math.floor(point.at / HOUR) * HOUR,
+        viewers: point.viewers,
+        min: point.viewers - 20,
+        max: point.viewers + 20,
+      })),
+  }));
+  site.put('history', JSON.stringify({ tierMs: HOUR, series }));
+  return { pointsPerSource: count };
 }

@@ -20,6 +20,7 @@ export interface ScrollSample {
 export interface PageGlobals {
   readonly __probe: {
     longtaskSupported(): boolean;
+    chartDrawnAt(): number | null;
     longtasks(from: number, to: number): Array<{ start: number; duration: number }>;
     settle(frames: number): Promise<void>;
     measureFrames(
@@ -28,6 +29,13 @@ export interface PageGlobals {
       count: number,
     ): Promise<{ pushedAt: number; frames: Array<{ start: number; end: number }> }>;
     scrollSamples(selector: string): Promise<ScrollSample[]>;
+    scrollFrames(
+      selector: string,
+      step: number,
+    ): Promise<{ times: number[]; startedAt: number; endedAt: number; rows: number }>;
+    frame(): Promise<number>;
+    clickUntilDrawn(label: string, minPoints: number): Promise<{ ms: number | null; points: number }>;
+    nextTask(): Promise<number>;
   };
   readonly __bench: {
     listeners(): number;

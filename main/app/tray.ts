@@ -25,6 +25,8 @@ export interface TrayActions {
 export interface TrayController {
   update(state: TrayState): void;
   setPaused(paused: boolean): void;
+  /** "history is not being saved: <reason>" while the history file cannot be written; null when it can. */
+  setHistoryProblem(problem: string | null): void;
   /** "Restart to update to x.y.z" while a downloaded update waits; null removes the item. */
   setUpdate(label: string | null): void;
   destroy(): void;
@@ -86,6 +88,7 @@ export function createTrayController(options: {
   const { actions } = options;
   let state: TrayState = { level: 'unknown', firing: 0, tooltip: 'Starting…', incidents: [] };
   let paused = false;
+  let historyProblem: string | null = null;
   let updateLabel: string | null = null;
 
   const iconFor = (level: TrayLevel) =>
@@ -98,7 +101,7 @@ export function createTrayController(options: {
 
   const render = (): void => {
     tray.setImage(iconFor(state.level));
-    tray.setToolTip(tooltipFor(state, paused));
+    tray.setToolTip(tooltipFor(state, paused, historyProblem));
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, paused, actions, updateLabel)));
   };
   const onThemeChange = (): void => tray.setImage(iconFor(state.level));
@@ -114,6 +117,11 @@ export function createTrayController(options: {
       paused = next;
       render();
     },
+    setHistoryProblem(problem) {
+      if (problem === historyProblem) return;
+      historyProblem = problem;
+      render();
+    },
     setUpdate(label) {
       updateLabel = label;
       render();
@@ -125,10 +133,13 @@ export function createTrayController(options: {
   };
 }
 
-export function tooltipFor(state: TrayState, paused: boolean): string {
+/** The history problem comes before the alert summary: the tooltip is cut at 127 characters, and it says why data is lost. */
+export function tooltipFor(state: TrayState, paused: boolean, historyProblem: string | null = null): string {
   const count =
     state.firing === 0 ? 'no incidents firing' : `${state.firing} incident${state.firing === 1 ? '' : 's'} firing`;
-  const text = `Streamwatch — ${count}${paused ? ' · polling paused' : ''}${state.tooltip ? ` · ${state.tooltip}` : ''}`;
+  const parts = [count, ...(paused ? ['polling paused'] : []), ...(historyProblem ? [historyProblem] : [])];
+  if (state.tooltip) parts.push(state.tooltip);
+  const text = `Streamwatch — ${parts.join(' · ')}`;
   return text.length <= MAX_TOOLTIP ? text : `${text.slice(0, MAX_TOOLTIP - 1)}…`;
 }
 

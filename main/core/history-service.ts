@@ -1,6 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Incident } from '@shared/model/alerts';
 import {
   DEFAULT_RETENTION,
   tierFor,
@@ -12,7 +11,7 @@ import {
   type SessionsPageRequestSchema,
 } from '@shared/model/history';
 import type { z } from 'zod';
-import { openHistoryFile, type HistoryFile } from '../engine/alerts/history-file';
+import { memoryHistory, openHistoryFile, type HistoryFile } from '../engine/alerts/history-file';
 import { createPruner, type Pruner } from '../engine/history/pruner';
 import type { HistoryStore } from '../engine/history/port';
 import { createRecorder, type Recorder } from '../engine/history/recorder';
@@ -25,6 +24,8 @@ import { log } from '../log/logger';
 export const HISTORY_FILE = 'history.sqlite';
 /** Demo readings never mix with a real account's: they have a file of their own. */
 export const DEMO_HISTORY_FILE = 'history-demo.sqlite';
+/** Incidents listed in the alert history (the store keeps them all). */
+const INCIDENTS_KEPT = 2000;
 
 export interface HistoryServiceDeps {
   readonly hub: WritableStateHub;
@@ -81,7 +82,10 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     hub.setFlags({ historyProblem: problem });
   }
 
-  const incidents = incidentHistory(real.store, (incident) => recorder.recordIncident(incident));
+  // A demo run's incidents are in the demo file: list them again after a restart too.
+  const demoFileExists = deps.dir !== null && existsSync(join(deps.dir, DEMO_HISTORY_FILE));
+  const stored = [real, ...(demoFileExists ? [demoHistory()] : [])].flatMap((h) => h.store.incidents(INCIDENTS_KEPT));
+  const incidents = memoryHistory(INCIDENTS_KEPT, stored, (incident) => recorder.recordIncident(incident));
   const recorder: Recorder = createRecorder({ hub, clock, storeOf, onProblem: showProblem });
   let pruner: Pruner | null = null;
 
@@ -162,22 +166,6 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       recorder.stop();
       for (const h of opened()) h.store.close();
     },
-  };
-}
-
-/** The alert history on the store: read once at start, then kept in step in memory and written through the recorder. */
-function incidentHistory(store: HistoryStore, write: (incident: Incident) => void, limit = 2000): HistoryFile {
-  const byId = new Map<string, Incident>();
-  for (const incident of store.incidents(limit).reverse()) byId.set(incident.id, incident);
-  return {
-    record(incident) {
-      byId.delete(incident.id);
-      byId.set(incident.id, incident);
-      if (byId.size > limit) byId.delete(byId.keys().next().value!);
-      write(incident);
-    },
-    list: () => [...byId.values()].sort((a, b) => b.startedAt - a.startedAt),
-    stillFiring: () => [...byId.values()].filter((i) => i.state === 'firing'),
   };
 }
 

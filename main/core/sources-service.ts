@@ -55,7 +55,10 @@ export function createSourcesService(deps: SourcesServiceDeps): SourcesPort & {
   function apply(): void {
     const { sources, demo } = deps.settings.current();
     const demoSources = demo ? (deps.demoSources?.() ?? []) : [];
-    deps.engine.setSources([...sources, ...demoSources], { demo: demo && demoSources.length > 0 });
+    deps.engine.setSources([...sources, ...demoSources], {
+      demo: demo && demoSources.length > 0,
+      demoSourceIds: new Set(demoSources.map((source) => source.id)),
+    });
     deps.onChange?.();
   }
 

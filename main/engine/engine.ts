@@ -149,8 +149,10 @@ export function createEngine(deps: EngineDeps): StreamwatchEngine {
       return account === undefined ? undefined : budgets.stats(account);
     },
     setSources(sources, options) {
-      hub.setFlags({ demo: options?.demo ?? false });
-      table.set(sources, options?.demo ?? false);
+      const demo = options?.demo ?? false;
+      const demoIds = options?.demoSourceIds;
+      hub.setFlags({ demo });
+      table.set(sources, (id) => demo && (demoIds === undefined || demoIds.has(id)));
     },
     start() {
       if (unsubscribe !== null) return;

@@ -38,7 +38,8 @@ export interface SourceTable {
   get(sourceId: string): Runtime | undefined;
   all(): Runtime[];
   /** Unchanged sources keep their chains and data; removed ones go; changed ones restart. */
-  set(configs: readonly SourceConfig[], demo: boolean): void;
+  /** `isDemo` says which sources are the demo's (their data is kept apart and labelled). */
+  set(configs: readonly SourceConfig[], isDemo: (sourceId: string) => boolean): void;
   /** Resolves and connects again (the credentials changed). */
   restart(sourceId: string): void;
   /** Sources that could not be set up try again (a refresh after fixing the environment). */
@@ -157,10 +158,11 @@ export function createSourceTable(deps: SourceTableDeps): SourceTable {
   return {
     get: (sourceId) => runtimes.get(sourceId),
     all: () => [...runtimes.values()],
-    set(configs, demo) {
+    set(configs, isDemo) {
       const wanted = new Set(configs.map((config) => config.id));
       for (const runtime of [...runtimes.values()]) if (!wanted.has(runtime.id)) drop(runtime);
       for (const config of configs) {
+        const demo = isDemo(config.id);
         const existing = runtimes.get(config.id);
         if (existing !== undefined && existing.demo === demo && sameData(existing.config, config)) continue;
         // Another platform or host: the data held says nothing about the new one.

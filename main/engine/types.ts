@@ -41,8 +41,15 @@ export interface StateHub {
 
 export interface Engine {
   readonly hub: StateHub;
-  /** Replaces the set of sources; unchanged ones keep polling and keep their data. */
-  setSources(sources: readonly SourceConfig[], options?: { readonly demo?: boolean }): void;
+  /**
+   * Replaces the set of sources; unchanged ones keep polling and keep their data.
+   * `demo` says demo mode is on; `demoSourceIds` names the demo's own sources when
+   * real ones are polled beside them (without it, every source is the demo's).
+   */
+  setSources(
+    sources: readonly SourceConfig[],
+    options?: { readonly demo?: boolean; readonly demoSourceIds?: ReadonlySet<string> },
+  ): void;
   start(): void;
   /** Stops every timer chain and aborts requests in flight. */
   stop(): Promise<void>;

@@ -61,8 +61,16 @@ export interface Bridge {
 
 export function attachBridge(server: Server, options: BridgeOptions): Bridge {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const recent = patchLog(options.hub);
-  const frames = frameCache();
+  // Pushes are serialised once, here, and the same text goes to every client: a collector with
+  // fifty desks does one JSON.stringify per patch, not fifty.
+  const pushTo = new Set<(text: string) => void>();
+  const recent = patchLog(options.hub, (text) => {
+    for (const push of pushTo) push(text);
+  });
+  const stopAlerts = options.alerts?.onChange((view) => {
+    const text = pushText('alerts:changed', view);
+    for (const push of pushTo) push(text);
+  });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -98,10 +106,8 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       // Replay and subscribe in one tick: no patch can fall between them.
       const replay = since === undefined ? null : recent.after(since);
       if (since !== undefined) send({ type: 'auth', role: role!, resumed: replay !== null });
-      for (const patch of replay ?? []) sendText(frames.of('state:patch', patch));
-      unsubscribers.push(options.hub.subscribe((patch) => sendText(frames.of('state:patch', patch))));
-      const alerts = options.alerts?.onChange((view) => sendText(frames.of('alerts:changed', view)));
-      if (alerts) unsubscribers.push(alerts);
+      for (const text of replay ?? []) sendText(text);
+      pushTo.add(sendText);
       if (options.collector) {
         send({ type: 'push', channel: 'collector:status', payload: options.collector.status() });
         unsubscribers.push(
@@ -117,6 +123,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     if (role !== null) subscribe();
     ws.on('close', () => {
       clearTimeout(authTimer);
+      pushTo.delete(sendText);
       for (const unsubscribe of unsubscribers) unsubscribe();
     });
     ws.on('error', (cause) => log(`WebSocket error: ${cause.message}`));
@@ -170,6 +177,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     close: () =>
       new Promise((resolve) => {
         recent.stop();
+        stopAlerts?.();
         for (const client of wss.clients) client.close(1001, 'server shutting down');
         wss.close(() => resolve());
       }),
@@ -214,35 +222,26 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/**
- * Push frames serialised once per value, however many clients receive it:
- * the hub hands every listener the same patch object, so the text is
- * remembered against that object (weakly, so it goes when the patch does).
- * Fifty desktops then cost fifty socket writes, not fifty JSON.stringify calls.
- */
-export function frameCache(): {
-  of(channel: 'state:patch' | 'alerts:changed', payload: Patch | AlertsView): string;
-} {
-  const texts = new WeakMap<object, string>();
-  return {
-    of(channel, payload) {
-      let text = texts.get(payload);
-      if (text === undefined) {
-        const message = { type: 'push', channel, payload } as WsServerMessage;
-        text = JSON.stringify(message);
-        texts.set(payload, text);
-      }
-      return text;
-    },
-  };
+/** A push as the text every client receives. */
+function pushText(channel: 'state:patch' | 'alerts:changed', payload: Patch | AlertsView): string {
+  return JSON.stringify({ type: 'push', channel, payload } satisfies WsServerMessage);
 }
 
-/** The last PATCH_LOG_SIZE patches, so a client that held seq n can get n+1… instead of a full snapshot. */
-function patchLog(hub: StateHub): { after(seq: number): Patch[] | null; stop(): void } {
-  const patches: Patch[] = [];
+/**
+ * Serialises each patch of the hub once and hands the text on; keeps the last
+ * PATCH_LOG_SIZE of them, so a client that held seq n gets n+1… instead of a
+ * full snapshot.
+ */
+function patchLog(
+  hub: StateHub,
+  onPatch: (text: string) => void,
+): { after(seq: number): string[] | null; stop(): void } {
+  const patches: { seq: number; text: string }[] = [];
   const stop = hub.subscribe((patch) => {
-    patches.push(patch);
+    const text = pushText('state:patch', patch);
+    patches.push({ seq: patch.seq, text });
     if (patches.length > PATCH_LOG_SIZE) patches.shift();
+    onPatch(text);
   });
   return {
     after(seq) {
@@ -250,7 +249,7 @@ function patchLog(hub: StateHub): { after(seq: number): Patch[] | null; stop(): 
       if (seq === latest) return [];
       const first = patches[0];
       if (!first || seq < first.seq - 1 || seq > latest) return null;
-      return patches.filter((patch) => patch.seq > seq);
+      return patches.filter((patch) => patch.seq > seq).map((patch) => patch.text);
     },
     stop,
   };

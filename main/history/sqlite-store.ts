@@ -44,7 +44,7 @@ export function sqliteHistory(db: Database, file: string | null): HistoryStore {
         at,
         session.failed === null ? null : session.failed ? 1 : 0,
         searchText(session),
-        encodeSession(session),
+        encodeSession(session, at),
       );
     }
     for (const { sourceId, at, health } of batch.health) {
@@ -176,11 +176,11 @@ function prepareAll(db: Database) {
     rollups: prepare(`SELECT bucket AS at, sum / count AS viewers, min, max FROM rollups
       WHERE source = ? AND tier = ? AND bucket >= ? AND bucket <= ? ORDER BY bucket`),
     recentSessions: prepare(
-      'SELECT source, id, body FROM sessions WHERE source = ? AND at >= ? ORDER BY at DESC LIMIT ?',
+      'SELECT source, id, at, body FROM sessions WHERE source = ? AND at >= ? ORDER BY at DESC LIMIT ?',
     ),
     countPage: prepare(`SELECT count(*) AS n FROM sessions WHERE ${pageWhere}`),
     page: prepare(
-      `SELECT source, id, body FROM sessions WHERE ${pageWhere} ORDER BY at DESC, id LIMIT @limit OFFSET @offset`,
+      `SELECT source, id, at, body FROM sessions WHERE ${pageWhere} ORDER BY at DESC, id LIMIT @limit OFFSET @offset`,
     ),
     health: prepare('SELECT at, body FROM health WHERE source = ? AND at >= ? AND at <= ? ORDER BY at'),
     incidents: prepare('SELECT body FROM incidents ORDER BY started_at DESC LIMIT ?'),
@@ -211,14 +211,15 @@ function searchText(session: Session): string {
     .toLowerCase();
 }
 
-function decodeSession(row: { source: string; id: string; body: Buffer }): Session[] {
-  const session = decode(row.body, row.source, row.id);
+function decodeSession(row: SessionRecord): Session[] {
+  const session = decode(row.body, row.source, row.id, row.at);
   return session ? [session] : [];
 }
 
 interface SessionRecord {
   readonly source: string;
   readonly id: string;
+  readonly at: number;
   readonly body: Buffer;
 }
 

@@ -1,5 +1,6 @@
 import { firstIssue } from '@shared/zod-issue';
 import type { z } from 'zod';
+import { rateLimitedError } from './rate-limited';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import { err, ok, type Result } from '@shared/result';
 
@@ -146,11 +147,7 @@ export function statusError(label: string, answer: HttpAnswer, now: number): Sou
   if (status === 403) return sourceError('auth', `${label} denied access (403)${said}.`, { status });
   if (status === 429) {
     const retryAt = parseRetryAfter(answer.headers.get('retry-after'), now);
-    const when = retryAt ? `; retrying after ${new Date(retryAt).toISOString().slice(11, 19)} UTC` : '';
-    return sourceError('rate-limited', `${label} rate limit reached (429)${when}.`, {
-      status,
-      ...(retryAt ? { retryAt } : {}),
-    });
+    return rateLimitedError({ label, said: '429', retryAt: retryAt ?? undefined, now, extra: { status } });
   }
   if (status >= 500) return sourceError('http', `${label} server error (${status})${said}.`, { status });
   return sourceError('http', `${label} answered ${status}${said}.`, { status });

@@ -6,7 +6,8 @@ import { providers as shippedProviders } from '../../main/providers/registry';
 import { ok } from '@shared/result';
 import { EXAMPLE_BUDGET } from '../support/example-platform/budget';
 import { exampleProvider } from '../support/example-platform/index';
-import { startExampleSim } from '../support/example-platform/sim';
+import { exampleSimulator, type ExampleSimControls } from '../support/example-platform/sim';
+import { runSim, type RunningSim } from '../../main/demo/simulator';
 
 /**
  * A new platform is one folder and one registry entry. The made-up "Example TV"
@@ -19,11 +20,12 @@ const registry: Readonly<Record<string, Provider<any>>> = {
   [exampleProvider.kind]: exampleProvider,
 };
 
-let sim: Awaited<ReturnType<typeof startExampleSim>>;
+let sim: RunningSim<ExampleSimControls>;
 let engine: StreamwatchEngine;
 
 beforeAll(async () => {
-  sim = await startExampleSim(Date.now);
+  // Its simulator has the one shape every simulator has, so demo mode or the fault suite could list it too.
+  sim = await runSim(exampleSimulator.create({ now: Date.now }));
   engine = createEngine({
     fetch,
     clock: systemClock,
@@ -55,6 +57,7 @@ describe('a platform added as one folder and one registry entry', () => {
         timeout: 10_000,
       })
       .toBeGreaterThan(0);
+    expect(sim.controls.requests()).toBeGreaterThan(0);
     const source = engine.hub.snapshot().sources.find((s) => s.id === 'tv')!;
     expect(source).toMatchObject({ provider: 'example-tv', providerLabel: 'Example TV', health: { status: 'ok' } });
     expect(source.metric.definition).toContain('Example TV');

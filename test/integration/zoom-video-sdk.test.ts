@@ -162,7 +162,9 @@ describe('Zoom provider against the simulator', () => {
       ok: false,
       error: { kind: 'rate-limited', daily: true, retryAt: Date.parse('2026-05-04T00:00:00Z') },
     });
-    expect(!daily.ok && daily.error.message).toMatch(/^Zoom daily API limit reached; resumes at 00:00 UTC\./);
+    expect(!daily.ok && daily.error.message).toMatch(
+      /^Zoom daily API limit reached \(429\); polling resumes at 00:00:00 UTC\./,
+    );
   });
 
   it('answers per-second 429s during a rate-limit storm on the scenario clock', async () => {

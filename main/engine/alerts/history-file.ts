@@ -63,14 +63,27 @@ export function openHistoryFile(path: string, limit = 2000): HistoryFile {
   };
 }
 
-/** The same history kept in memory only: headless --config / --demo runs, which write nothing to disk. */
-export function memoryHistory(limit = 2000): HistoryFile {
+/**
+ * Incident history held in memory: the history store's (read at start from
+ * `stored`, newest first, and written through `write`), or nothing at all for
+ * a run that keeps no history.
+ */
+export function memoryHistory(
+  limit = 2000,
+  stored: readonly Incident[] = [],
+  write: (incident: Incident) => void = () => {},
+): HistoryFile {
   const byId = new Map<string, Incident>();
+  const keep = (incident: Incident): void => {
+    byId.delete(incident.id);
+    byId.set(incident.id, incident);
+    if (byId.size > limit) byId.delete(byId.keys().next().value!);
+  };
+  for (const incident of [...stored].sort((a, b) => a.startedAt - b.startedAt)) keep(incident);
   return {
     record(incident) {
-      byId.delete(incident.id);
-      byId.set(incident.id, incident);
-      if (byId.size > limit) byId.delete(byId.keys().next().value!);
+      keep(incident);
+      write(incident);
     },
     list: () => [...byId.values()].sort((a, b) => b.startedAt - a.startedAt),
     stillFiring: () => [...byId.values()].filter((i) => i.state === 'firing'),

@@ -1,5 +1,6 @@
 import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
+import { rateLimitedError } from '../rate-limited';
 import { describeBody, parseRetryAfter, type HttpAnswer } from '../http';
 import { ProblemSchema, type Problem } from './schema';
 import { headerNumber } from '../loose-values';
@@ -58,11 +59,7 @@ export function answerError(answer: HttpAnswer, now: number, during: 'auth' | 'r
   const detail = said(answer);
   if (status === 429) {
     const retryAt = retryAtOf(answer.headers, now);
-    const when = retryAt ? `; retrying after ${new Date(retryAt).toISOString().slice(11, 19)} UTC` : '';
-    return sourceError('rate-limited', `${LABEL} rate limit reached (429)${when}.`, {
-      status,
-      ...(retryAt ? { retryAt } : {}),
-    });
+    return rateLimitedError({ label: LABEL, said: '429', retryAt: retryAt ?? undefined, now, extra: { status } });
   }
   if (status === 401 || (during === 'auth' && status === 400)) {
     return sourceError('auth', `${LABEL} refused the API key (${status})${detail}.`, { status });

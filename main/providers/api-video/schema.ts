@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fastIsoUtc } from '../date-digits';
-import { LooseNumber, received } from '../loose-values';
+import { LooseNumber, numberIn, received } from '../loose-values';
 import { tolerantList } from '../tolerant';
 
 /**
@@ -57,8 +57,7 @@ export const DateMs = z.transform((value: unknown, ctx): number => {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   const ms = typeof value === 'string' ? parseApiDate(value) : null;
   if (ms !== null) return ms;
-  const said = typeof value === 'string' ? `"${value.slice(0, 40)}"` : received(value);
-  ctx.addIssue({ code: 'custom', message: `not a date: ${said}` });
+  ctx.addIssue({ code: 'custom', message: `not a date: ${saidOf(value)}` });
   return z.NEVER;
 });
 
@@ -90,14 +89,56 @@ function pageOf<T extends z.ZodType>(item: T) {
 }
 
 /** One event of `GET /analytics/sessions/{sessionId}/events` (legacy analytics API). Seeks carry from/to instead of at. */
-export const RawEventSchema = z.object({
-  type: Text,
-  emittedAt: DateMs,
-  at: NumberLike.nullish(),
-  from: NumberLike.nullish(),
-  to: NumberLike.nullish(),
+export interface RawEvent {
+  readonly type: string;
+  readonly emittedAt: number;
+  readonly at?: number | null;
+  readonly from?: number | null;
+  readonly to?: number | null;
+}
+
+/**
+ * An event, its five fields read in one transform with the rules of `Text`,
+ * `DateMs` and `NumberLike` above: a zod object of five field schemas per
+ * event cost more than the JSON.parse of the page. Each problem is at its
+ * field's path.
+ */
+export const RawEventSchema = z.transform((value: unknown, ctx): RawEvent => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: `Invalid input: expected object, received ${received(value)}` });
+    return z.NEVER;
+  }
+  const raw = value as Record<string, unknown>;
+  const problems: [string, string][] = [];
+  const type = typeof raw.type === 'string' ? raw.type : typeof raw.type === 'number' ? String(raw.type) : null;
+  if (type === null) problems.push(['type', `expected text, received ${received(raw.type)}`]);
+  const emittedAt = dateIn(raw.emittedAt);
+  if (emittedAt === null) problems.push(['emittedAt', `not a date: ${saidOf(raw.emittedAt)}`]);
+  const event: RawEvent = {
+    type: type ?? '',
+    emittedAt: emittedAt ?? 0,
+    at: nullishNumber(raw.at, 'at', problems),
+    from: nullishNumber(raw.from, 'from', problems),
+    to: nullishNumber(raw.to, 'to', problems),
+  };
+  for (const [field, message] of problems) ctx.addIssue({ code: 'custom', message, path: [field] });
+  return problems.length > 0 ? z.NEVER : event;
 });
-export type RawEvent = z.infer<typeof RawEventSchema>;
+
+function dateIn(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  return typeof value === 'string' ? parseApiDate(value) : null;
+}
+
+const saidOf = (value: unknown) => (typeof value === 'string' ? `"${value.slice(0, 40)}"` : received(value));
+
+function nullishNumber(value: unknown, field: string, problems: [string, string][]): number | null | undefined {
+  if (value === null || value === undefined) return value;
+  const number = numberIn(value);
+  if (number === undefined) problems.push([field, `expected a number, received ${received(value)}`]);
+  return number;
+}
+
 export const EventsPageSchema = pageOf(RawEventSchema);
 
 /** One player session of `GET /analytics/{live-streams|videos}/{id}` (legacy, removed from the spec in 2023). */

@@ -1,3 +1,4 @@
+import { rateLimitedError } from '../rate-limited';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import { describeBody, statusError, type HttpAnswer } from '../http';
 import type { TimeWindow } from './window-planner';
@@ -57,14 +58,15 @@ export function convivaError(answer: HttpAnswer, context: RequestContext, now: n
           status,
         },
       );
-    case 429: {
-      const retryAt = now + RATE_LIMIT_WAIT_MS;
-      return sourceError(
-        'rate-limited',
-        `${LABEL} rate limit reached (${said}); it sends no retry time, so polling resumes after ${clock(retryAt)} UTC.`,
-        { status, retryAt },
-      );
-    }
+    case 429:
+      return rateLimitedError({
+        label: LABEL,
+        said,
+        retryAt: now + RATE_LIMIT_WAIT_MS,
+        guessed: 'it sends no retry time',
+        now,
+        extra: { status },
+      });
     default:
       return statusError(LABEL, answer, now);
   }
@@ -112,10 +114,6 @@ function bodySaid(answer: HttpAnswer, status: number): string {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function clock(at: number): string {
-  return new Date(at).toISOString().slice(11, 19);
 }
 
 export function formatWindow(window: TimeWindow): string {

@@ -1,3 +1,4 @@
+import { rateLimitedError } from '../rate-limited';
 import type { z } from 'zod';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import { err, type Result } from '@shared/result';
@@ -58,7 +59,13 @@ function classifyError(code: string | null, message: string | null, details: str
   const tag = code !== null ? ` (code ${code})` : '';
   const extra = code !== null ? { code } : {};
   if (RATE_WORDS.test(said)) {
-    return sourceError('rate-limited', `${NAVER_LABEL} · ${said}${tag}: too many requests for this account.`, extra);
+    // NAVER names no retry time: the engine's scheduler backs off.
+    return rateLimitedError({
+      label: NAVER_LABEL,
+      said: code !== null ? `${said}, code ${code}` : said,
+      now: 0,
+      extra,
+    });
   }
   if ((code !== null && AUTH_CODES.has(code)) || AUTH_WORDS.test(said)) {
     return sourceError(

@@ -1,3 +1,4 @@
+import { rateLimitedError } from '../rate-limited';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
 import { parseJson, parseRetryAfter, statusError, type HttpAnswer } from '../http';
@@ -77,24 +78,26 @@ function rateLimitError(answer: HttpAnswer, context: ThrottleContext, tracking: 
     // Zoom sends an ISO date-time here. Without one, assume the daily window
     // resets at the next midnight UTC, the only boundary Zoom mentions.
     const retryAt = retryAfter ?? nextUtcMidnight(context.now);
-    const message = `${LABEL} daily API limit reached; resumes ${formatResume(retryAt, context.now)}${tracking}`;
-    return sourceError('rate-limited', message, { ...extra, retryAt, daily: true });
+    return rateLimitedError({
+      label: LABEL,
+      limit: 'daily API limit',
+      said: '429',
+      retryAt,
+      now: context.now,
+      suffix: tracking,
+      extra: { ...extra, daily: true },
+    });
   }
   // Without a Retry-After the engine's scheduler backs off, as for every platform.
-  if (retryAfter === undefined) {
-    const message = `${LABEL} per-second API limit reached${which}; polling backs off${tracking}`;
-    return sourceError('rate-limited', message, extra);
-  }
-  const seconds = Math.max(1, Math.round((retryAfter - context.now) / 1000));
-  const message = `${LABEL} per-second API limit reached${which}; retrying in ${seconds} s${tracking}`;
-  return sourceError('rate-limited', message, { ...extra, retryAt: retryAfter });
-}
-
-/** Times are said in UTC, with "UTC", because Zoom's daily window is a UTC day and the user may be anywhere. */
-function formatResume(at: number, now: number): string {
-  const iso = new Date(at).toISOString();
-  const time = `${iso.slice(11, 16)} UTC`;
-  return at - now < 24 * 3_600_000 ? `at ${time}.` : `on ${iso.slice(0, 10)} at ${time}.`;
+  return rateLimitedError({
+    label: LABEL,
+    limit: `per-second API limit${which}`,
+    said: '429',
+    retryAt: retryAfter,
+    now: context.now,
+    suffix: tracking,
+    extra,
+  });
 }
 
 function nextUtcMidnight(now: number): number {

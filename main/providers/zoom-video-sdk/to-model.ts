@@ -1,12 +1,17 @@
 import type { RateLimit, Sample, Session, SessionEvent } from '@shared/model/samples';
 import { latestQosDetails, type Detail } from './qos';
+import { fastIsoUtc } from '../date-digits';
 import type { RawQosUser, RawSession, RawUser } from './schema';
 
 /** Pure mapping from Zoom's raw payloads to the shared model. */
 
 /** Zoom's times are ISO 8601 in UTC ("2021-12-07T05:42:28Z"); anything else is unknown, not a guess. */
 export function parseZoomTime(text: string | null | undefined): number | null {
-  if (!text || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return null;
+  if (!text) return null;
+  // The exact form, read by character codes (a page has hundreds); other ISO forms go the long way.
+  const fast = fastIsoUtc(text);
+  if (fast !== null) return fast;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : at;
 }

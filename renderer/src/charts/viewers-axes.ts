@@ -17,7 +17,7 @@ interface Look {
  */
 export function applyAxes(
   chart: Chart<'line', unknown>,
-  series: ReadonlyArray<{ readonly source: { readonly metric: ViewerMetric }; readonly hidden: boolean }>,
+  series: ReadonlyArray<{ readonly source: { readonly metric: Pick<ViewerMetric, 'unit'> }; readonly hidden: boolean }>,
   from: number,
   to: number,
   look: Look,

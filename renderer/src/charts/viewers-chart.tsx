@@ -1,12 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { ChartDataset, TooltipItem } from 'chart.js';
-import { formatClock, formatCount } from '../components/format';
+import type { ViewerPoint } from '@shared/model/samples';
 import { useColorScheme } from '../use-color-scheme';
-import { Chart } from './chart-setup';
+import { ViewersDrawing, type DrawLine, type Drawn, type Look } from './chart-draw';
+import { packPoints, type FromWorker, type ToWorker, type WireLine } from './chart-wire';
 import { cssVar } from './palette';
-import { chartData, loneReadingRadius, pointsInRange, readingsInRange, type ChartPoint } from './series';
-import { applyAxes } from './viewers-axes';
-import { bucketFor, lineWidth } from './density';
 import type { ChartSeries } from './chart-series';
 
 export type { ChartSeries } from './chart-series';
@@ -20,74 +17,46 @@ interface Props {
   readonly fontSize: number;
 }
 
-type LineChart = Chart<'line', ChartPoint[]>;
-type LineDataset = ChartDataset<'line', ChartPoint[]>;
+/** Where the chart is drawn: its worker, or (no OffscreenCanvas in this browser) the page itself. */
+interface Painter {
+  draw(lines: readonly DrawLine[], from: number, to: number, look: Look): void;
+  dispose(): void;
+}
 
 /**
- * The live viewers chart. The Chart is created once and updated in place:
- * re-creating it on every patch would flicker, drop hover state and cost a
- * full layout each second. Dataset objects are kept per source so chart.js
- * keeps its per-dataset state (hover, decimation caches) across updates.
+ * The live viewers chart. chart.js draws it in a worker on an OffscreenCanvas,
+ * so the page's main thread keeps its frames for the DOM; the page forwards
+ * the pointer for the tooltip and the box's size. The canvas's data-points and
+ * data-newest attributes say what was drawn, set once the drawing reports it
+ * done, never before.
  */
 export function ViewersChart({ series, now, rangeMs, description, fontSize }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<LineChart | null>(null);
-  const datasets = useRef(new Map<string, LineDataset>());
-  // Read by the tooltip callbacks, which chart.js calls long after a render.
-  const shown = useRef<readonly ChartSeries[]>([]);
+  const painter = useRef<Painter | null>(null);
   const scheme = useColorScheme();
 
   useEffect(() => {
-    const title = (items: TooltipItem<'line'>[]): string => (items[0] ? formatClock(items[0].parsed.x) : '');
-    const label = (item: TooltipItem<'line'>): string => {
-      const entry = shown.current[item.datasetIndex];
-      if (!entry) return '';
-      const name = entry.overlay ? `${entry.source.name} (${entry.overlay})` : entry.source.name;
-      return `${name}: ${formatCount(item.parsed.y)} ${entry.source.metric.unit}`;
+    const canvas = canvasRef.current!;
+    const report = (drawn: Drawn) => {
+      canvas.dataset.points = String(drawn.points);
+      canvas.dataset.newest = JSON.stringify(drawn.newest);
     };
-    const detail = (item: TooltipItem<'line'>): string => {
-      const entry = shown.current[item.datasetIndex];
-      return entry
-        ? `${entry.source.providerLabel} · ${entry.source.metric.label}${entry.stale ? ' · STALE' : ''}`
-        : '';
-    };
-    const chart: LineChart = new Chart(canvasRef.current!, {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 6 }, line: { tension: 0 } },
-        plugins: {
-          // min-max keeps the nulls that mark gaps (they sort below every count), LTTB would smooth them away.
-          decimation: { enabled: true, algorithm: 'min-max' },
-          tooltip: { callbacks: { title, label, afterLabel: detail } },
-        },
-        scales: { x: { type: 'linear' } },
-      },
-    });
-    chartRef.current = chart;
+    const made =
+      typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function'
+        ? workerPainter(canvas, report)
+        : pagePainter(canvas, report);
+    painter.current = made;
     return () => {
-      chart.destroy();
-      chartRef.current = null;
+      made.dispose();
+      painter.current = null;
     };
   }, []);
 
   useEffect(() => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    // Drawn in the frame after the one that applied the update: the update's
-    // DOM work and the chart's few milliseconds then fit a frame each, instead
-    // of together overrunning one. Changes within a frame cost one draw.
-    const frame = requestAnimationFrame(() => {
-      shown.current = series;
-      drawChart(chart, datasets.current, series, now - rangeMs, now, fontSize);
-    });
-    return () => cancelAnimationFrame(frame);
+    const from = now - rangeMs;
+    const look = { text: cssVar('--fg-muted', '#666'), grid: cssVar('--grid', 'rgba(0,0,0,0.08)'), fontSize };
+    painter.current?.draw(series.map(toDrawLine), from, now, look);
+    // scheme: the look's colours come from the stylesheet, which changes with it.
   }, [series, now, rangeMs, scheme, fontSize]);
 
   return (
@@ -97,54 +66,107 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
   );
 }
 
-function drawChart(
-  chart: LineChart,
-  datasets: Map<string, LineDataset>,
-  series: readonly ChartSeries[],
-  from: number,
-  to: number,
-  fontSize: number,
-): void {
-  const next: LineDataset[] = [];
-  const live = new Set<string>();
-  const bucketMs = bucketFor(to - from, chart.width);
-  for (const entry of series) {
-    const id = entry.overlay ? `${entry.source.id}\u0000${entry.overlay}` : entry.source.id;
-    live.add(id);
-    const dataset = datasets.get(id) ?? ({ data: [] } as unknown as LineDataset);
-    datasets.set(id, dataset);
-    dataset.label = entry.overlay ? `${entry.source.name} · ${entry.overlay}` : entry.source.name;
-    dataset.data = chartData(entry.points, entry.intervalMs ?? entry.source.intervalMs, bucketMs);
-    dataset.borderWidth = lineWidth(pointsInRange(dataset.data, from, to), chart.width);
-    dataset.pointRadius = loneReadingRadius(dataset.data);
-    dataset.backgroundColor = entry.color;
-    // Stale: long dashes. A baseline: short dots, thinner and faint, so it reads as "usual", not as now.
-    dataset.borderDash = entry.overlay ? [2, 3] : entry.stale ? [6, 4] : [];
-    if (entry.overlay) dataset.borderWidth = 1;
-    dataset.borderColor = entry.overlay ? `${entry.color}99` : entry.color;
-    dataset.spanGaps = false;
-    dataset.hidden = entry.hidden;
-    dataset.yAxisID = `y-${entry.source.metric.unit}`;
-    next.push(dataset);
-  }
-  for (const id of datasets.keys()) if (!live.has(id)) datasets.delete(id);
-  chart.data.datasets = next;
-  applyAxes(chart, series, from, to, {
-    text: cssVar('--fg-muted', '#666'),
-    grid: cssVar('--grid', 'rgba(0,0,0,0.08)'),
-    fontSize,
-  });
-  chart.update('none');
-  // A canvas shows nothing a test or a tool can read: say how many readings it shows, and each line's newest.
-  const shownReadings = series.reduce(
-    (sum, entry) => (entry.hidden || entry.overlay ? sum : sum + readingsInRange(entry.points, from, to)),
-    0,
+function toDrawLine(entry: ChartSeries): DrawLine {
+  const { source, overlay } = entry;
+  const name = overlay ? `${source.name} (${overlay})` : source.name;
+  return {
+    key: overlay ? `${source.id}\u0000${overlay}` : source.id,
+    sourceId: source.id,
+    label: overlay ? `${source.name} · ${overlay}` : source.name,
+    tooltipName: name,
+    tooltipDetail: `${source.providerLabel} · ${source.metric.label}${entry.stale ? ' · STALE' : ''}`,
+    unit: source.metric.unit,
+    color: entry.color,
+    overlay: overlay !== undefined,
+    stale: entry.stale,
+    hidden: entry.hidden,
+    intervalMs: entry.intervalMs ?? source.intervalMs,
+    points: entry.points,
+  };
+}
+
+function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void): Painter {
+  const worker = new Worker(new URL('./viewers-chart.worker.ts', import.meta.url), { type: 'module' });
+  const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  canvas.classList.add('chart-offscreen');
+  const box = canvas.parentElement!;
+  const offscreen = canvas.transferControlToOffscreen();
+  send(
+    {
+      type: 'init',
+      canvas: offscreen,
+      width: box.clientWidth,
+      height: box.clientHeight,
+      devicePixelRatio: window.devicePixelRatio || 1,
+    },
+    [offscreen],
   );
-  chart.canvas.dataset.points = String(shownReadings);
-  const newest: Record<string, number> = {};
-  series.forEach((entry, index) => {
-    const last = next[index]!.data.findLast((point) => point.y !== null && point.x <= to);
-    if (!entry.hidden && !entry.overlay && last) newest[entry.source.id] = last.x;
+  let lastDrawn = 0;
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    // Draws are done in order; an older report after a newer one cannot happen, but would be stale.
+    if (event.data.seq < lastDrawn) return;
+    lastDrawn = event.data.seq;
+    report(event.data);
+  };
+  let size = { width: box.clientWidth, height: box.clientHeight };
+  const observer = new ResizeObserver(() => {
+    const next = { width: box.clientWidth, height: box.clientHeight };
+    if (next.width === size.width && next.height === size.height) return;
+    size = next;
+    send({ type: 'resize', ...next });
   });
-  chart.canvas.dataset.newest = JSON.stringify(newest);
+  observer.observe(box);
+  const pointer = (kind: 'mousemove' | 'mouseout') => (event: PointerEvent) =>
+    send({ type: 'pointer', kind, x: event.offsetX, y: event.offsetY });
+  const move = pointer('mousemove');
+  const leave = pointer('mouseout');
+  canvas.addEventListener('pointermove', move);
+  canvas.addEventListener('pointerleave', leave);
+  /** The points array last sent for each line: unchanged points are not sent again. */
+  const sent = new Map<string, readonly ViewerPoint[]>();
+  let seq = 0;
+  let frame = 0;
+  const post = (lines: readonly DrawLine[], from: number, to: number, look: Look) => {
+    const transfer: Transferable[] = [];
+    const wire = lines.map(({ points, ...line }): WireLine => {
+      if (sent.get(line.key) === points) return line;
+      sent.set(line.key, points);
+      const packed = packPoints(points);
+      transfer.push(packed.buffer);
+      return { ...line, packed };
+    });
+    for (const key of sent.keys()) if (!lines.some((line) => line.key === key)) sent.delete(key);
+    send({ type: 'draw', seq: ++seq, lines: wire, from, to, look }, transfer);
+  };
+  return {
+    draw(lines, from, to, look) {
+      // Sent at the start of the next frame, after the update's DOM work: the worker then draws while
+      // the page's thread is idle, instead of competing with it for a core on a busy machine.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => post(lines, from, to, look));
+    },
+    dispose() {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerleave', leave);
+      worker.terminate();
+    },
+  };
+}
+
+function pagePainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void): Painter {
+  const drawing = new ViewersDrawing(canvas, false, window.devicePixelRatio || 1);
+  let frame = 0;
+  return {
+    draw(lines, from, to, look) {
+      // Drawn in the frame after the update's DOM work; changes within a frame cost one draw.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => report(drawing.draw(lines, from, to, look)));
+    },
+    dispose() {
+      cancelAnimationFrame(frame);
+      drawing.chart.destroy();
+    },
+  };
 }

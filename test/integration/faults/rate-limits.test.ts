@@ -27,7 +27,7 @@ describe('rate limits', () => {
       fleet,
       'api-video',
       'rate-limited',
-      new RegExp(`^api\\.video rate limit reached \\(429\\); retrying after ${clockTime(retryAt)} UTC\\.$`),
+      new RegExp(`^api\\.video rate limit reached \\(429\\); polling resumes at ${clockTime(retryAt)} UTC\\.$`),
     );
     // Every 429 said 90 s: after each one, the account's requests wait that long.
     for (const answer of limited)
@@ -58,7 +58,7 @@ describe('rate limits', () => {
       fleet,
       'naver-b',
       'rate-limited',
-      new RegExp(`^NAVER VPE rate limit reached \\(429\\); retrying after ${clockTime(retryAt)} UTC\\.$`),
+      new RegExp(`^NAVER VPE rate limit reached \\(429\\); polling resumes at ${clockTime(retryAt)} UTC\\.$`),
     );
     expectOthersOnTime(fleet, ['naver-b']);
     expectWithinBudget(fleet, 'naver-b', from, to);
@@ -73,20 +73,20 @@ describe('rate limits', () => {
     const fleet = await fleets.open({ zoom: true, start: Date.parse('2026-01-15T23:20:00Z') });
     const zoom = fleet.station<ZoomStation>('zoom');
     const from = fleet.clock.now();
-    zoom.sim.controls.setThrottle('daily');
+    zoom.controls.setThrottle('daily');
     await fleet.driver.run(10 * MINUTE);
     const midnight = Date.parse('2026-01-16T00:00:00Z');
     const health = fleet.watch.health('zoom');
     expect(health).toMatchObject({ status: 'paused', until: expect.any(Number) });
     if (health.status !== 'paused') return;
     expect(health.reason).toMatch(
-      /^Zoom daily API limit reached; resumes at 00:00 UTC\. \(tracking id [^)]+\) Polling resumes at 2026-01-16 00:00 UTC\.$/,
+      /^Zoom daily API limit reached \(429\); polling resumes at 00:00:00 UTC\. \(tracking id [^)]+\) Polling resumes at 2026-01-16 00:00 UTC\.$/,
     );
     expect(health.until).toBeGreaterThanOrEqual(midnight);
     expectOthersOnTime(fleet, ['zoom']);
     expectWithinBudget(fleet, 'zoom', from, fleet.clock.now());
     // The limit lifts on Zoom's side at midnight; the engine must not try before.
-    zoom.sim.controls.setThrottle(null);
+    zoom.controls.setThrottle(null);
     const firstLimited = exchangesTo(fleet, 'zoom').find((e) => e.outcome === 429)!;
     await expectRecovery(fleet, 'zoom', fleet.clock.now());
     expect(exchangesTo(fleet, 'zoom', firstLimited.endedAt! + 1, midnight)).toEqual([]);

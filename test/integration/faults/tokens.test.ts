@@ -14,11 +14,11 @@ describe('tokens expiring mid-run', () => {
   it('api.video access token: renewed with the refresh token, the source never leaves "ok"', async () => {
     const fleet = await fleets.open();
     const station = fleet.station<ApiVideoStation>('api-video');
-    const before = station.sim.controls.stats();
+    const before = station.controls.stats();
     const from = fleet.clock.now();
-    station.sim.controls.expireTokens();
+    station.controls.expireTokens();
     await fleet.driver.run(6 * MINUTE);
-    const after = station.sim.controls.stats();
+    const after = station.controls.stats();
     expect(after.refreshes).toBeGreaterThan(before.refreshes);
     expect(fleet.watch.history('api-video').filter((change) => change.at >= from)).toEqual([]);
     expectOthersOnTime(fleet, []);
@@ -31,7 +31,7 @@ describe('tokens expiring mid-run', () => {
     const fleet = await fleets.open({ zoom: true });
     const station = fleet.station<ZoomStation>('zoom');
     const from = fleet.clock.now();
-    station.sim.controls.expireAccessTokens();
+    station.controls.expireAccessTokens();
     await fleet.driver.run(6 * MINUTE);
     expect(fleet.watch.history('zoom').filter((change) => change.at >= from)).toEqual([]);
     expectOthersOnTime(fleet, []);

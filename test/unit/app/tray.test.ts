@@ -126,6 +126,18 @@ describe('tray adapter', () => {
     expect(actions.setPaused).toHaveBeenLastCalledWith(false);
   });
 
+  it('says in the tooltip, before the alert summary, that history is not being saved, until it is again', () => {
+    const { controller, tray } = setup();
+    controller.update({ ...STATES.warning, tooltip: 'x'.repeat(200) });
+    controller.setHistoryProblem('history is not being saved: the disk is full');
+    expect(tray.tooltip).toMatch(
+      /^Streamwatch — 1 incident firing · history is not being saved: the disk is full · x+…$/,
+    );
+    expect(tray.tooltip.length).toBe(127);
+    controller.setHistoryProblem(null);
+    expect(tray.tooltip).not.toContain('history');
+  });
+
   it('keeps the menu short when many incidents fire', () => {
     const { controller, menu, actions } = setup();
     const incidents = Array.from({ length: 12 }, (_, i) => ({ id: `i-${i}`, label: `Source ${i} · failing` }));

@@ -64,6 +64,27 @@ async function app(dir = mkdtempSync(join(tmpdir(), 'sw-sources-'))) {
   return { dir, store, keychain, sources, settings, resolve };
 }
 
+describe('demo beside real sources', () => {
+  it("names only the demo's own sources as demo, so real data is never labelled or stored as the demo's", async () => {
+    const store = createSettingsStore({ dir: mkdtempSync(join(tmpdir(), 'sw-sources-')) });
+    await store.load();
+    await store.update((s) => ({ ...s, sources: [naver], demo: true }));
+    const engine = fakeEngine(fakeHub(snapshotOf([], [])));
+    const demo: SourceConfig = { ...naver, id: 'demo-naver-vpe', name: 'NAVER (demo)' };
+    const sources = createSourcesService({
+      settings: store,
+      keychain: noKeychain(),
+      session: createMemoryStore(),
+      engine,
+      providerFor,
+      demoSources: () => [demo],
+    });
+    sources.apply();
+    expect(engine.calls).toEqual(['setSources naver-main,demo-naver-vpe']);
+    expect([...(engine.demoSourceIds ?? [])]).toEqual(['demo-naver-vpe']);
+  });
+});
+
 describe('secrets kept for this session only', () => {
   it('after a restart: "enter them again", no keychain error, and no API alert', async () => {
     const first = await app();

@@ -73,6 +73,18 @@ describe('sources', () => {
     expect(h.engine.hub.snapshot().demo).toBe(true);
   });
 
+  it("labels only the demo's own sources as demo when real ones are polled beside them", async () => {
+    h = createHarness();
+    h.engine.setSources(withSecrets(h, 'real', 'demo-x'), { demo: true, demoSourceIds: new Set(['demo-x']) });
+    expect(h.engine.hub.source('real')?.demo).toBe(false);
+    expect(h.engine.hub.source('demo-x')?.demo).toBe(true);
+    expect(h.engine.hub.snapshot().demo).toBe(true);
+    // The demo switched off: the same real source, no longer beside a demo, stays real.
+    h.engine.setSources(withSecrets(h, 'real'));
+    expect(h.engine.hub.source('real')?.demo).toBe(false);
+    expect(h.engine.hub.snapshot().demo).toBe(false);
+  });
+
   it('setSources keeps unchanged sources polling with their data, restarts changed ones and removes the rest', async () => {
     h = createHarness();
     const configs = withSecrets(h, 'a', 'b', 'c');

@@ -86,14 +86,19 @@ export function fakeHub(
 
 export interface FakeEngine extends Engine {
   readonly calls: string[];
+  /** The ids the last setSources call named as the demo's own. */
+  demoSourceIds?: ReadonlySet<string>;
 }
 
 export function fakeEngine(hub: StateHub): FakeEngine {
   const calls: string[] = [];
-  return {
+  const engine: FakeEngine = {
     hub,
     calls,
-    setSources: (sources) => void calls.push(`setSources ${sources.map((s) => s.id).join(',')}`),
+    setSources: (sources, options) => {
+      engine.demoSourceIds = options?.demoSourceIds;
+      calls.push(`setSources ${sources.map((s) => s.id).join(',')}`);
+    },
     start: () => void calls.push('start'),
     stop: async () => void calls.push('stop'),
     refresh: (sourceId) => void calls.push(`refresh ${sourceId ?? '*'}`),
@@ -111,4 +116,5 @@ export function fakeEngine(hub: StateHub): FakeEngine {
     },
     credentialsChanged: (sourceId) => void calls.push(`credentialsChanged ${sourceId}`),
   };
+  return engine;
 }

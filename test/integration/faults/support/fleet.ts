@@ -7,7 +7,7 @@ import { installFakeClock, type FakeClock } from '../../../support/fake-clock';
 import { createFakeSystemEvents, type FakeSystemEvents } from '../../../support/fake-system-events';
 import { meterFetch, type MeteredFetch } from './metered-fetch';
 import { createPollLog, type PollLog } from './poll-log';
-import { apiVideoStation, convivaStation, naverStation, zoomStation, type Station } from './stations';
+import { station as startStation, type Station } from './stations';
 import { createTimeDriver, type TimeDriver } from './time-driver';
 import { createWatch, type Watch } from './watch';
 
@@ -48,12 +48,12 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const clock = installFakeClock(options.start ?? FLEET_START);
   const now = () => clock.now();
   const list: Station[] = [
-    await naverStation('naver-a', 101, now),
-    await naverStation('naver-b', 102, now),
-    await apiVideoStation('api-video', 103, now),
-    await convivaStation('conviva', 104, now),
+    await startStation('naver-vpe', 'naver-a', 101, now),
+    await startStation('naver-vpe', 'naver-b', 102, now),
+    await startStation('api-video', 'api-video', 103, now),
+    await startStation('conviva', 'conviva', 104, now),
   ];
-  if (options.zoom) list.push(await zoomStation('zoom', 105, now));
+  if (options.zoom) list.push(await startStation('zoom-video-sdk', 'zoom', 105, now));
   const stations = new Map(list.map((station) => [station.config.id, station]));
 
   const net = meterFetch(globalThis.fetch, now);

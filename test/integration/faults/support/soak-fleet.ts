@@ -1,9 +1,7 @@
-import { createApiVideoSim } from '../../../../main/demo/api-video';
-import { CONVIVA_SIM_BASE_PATH, createConvivaSim } from '../../../../main/demo/conviva';
-import { createNaverSim } from '../../../../main/demo/naver-vpe/sim';
 import { DAY, HOUR, type Scenario } from '../../../../main/demo/scenario';
 import type { Fault } from '../../../../main/demo/sim-faults';
-import { createZoomSim, DEMO_ZOOM_CREDENTIALS } from '../../../../main/demo/zoom-video-sdk';
+import type { Simulator } from '../../../../main/demo/simulator';
+import { SIMULATORS, type SimControls, type SimulatedPlatform } from '../../../../main/demo/simulators';
 import type { SourceConfig } from '@shared/model/source';
 import type { SimHost, SimTransport } from './sim-transport';
 
@@ -26,76 +24,55 @@ const quiet = (seed: number, peakViewers: number): Scenario => ({ seed, peakView
  * Ten sources on ten in-process simulators: three NAVER accounts, two
  * api.video (token auth), three Conviva and two Zoom.
  */
+/** A simulator of `kind` for source `id`, in-process on `transport`, with its config as a user would set it. */
+function soakSim<K extends SimulatedPlatform>(
+  transport: SimTransport,
+  now: () => number,
+  kind: K,
+  id: string,
+  scenario: Scenario,
+  options: Record<string, unknown> = {},
+) {
+  const sim = (SIMULATORS[kind] as Simulator<SimControls<K>>).create({ now, scenario, account: id });
+  const origin = `http://${id}.sim`;
+  const config: SourceConfig = {
+    id,
+    provider: kind,
+    name: id,
+    baseUrl: `${origin}${sim.basePath}`,
+    enabled: true,
+    options: { ...sim.sourceOptions, ...options },
+  };
+  return { sim, base: { config, secrets: sim.secrets, origin, host: transport.add(origin, sim.handler) } };
+}
+
 export function soakSources(transport: SimTransport, now: () => number): SoakSource[] {
   const sources: SoakSource[] = [];
   for (let i = 1; i <= 3; i++) {
-    const id = `naver-${i}`;
-    const origin = `http://${id}.sim`;
-    const sim = createNaverSim({ now, scenario: quiet(200 + i, 60), apiKey: `key-${id}`, projectId: `company-${id}` });
-    sources.push({
-      config: { id, provider: 'naver-vpe', name: id, baseUrl: origin, enabled: true, options: { sessionLimit: 5 } },
-      secrets: { apiKey: sim.apiKey, projectId: sim.projectId },
-      origin,
-      host: transport.add(origin, sim.handler),
-      changedType: { type: 'changed-type', path: ['result', 0, 'currentViewerCnt'], value: { count: 3 } },
-    });
+    const { base } = soakSim(transport, now, 'naver-vpe', `naver-${i}`, quiet(200 + i, 60), { sessionLimit: 5 });
+    const changedType: Fault = { type: 'changed-type', path: ['result', 0, 'currentViewerCnt'], value: { count: 3 } };
+    sources.push({ ...base, changedType });
   }
   for (let i = 1; i <= 2; i++) {
-    const id = `api-video-${i}`;
-    const origin = `http://${id}.sim`;
-    const sim = createApiVideoSim({ now, scenario: quiet(300 + i, 80), apiKey: `key-${id}` });
+    const { sim, base } = soakSim(transport, now, 'api-video', `api-video-${i}`, quiet(300 + i, 80), {
+      authMode: 'token',
+    });
     sources.push({
-      config: { id, provider: 'api-video', name: id, baseUrl: origin, enabled: true, options: { authMode: 'token' } },
-      secrets: { apiKey: sim.apiKey },
-      origin,
-      host: transport.add(origin, sim.handler),
+      ...base,
       changedType: { type: 'changed-type', path: ['data'], value: 'n/a' },
       // A one-off event rather than a state: every token issued so far stops working.
       special: { name: 'expired access tokens', on: () => sim.controls.expireTokens(), off: () => undefined },
     });
   }
   for (let i = 1; i <= 3; i++) {
-    const id = `conviva-${i}`;
-    const origin = `http://${id}.sim`;
-    // Conviva lists ended sessions only; at this small audience a faster end rate keeps some coming.
-    const sim = createConvivaSim({
-      now,
-      scenario: quiet(400 + i, 200),
-      endRatePerMinute: 0.02,
-      clientId: `client-${id}`,
-      clientSecret: `secret-${id}`,
-    });
-    sources.push({
-      config: {
-        id,
-        provider: 'conviva',
-        name: id,
-        baseUrl: `${origin}${CONVIVA_SIM_BASE_PATH}`,
-        enabled: true,
-        options: {},
-      },
-      secrets: { clientId: `client-${id}`, clientSecret: `secret-${id}` },
-      origin,
-      host: transport.add(origin, sim.handler),
-      changedType: { type: 'changed-type', path: ['time_series'], value: 'unavailable' },
-    });
+    // Conviva lists ended sessions only, 0.2 % of the audience a minute: 2,000 viewers keep some coming.
+    const { base } = soakSim(transport, now, 'conviva', `conviva-${i}`, quiet(400 + i, 2_000));
+    sources.push({ ...base, changedType: { type: 'changed-type', path: ['time_series'], value: 'unavailable' } });
   }
   for (let i = 1; i <= 2; i++) {
-    const id = `zoom-${i}`;
-    const origin = `http://${id}.sim`;
-    const sim = createZoomSim({ now, scenario: quiet(500 + i, 40), plan: 'pro' });
+    const { sim, base } = soakSim(transport, now, 'zoom-video-sdk', `zoom-${i}`, quiet(500 + i, 40));
     sources.push({
-      config: {
-        id,
-        provider: 'zoom-video-sdk',
-        name: id,
-        baseUrl: `${origin}/v2`,
-        enabled: true,
-        options: { plan: 'pro' },
-      },
-      secrets: { ...DEMO_ZOOM_CREDENTIALS },
-      origin,
-      host: transport.add(origin, sim.handler),
+      ...base,
       changedType: { type: 'changed-type', path: ['sessions'], value: 'none' },
       special: {
         name: 'daily limit',

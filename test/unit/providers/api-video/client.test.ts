@@ -157,7 +157,7 @@ describe('api.video limits and bad answers', () => {
     const limited = await t.get();
     expect(limited).toMatchObject({ ok: false, error: { kind: 'rate-limited', status: 429, retryAt: START + 60_000 } });
     if (!limited.ok)
-      expect(limited.error.message).toBe('api.video rate limit reached (429); retrying after 20:31:00 UTC.');
+      expect(limited.error.message).toBe('api.video rate limit reached (429); polling resumes at 20:31:00 UTC.');
     const waiting = await t.get();
     expect(waiting).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAt: START + 60_000 } });
     expect(t.seen).toHaveLength(1);

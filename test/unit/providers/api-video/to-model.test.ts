@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EventsPageSchema,
+  RawEventSchema,
   PlayerSessionsPageSchema,
   LiveStreamsPageSchema,
   TimeseriesPageSchema,
@@ -88,6 +89,23 @@ describe('api.video raw schemas', () => {
     });
     expect(page.data).toHaveLength(1);
     expect(page.skipped).toEqual({ count: 2, first: 'data[0].emittedAt: not a date: "yesterday"' });
+  });
+
+  it('reads loose event fields and names each bad one at its path', () => {
+    const page = EventsPageSchema.parse({
+      data: [
+        { type: 'seek.forward', emittedAt: 1_700_000_000_000, from: '12', to: 30, extra: true },
+        { type: 'pause', emittedAt: '2024-05-29T07:00:00Z', at: 'soon' },
+        { type: ['x'], emittedAt: null },
+      ],
+    });
+    expect(page.data).toEqual([{ type: 'seek.forward', emittedAt: 1_700_000_000_000, from: 12, to: 30 }]);
+    expect(page.skipped).toEqual({ count: 2, first: 'data[1].at: expected a number, received string' });
+    const third = RawEventSchema.safeParse({ type: ['x'], emittedAt: null });
+    expect(third.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'type: expected text, received array',
+      'emittedAt: not a date: null',
+    ]);
   });
 
   it('keeps the envelope strict: no list where one must be is a schema error', () => {

@@ -71,7 +71,7 @@ describe('Conviva error sentences', () => {
     expect(RATE_LIMIT_WAIT_MS).toBeGreaterThan(60_000);
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAt: NOW + RATE_LIMIT_WAIT_MS });
     expect(error.message).toBe(
-      'Conviva rate limit reached (429: Too Many Requests); it sends no retry time, so polling resumes after 20:01:05 UTC.',
+      'Conviva rate limit reached (429: Too Many Requests); it sends no retry time, so polling resumes at 20:01:05 UTC.',
     );
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../../../main/providers/http';
 import {
   ConcurrentPlaysBodySchema,
-  flattenSession,
+  RawSessionSchema,
   SessionsBodySchema,
 } from '../../../../main/providers/conviva/schema';
 import { toBreakdown, toSession, toViewerPoints } from '../../../../main/providers/conviva/to-model';
@@ -127,11 +127,18 @@ describe('Conviva real-time mapping', () => {
 });
 
 describe('Conviva session sections', () => {
-  it('passes a flat session on as it is, and lifts sections (the top level wins, tag maps stay put)', () => {
-    const flat = { session_id: 's1', cdn: 'Akamai', custom_tags: { cdn: 'not the CDN' } };
-    expect(flattenSession(flat)).toBe(flat);
-    const sectioned = { session_id: 's2', cdn: 'Fastly', device_info: { device_os: 'iOS', cdn: 'ignored' } };
-    expect(flattenSession(sectioned)).toEqual({ ...sectioned, device_os: 'iOS' });
+  it('reads a field from the top level first, then from the first section that has it; tag maps are not sections', () => {
+    const flat = RawSessionSchema.parse({ session_id: 's1', cdn: 'Akamai', custom_tags: { cdn: 'not the CDN' } });
+    expect(flat).toMatchObject({ session_id: 's1', cdn: 'Akamai' });
+    const tagsOnly = RawSessionSchema.parse({ session_id: 's1', session_tags: { cdn: 'not the CDN' } });
+    expect(tagsOnly.cdn).toBeNull();
+    const sectioned = RawSessionSchema.parse({
+      session_id: 's2',
+      cdn: 'Fastly',
+      device_info: { device_os: 'iOS', cdn: 'ignored' },
+      more_info: { device_os: 'Android', device_model: 'Pixel' },
+    });
+    expect(sectioned).toMatchObject({ session_id: 's2', cdn: 'Fastly', device_os: 'iOS', device_model: 'Pixel' });
   });
 });
 

@@ -39,7 +39,7 @@ describe('Zoom rate limits', () => {
     expect(first.error.daily).toBeUndefined();
     expect(first.error.retryAt).toBeUndefined();
     expect(first.error.message).toMatch(
-      /^Zoom per-second API limit reached \(Resource-intensive\); polling backs off \(tracking id /,
+      /^Zoom per-second API limit \(Resource-intensive\) reached \(429\); polling backs off\. \(tracking id /,
     );
     // The engine's rule for such an error: at least a minute, longer with each failure in a row.
     const next = decideNext(first.error, 1, 60_000, EVENING, () => 0.5);
@@ -66,7 +66,9 @@ describe('Zoom rate limits', () => {
       error: { kind: 'rate-limited', daily: true, status: 429, retryAt: Date.parse('2026-05-04T00:00:00Z') },
     });
     if (!result.ok)
-      expect(result.error.message).toMatch(/^Zoom daily API limit reached; resumes at 00:00 UTC\. \(tracking id /);
+      expect(result.error.message).toMatch(
+        /^Zoom daily API limit reached \(429\); polling resumes at 00:00:00 UTC\. \(tracking id /,
+      );
   });
 
   it('formats a daily reset at 09:00 UTC as the user reads it', () => {
@@ -79,7 +81,7 @@ describe('Zoom rate limits', () => {
       { now: EVENING },
     );
     expect(error).toMatchObject({ kind: 'rate-limited', daily: true, retryAt: Date.parse('2026-05-04T09:00:00Z') });
-    expect(error.message).toBe('Zoom daily API limit reached; resumes at 09:00 UTC.');
+    expect(error.message).toBe('Zoom daily API limit reached (429); polling resumes at 09:00:00 UTC.');
   });
 });
 
