@@ -53,6 +53,24 @@ export function trayStateFromAlerts(view: AlertsView): TrayState {
   };
 }
 
+const LEVEL_ORDER: readonly TrayLevel[] = ['unknown', 'ok', 'warning', 'critical'];
+
+/**
+ * The tray of a desktop that follows a team collector: while the collector is
+ * unreachable the icon is at least a warning and the tooltip says so first,
+ * because the incidents shown are then only as fresh as the last patch. A
+ * critical incident already known stays critical.
+ */
+export function trayStateWithCollector(state: TrayState, collectorUnreachable: boolean): TrayState {
+  if (!collectorUnreachable) return state;
+  const level = LEVEL_ORDER.indexOf(state.level) > LEVEL_ORDER.indexOf('warning') ? state.level : 'warning';
+  return {
+    ...state,
+    level,
+    tooltip: `Collector unreachable — ${state.tooltip}`.slice(0, MAX_TOOLTIP),
+  };
+}
+
 /** resources/tray/<level>-<light|dark>.png (+ @2x, which Electron picks up by itself). */
 export function trayIconPath(iconDir: string, level: TrayLevel, dark: boolean): string {
   return join(iconDir, `${level}-${dark ? 'dark' : 'light'}.png`);

@@ -12,7 +12,7 @@ import { createAccessGate, type AccessGate } from './access-gate';
 import { isLoopback, type Action, type Input, type Network } from './args';
 import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
 import { checkSecretFiles, readSecretFile } from './secret-files';
-import { connectCollector } from './collector-client';
+import { connectCollector } from '../core/collector-client';
 import { log } from './log';
 import { runHistory } from './history';
 import { runOnce, runSession, type Print } from './once';
@@ -195,6 +195,7 @@ async function serveCollector(
     handlers: link.handlers,
     hub: link.hub,
     alerts: link.alerts,
+    collector: link,
     ...(team?.value ? { listen: team.value.listen, ...(team.value.gate ? { gate: team.value.gate } : {}) } : {}),
   });
   if (!server.ok) {

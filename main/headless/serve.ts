@@ -28,6 +28,7 @@ export interface ServeOptions {
   readonly handlers: Handlers;
   readonly hub: StateHub;
   readonly alerts?: BridgeOptions['alerts'];
+  readonly collector?: BridgeOptions['collector'];
   /** GET /metrics for Prometheus, behind the token hook. */
   readonly metrics?: MetricsRoute;
   /** Absent: loopback on 127.0.0.1, plain HTTP. */
@@ -106,6 +107,7 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
     handlers: options.handlers,
     hub: options.hub,
     alerts: options.alerts,
+    ...(options.collector ? { collector: options.collector } : {}),
     gate: options.gate,
     isOwnHost,
     isOwnOrigin,

@@ -12,6 +12,7 @@ import { dispatch, type Handlers } from '../api/dispatch';
 import type { StateHub } from '../engine/types';
 import type { Patch } from '@shared/model/state';
 import type { AlertsView } from '@shared/model/alerts';
+import type { CollectorStatus } from '@shared/model/collector-status';
 import { firstIssue } from '@shared/zod-issue';
 import type { AccessGate } from './access-gate';
 import { FORBIDDEN_MESSAGE, mayCall } from './channel-access';
@@ -42,6 +43,11 @@ export interface BridgeOptions {
   readonly hub: StateHub;
   /** Incident changes, pushed as `alerts:changed`. */
   readonly alerts?: { onChange(listener: (view: AlertsView) => void): () => void };
+  /** Client mode only: the link to the team collector, pushed as `collector:status` (now and on change). */
+  readonly collector?: {
+    status(): CollectorStatus;
+    onStatus(listener: (status: CollectorStatus) => void): () => void;
+  };
   /** The origins (and Host values) this server answers to, known once it listens. */
   readonly isOwnOrigin: (origin: string | undefined) => boolean;
   readonly isOwnHost: (host: string | undefined) => boolean;
@@ -94,6 +100,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       ws.send(text);
     };
     const send = (message: WsServerMessage) => sendText(JSON.stringify(message));
+    const unsubscribers: (() => void)[] = [];
     /** Pushes start only once the caller is known: before that, a socket sees nothing. */
     const subscribe = (since?: number) => {
       // Replay and subscribe in one tick: no patch can fall between them.
@@ -101,6 +108,12 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       if (since !== undefined) send({ type: 'auth', role: role!, resumed: replay !== null });
       for (const text of replay ?? []) sendText(text);
       pushTo.add(sendText);
+      if (options.collector) {
+        send({ type: 'push', channel: 'collector:status', payload: options.collector.status() });
+        unsubscribers.push(
+          options.collector.onStatus((status) => send({ type: 'push', channel: 'collector:status', payload: status })),
+        );
+      }
     };
     // Loopback without a gate: the person at this machine, as before.
     let role: Role | null = options.gate ? null : 'admin';
@@ -111,6 +124,7 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
     ws.on('close', () => {
       clearTimeout(authTimer);
       pushTo.delete(sendText);
+      for (const unsubscribe of unsubscribers) unsubscribe();
     });
     ws.on('error', (cause) => log(`WebSocket error: ${cause.message}`));
     ws.on('message', (data: RawData, isBinary: boolean) => {

@@ -36,7 +36,7 @@ export const requestChannels = [
   'history:set-retention',
 ] as const;
 
-export const pushChannels = ['state:patch', 'alerts:changed', 'app:navigate'] as const;
+export const pushChannels = ['state:patch', 'alerts:changed', 'app:navigate', 'collector:status'] as const;
 
 export type RequestChannelName = (typeof requestChannels)[number];
 export type PushChannelName = (typeof pushChannels)[number];

@@ -1,3 +1,4 @@
+import { CollectorStatusSchema } from '../model/collector-status';
 import { z } from 'zod';
 import { AlertsViewSchema, IncidentSchema, RuleConfigSchema, RuleIdSchema } from '../model/alerts';
 import { DeliveryLogEntrySchema, ReceiverConfigSchema, ReceiverViewSchema } from '../model/receivers';
@@ -199,6 +200,8 @@ export const pushes = {
     incidentId: z.string().optional(),
     focusSearch: z.boolean().optional(),
   }),
+  /** Only from a shell that follows a team collector: its link, for the "unreachable" banner. */
+  'collector:status': CollectorStatusSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -72,3 +72,42 @@ test('a desktop in client mode shows the data of the collector, polling nothing 
     await client.stop();
   }
 });
+
+test('a desk in client mode shows a banner while the collector is down, and drops it when it is back', async ({
+  dashboard,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const tokenFile = join(dir, 'desk-banner.token');
+  await writeFile(tokenFile, `${token}\n`);
+  await chmod(tokenFile, 0o600);
+  const client = await startHeadlessServer({ collector: server.url, tokenFile });
+  const banner = page.getByTestId('collector-unreachable');
+  try {
+    await dashboard.open(client.url);
+    await expect(dashboard.demoBadge).toBeVisible();
+    await expect(banner).toBeHidden();
+
+    const port = server.port;
+    await server.stop();
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expect(banner).toContainText(/Team collector unreachable since \d{2}:\d{2}/);
+    await expect(banner).toContainText(/next try in \d+ s|reconnecting now/);
+    await page.screenshot({ path: 'test-results/collector-unreachable-banner.png' });
+
+    // The same collector comes back where it was; the desk finds it on its next try.
+    server = await startHeadlessServer({ demo: true, port }, {}, [
+      '--listen',
+      '0.0.0.0',
+      '--insecure-http',
+      '--user-data',
+      dir,
+    ]);
+    await expect(banner).toBeHidden({ timeout: 45_000 });
+    await expect(dashboard.demoBadge).toBeVisible();
+    await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(1);
+    expect(client.log()).not.toContain(token);
+  } finally {
+    await client.stop();
+  }
+});

@@ -1,6 +1,32 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { StoreState } from '../state/store';
+import { unreachableSentence, type CollectorStatus } from '@shared/model/collector-status';
+import { formatClock } from './format';
+
+/**
+ * The team collector's link, when this page's shell follows one. While it is
+ * down, the page ticks once a second so "next try in N s" counts down.
+ */
+function useCollectorSentence(): string | null {
+  const [status, setStatus] = useState<CollectorStatus | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(
+    () =>
+      api.on['collector:status']((next) => {
+        setStatus(next);
+        setNow(Date.now());
+      }),
+    [],
+  );
+  const down = status !== null && status.state !== 'open';
+  useEffect(() => {
+    if (!down) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [down, status]);
+  return status ? unreachableSentence(status, now, formatClock) : null;
+}
 
 /** Said once per start: the history file was damaged and moved aside. */
 function useHistoryNotice(): [string | null, () => void] {
@@ -17,8 +43,14 @@ function useHistoryNotice(): [string | null, () => void] {
 export function Banners({ state }: { readonly state: StoreState }) {
   const snapshot = state.snapshot;
   const [historyNotice, dismissHistoryNotice] = useHistoryNotice();
+  const collectorSentence = useCollectorSentence();
   return (
     <div className="banners">
+      {collectorSentence ? (
+        <p className="banner banner-error" role="alert" data-testid="collector-unreachable">
+          {collectorSentence} The numbers below are the last ones the collector sent.
+        </p>
+      ) : null}
       {snapshot?.historyProblem ? (
         <p className="banner banner-warn" role="alert">
           Streamwatch {snapshot.historyProblem} Monitoring goes on; what it sees now is kept until it quits.

@@ -22,7 +22,11 @@ export interface HeadlessServer {
 }
 
 export async function startHeadlessServer(
-  input: ({ demo: true } | { config: string } | { collector: string; tokenFile: string }) & { userData?: string },
+  input: ({ demo: true } | { config: string } | { collector: string; tokenFile: string }) & {
+    userData?: string;
+    /** A fixed port, to start a server again where it was (0, the default, lets the system pick). */
+    port?: number;
+  },
   env: Record<string, string> = {},
   /** More flags, e.g. a team collector's --listen. */
   extra: readonly string[] = [],
@@ -36,7 +40,7 @@ export async function startHeadlessServer(
         : ['--collector', input.collector, '--token-file', input.tokenFile]),
     ...(input.userData ? ['--user-data', input.userData] : []),
     '--serve',
-    '0',
+    String(input.port ?? 0),
     ...extra,
   ];
   const childEnv = { ...process.env, ...env };

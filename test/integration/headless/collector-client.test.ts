@@ -7,7 +7,7 @@ import type { Patch } from '@shared/model/state';
 import { createHandlers } from '../../../main/api/handlers';
 import { readOnlySources } from '../../../main/core/read-only-sources';
 import { createAccessGate } from '../../../main/headless/access-gate';
-import { connectCollector, RECONNECT_MIN_MS, type CollectorLink } from '../../../main/headless/collector-client';
+import { connectCollector, RECONNECT_MIN_MS, type CollectorLink } from '../../../main/core/collector-client';
 import { startServer, type RunningServer } from '../../../main/headless/serve';
 import { addToken, liveTokenChecker } from '../../../main/headless/tokens-file';
 import { quietPorts } from '../../support/core-fakes';

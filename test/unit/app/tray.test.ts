@@ -3,7 +3,7 @@ import { FakeTray, nativeTheme, type MenuTemplateItem } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron());
 
-const { createTrayController, SNOOZE_CHOICES } = await import('../../../main/app/tray');
+const { createTrayController, SNOOZE_CHOICES, trayStateWithCollector } = await import('../../../main/app/tray');
 type TrayState = import('../../../main/app/tray').TrayState;
 
 const ICONS = '/res/tray';
@@ -168,5 +168,34 @@ describe('tray adapter', () => {
   it('starts grey (unknown) before the first state arrives', () => {
     const { tray } = setup();
     expect(iconPath(tray)).toBe(`${ICONS}/unknown-light.png`);
+  });
+});
+
+describe('tray of a desktop following a team collector', () => {
+  const base = (level: TrayState['level']): TrayState => ({
+    level,
+    firing: level === 'critical' ? 1 : 0,
+    tooltip: level === 'critical' ? '1 incident: main stalled' : 'All sources healthy',
+    incidents: [],
+  });
+
+  it.each([
+    ['ok', 'warning'],
+    ['unknown', 'warning'],
+    ['warning', 'warning'],
+    ['critical', 'critical'],
+  ] as const)('collector unreachable turns %s into %s, saying so first', (from, to) => {
+    const shown = trayStateWithCollector(base(from), true);
+    expect(shown.level).toBe(to);
+    expect(shown.tooltip).toBe(`Collector unreachable — ${base(from).tooltip}`);
+  });
+
+  it('a reachable collector leaves the alert view as it is', () => {
+    expect(trayStateWithCollector(base('ok'), false)).toEqual(base('ok'));
+  });
+
+  it('keeps within the tooltip limit', () => {
+    const long = { ...base('ok'), tooltip: 'x'.repeat(200) };
+    expect(trayStateWithCollector(long, true).tooltip.length).toBeLessThanOrEqual(127);
   });
 });

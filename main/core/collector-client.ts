@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { requests, type RequestChannel } from '@shared/ipc/contract';
 import { requestChannels } from '@shared/ipc/channels';
 import { WS_PATH, WsServerMessageSchema } from '@shared/ipc/ws-protocol';
+import type { CollectorStatus } from '@shared/model/collector-status';
 import { AlertsViewSchema, type AlertsView } from '@shared/model/alerts';
 import { applyPatches } from '@shared/model/apply-patch';
 import { PatchSchema, type Patch, type Snapshot } from '@shared/model/state';
@@ -24,11 +25,17 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
+/** What a banner or the tray says about the link: since when it is down, and when the next try is. */
+export type LinkStatus = CollectorStatus;
+
 export interface CollectorLink {
   readonly hub: StateHub;
   readonly handlers: Handlers;
   readonly alerts: { onChange(listener: (view: AlertsView) => void): () => void };
   state(): LinkState;
+  status(): LinkStatus;
+  /** Called on every change of status (open, dropped, retry scheduled). */
+  onStatus(listener: (status: LinkStatus) => void): () => void;
   /** How the last connection started: resumed after our seq, or from a fresh snapshot. */
   lastSync(): 'resumed' | 'snapshot' | null;
   close(): Promise<void>;
@@ -60,6 +67,14 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
   let attempts = 0;
   let closed = false;
   let retryTimer: TimerHandle | null = null;
+  let unreachableSince: number | null = null;
+  let nextRetryAt: number | null = null;
+  const statusListeners = new Set<(status: LinkStatus) => void>();
+  const status = (): LinkStatus => ({ state, unreachableSince, nextRetryAt });
+  const announce = () => {
+    const now = status();
+    for (const listener of statusListeners) listener(now);
+  };
   let nextId = 1;
   const pending = new Map<
     number,
@@ -137,6 +152,9 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
     if (message.type === 'auth') {
       attempts = 0;
       state = 'open';
+      unreachableSince = null;
+      nextRetryAt = null;
+      announce();
       deps.log(`connected to the collector at ${deps.url.origin} as ${message.role}`);
       if (message.resumed === true && snapshot) {
         sync = 'resumed';
@@ -168,6 +186,7 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
 
   function connect(): void {
     retryTimer = null;
+    nextRetryAt = null;
     state = 'connecting';
     const ws = new WebSocket(wsUrl, { origin: deps.url.origin, ...(deps.ca ? { ca: deps.ca } : {}) });
     socket = ws;
@@ -187,7 +206,10 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
       if (code === 4401) deps.log(`the collector at ${deps.url.origin} refused the token; check --token-file`);
       const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** attempts++);
       deps.log(`collector unreachable; reconnecting in ${delay} ms`);
+      unreachableSince ??= deps.clock.now();
+      nextRetryAt = deps.clock.now() + delay;
       retryTimer = deps.clock.setTimeout(connect, delay);
+      announce();
     });
   }
 
@@ -218,6 +240,11 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
       },
     },
     state: () => state,
+    status,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => void statusListeners.delete(listener);
+    },
     lastSync: () => sync,
     async close() {
       closed = true;
