@@ -1,18 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startRelayedCollector, type RelayedCollector } from './relayed-collector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patch } from '@shared/model/state';
-import { createHandlers } from '../../../main/api/handlers';
-import { readOnlySources } from '../../../main/core/read-only-sources';
-import { createAccessGate } from '../../../main/headless/access-gate';
 import { connectCollector, RECONNECT_MIN_MS, type CollectorLink } from '../../../main/core/collector-client';
-import { startServer, type RunningServer } from '../../../main/headless/serve';
-import { addToken, liveTokenChecker } from '../../../main/headless/tokens-file';
-import { quietPorts } from '../../support/core-fakes';
 import { manualClock } from '../../support/manual-clock';
-import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from '../../unit/headless/fakes';
+import { T0, fakeHub, session, snapshotOf, sourceState } from '../../unit/headless/fakes';
 
 /**
  * Client mode against a real collector (in-process, real WebSocket) through a
@@ -20,68 +11,19 @@ import { T0, fakeEngine, fakeHub, session, snapshotOf, sourceState } from '../..
  * forwards requests under the client's role, and after a drop resumes from
  * its last seq instead of fetching the whole state again.
  */
-let base: string;
-let collector: RunningServer;
-let relay: Server;
-let relayPort: number;
-const relayed = new Set<Socket>();
-let viewerToken: string;
 const hub = fakeHub(snapshotOf([sourceState('main')], [session('main', 'abc', T0)]));
+
 const flags = (seq: number, paused: boolean): Patch => ({
   seq,
   at: T0 + seq,
   ops: [{ op: 'flags', demo: false, offline: false, paused, historyProblem: null }],
 });
+let collector: RelayedCollector;
 
 beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'sw-client-'));
-  await mkdir(join(base, 'renderer'));
-  await writeFile(join(base, 'renderer', 'index.html'), '<!doctype html>');
-  const added = await addToken(join(base, 'data'), 'desk', 'viewer');
-  if (!added.ok) throw new Error(added.error);
-  viewerToken = added.value;
-  // The relay's port is the collector's public address, so Host and Origin through it are its own.
-  relay = createServer();
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  relayPort = (relay.address() as { port: number }).port;
-  const handlers = createHandlers({
-    engine: fakeEngine(hub),
-    sources: readOnlySources({
-      sources: [],
-      origin: 'x',
-      resolve: async () => ({ ok: true, value: {} }),
-      presence: () => ({}),
-    }),
-    providers: [],
-    info: { version: '9.9.9', shell: 'headless' },
-    ...quietPorts(),
-  });
-  const started = await startServer({
-    port: 0,
-    rendererRoot: join(base, 'renderer'),
-    handlers,
-    hub,
-    listen: { host: '127.0.0.1', publicUrl: new URL(`http://127.0.0.1:${relayPort}`) },
-    gate: createAccessGate({ tokens: liveTokenChecker(join(base, 'data'), () => {}), now: () => 0, log: () => {} }),
-  });
-  if (!started.ok) throw new Error(started.error);
-  collector = started.value;
-  relay.on('connection', (inbound) => {
-    const outbound = tcpConnect(collector.port, '127.0.0.1');
-    relayed.add(inbound).add(outbound);
-    inbound.pipe(outbound).pipe(inbound);
-    const drop = () => (inbound.destroy(), outbound.destroy());
-    inbound.on('error', drop).on('close', drop);
-    outbound.on('error', drop).on('close', drop);
-  });
+  collector = await startRelayedCollector(hub);
 });
-
-afterAll(async () => {
-  for (const socket of relayed) socket.destroy();
-  relay?.close();
-  await collector?.close();
-  await rm(base, { recursive: true, force: true });
-});
+afterAll(() => collector?.close());
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -95,8 +37,8 @@ describe('headless client mode (--collector)', () => {
 
   it('mirrors the collector and forwards requests under its token', async () => {
     link = connectCollector({
-      url: new URL(`http://127.0.0.1:${relayPort}`),
-      token: viewerToken,
+      url: collector.url,
+      token: collector.token,
       clock,
       log: (l) => logged.push(l),
     });
@@ -115,7 +57,7 @@ describe('headless client mode (--collector)', () => {
   });
 
   it('after a drop, says it is unreachable, reconnects with backoff and resumes after its last seq', async () => {
-    for (const socket of relayed) socket.destroy();
+    collector.cut();
     await until(() => link.state() === 'closed');
     expect(await link.handlers['app:info']({})).toEqual({
       ok: false,
@@ -129,7 +71,7 @@ describe('headless client mode (--collector)', () => {
     await until(() => link.state() === 'open' && link.hub.snapshot().seq === 6);
     expect(link.lastSync()).toBe('resumed');
     expect(link.hub.snapshot().paused).toBe(true);
-    expect(logged.join('\n')).not.toContain(viewerToken);
+    expect(logged.join('\n')).not.toContain(collector.token);
     await link.close();
   });
 });

@@ -1,19 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startRelayedCollector, type RelayedCollector } from './relayed-collector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../main/api/handlers';
 import { connectCollector, type CollectorLink } from '../../../main/core/collector-client';
 import { followCollector, type ShownSource } from '../../../main/core/collector-mode';
 import { unreachableSentence } from '@shared/model/collector-status';
-import { readOnlySources } from '../../../main/core/read-only-sources';
-import { createAccessGate } from '../../../main/headless/access-gate';
-import { startServer, type RunningServer } from '../../../main/headless/serve';
-import { addToken, liveTokenChecker } from '../../../main/headless/tokens-file';
-import { quietPorts } from '../../support/core-fakes';
 import { manualClock } from '../../support/manual-clock';
-import { T0, fakeEngine, fakeHub, snapshotOf, sourceState } from '../../unit/headless/fakes';
+import { T0, fakeHub, snapshotOf, sourceState } from '../../unit/headless/fakes';
 
 /**
  * A desktop following a real collector (in-process, real WebSocket with a
@@ -22,65 +13,13 @@ import { T0, fakeEngine, fakeHub, snapshotOf, sourceState } from '../../unit/hea
  * polls locally after a minute, then hands back when the collector returns.
  * Time is a clock the test moves.
  */
-let base: string;
-let collector: RunningServer;
-let relay: Server;
-let relayPort: number;
-let down = false;
-const relayed = new Set<Socket>();
-let token: string;
 const hub = fakeHub(snapshotOf([sourceState('main')], []));
+let collector: RelayedCollector;
 
 beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'sw-fallback-'));
-  await mkdir(join(base, 'renderer'));
-  await writeFile(join(base, 'renderer', 'index.html'), '<!doctype html>');
-  const added = await addToken(join(base, 'data'), 'desk', 'viewer');
-  if (!added.ok) throw new Error(added.error);
-  token = added.value;
-  relay = createServer();
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  relayPort = (relay.address() as { port: number }).port;
-  const handlers = createHandlers({
-    engine: fakeEngine(hub),
-    sources: readOnlySources({
-      sources: [],
-      origin: 'x',
-      resolve: async () => ({ ok: true, value: {} }),
-      presence: () => ({}),
-    }),
-    providers: [],
-    info: { version: '9.9.9', shell: 'headless' },
-    ...quietPorts(),
-  });
-  const started = await startServer({
-    port: 0,
-    rendererRoot: join(base, 'renderer'),
-    handlers,
-    hub,
-    listen: { host: '127.0.0.1', publicUrl: new URL(`http://127.0.0.1:${relayPort}`) },
-    gate: createAccessGate({ tokens: liveTokenChecker(join(base, 'data'), () => {}), now: () => 0, log: () => {} }),
-  });
-  if (!started.ok) throw new Error(started.error);
-  collector = started.value;
-  relay.on('connection', (inbound) => {
-    // While "down", the collector's address answers nothing: every attempt fails at once.
-    if (down) return void inbound.destroy();
-    const outbound = tcpConnect(collector.port, '127.0.0.1');
-    relayed.add(inbound).add(outbound);
-    inbound.pipe(outbound).pipe(inbound);
-    const drop = () => (inbound.destroy(), outbound.destroy());
-    inbound.on('error', drop).on('close', drop);
-    outbound.on('error', drop).on('close', drop);
-  });
+  collector = await startRelayedCollector(hub);
 });
-
-afterAll(async () => {
-  for (const socket of relayed) socket.destroy();
-  relay?.close();
-  await collector?.close();
-  await rm(base, { recursive: true, force: true });
-});
+afterAll(() => collector?.close());
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -100,8 +39,8 @@ function follow(fallback: boolean) {
   const calls: string[] = [];
   const switches: ShownSource[] = [];
   const link: CollectorLink = connectCollector({
-    url: new URL(`http://127.0.0.1:${relayPort}`),
-    token,
+    url: collector.url,
+    token: collector.token,
     clock,
     log: () => {},
   });
@@ -117,14 +56,14 @@ function follow(fallback: boolean) {
 }
 
 async function takeDown(link: CollectorLink): Promise<void> {
-  down = true;
-  for (const socket of relayed) socket.destroy();
+  collector.setDown(true);
+  collector.cut();
   await until(() => link.state() === 'closed');
 }
 
 describe('desktop following a team collector', () => {
   it('with the fallback on: local polling after 60 s unreachable, and back to the collector when it returns', async () => {
-    down = false;
+    collector.setDown(false);
     const { clock, calls, switches, link, mode } = follow(true);
     await until(() => link.state() === 'open');
     expect(mode.shown()).toBe('collector');
@@ -144,7 +83,7 @@ describe('desktop following a team collector', () => {
     expect(mode.shown()).toBe('local');
     expect(calls).toEqual(['start local']);
 
-    down = false;
+    collector.setDown(false);
     await pass(clock, 30_000); // the longest backoff: some retry falls due in this window
     await until(() => link.state() === 'open');
     expect(mode.shown()).toBe('collector');
@@ -157,25 +96,25 @@ describe('desktop following a team collector', () => {
   });
 
   it('with the fallback off (the default): never polls locally, however long the collector is away', async () => {
-    down = false;
+    collector.setDown(false);
     const { clock, calls, link, mode } = follow(false);
     await until(() => link.state() === 'open');
     await takeDown(link);
     await pass(clock, 5 * 60_000, 5_000);
     expect(mode.shown()).toBe('collector');
     expect(calls).toEqual([]);
-    down = false;
+    collector.setDown(false);
     mode.stop();
     await link.close();
   });
 
   it('a collector back within the minute cancels the pending fallback', async () => {
-    down = false;
+    collector.setDown(false);
     const { clock, calls, link, mode } = follow(true);
     await until(() => link.state() === 'open');
     await takeDown(link);
     await pass(clock, 10_000);
-    down = false;
+    collector.setDown(false);
     await pass(clock, 20_000);
     await until(() => link.state() === 'open');
     await pass(clock, 60_000, 10_000);
