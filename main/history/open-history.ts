@@ -73,6 +73,10 @@ function openFile(file: string, maxPageCount: number | undefined): HistoryStore 
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a killed process loses nothing committed; a power cut may lose the last commits.
     db.pragma('synchronous = NORMAL');
+    // SQLite checkpoints the WAL inside whichever commit crosses this many pages, and that commit
+    // pays for copying them all. At the default 1,000 pages a prune step that hit one took 6-12 ms
+    // on the event loop; at 200 the copy is a fifth as long, and the extra fsyncs come minutes apart.
+    db.pragma('wal_autocheckpoint = 200');
     if (maxPageCount !== undefined) db.pragma(`max_page_count = ${maxPageCount}`);
     db.exec('BEGIN IMMEDIATE; COMMIT');
     migrate(db);
