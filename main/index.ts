@@ -18,7 +18,7 @@ import { createNotifier } from './app/notifications';
 import { APP_ORIGIN, APP_START_URL, sameOriginAs } from './app/origin';
 import { powerEvents } from './app/power';
 import { hardenWebContents, installSessionSecurity } from './app/security';
-import { createTrayController, trayStateFromAlerts } from './app/tray';
+import { createTrayController, trayStateFromAlerts, trayStateWithCollector } from './app/tray';
 import { createTrayHint } from './app/tray-hint';
 import { canShowTray, NO_TRAY_NOTE } from './app/tray-support';
 import { restartLabel, updatesSwitch } from './app/update-policy';
@@ -26,6 +26,7 @@ import { startUpdater, type Updater } from './app/updater';
 import { createMainWindow, revealWindow } from './app/window';
 import { createKeytarStore } from './credentials/keytar-store';
 import { createCore } from './core/app-core';
+import { createDesk } from './core/desk';
 import { createEngine } from './engine/engine';
 import { systemClock } from './engine/system-clock';
 import { startDemo } from './demo/start-demo';
@@ -116,8 +117,9 @@ async function start(): Promise<void> {
       packaged: app.isPackaged,
     });
 
+  const keychain = createKeytarStore();
   const core = await createCore(
-    { kind: 'settings', userDataDir: app.getPath('userData'), keychain: createKeytarStore(), startDemo },
+    { kind: 'settings', userDataDir: app.getPath('userData'), keychain, startDemo },
     {
       // net.fetch so the OS proxy settings apply to platform requests.
       makeEngine: (resolveCredentials) =>
@@ -150,12 +152,21 @@ async function start(): Promise<void> {
     },
   );
   const showTrayHintOnce = createTrayHint({ settings: core.settings, notify: (notice) => notifier.show(notice) });
-  const { engine, alerts } = core;
+  // What the window and tray show: this desktop's own polling, or the team collector it follows.
+  const desk = createDesk({
+    core,
+    keychain,
+    clock: systemClock,
+    log: (message) => log.info(`[collector] ${message}`),
+    sink: { notify: (notice) => notifier.show(notice) },
+    prefs: core.notificationPrefs,
+  });
+  const { alerts, handlers } = desk;
   desktopPrefs = (await core.settings.view()).desktop?.prefs ?? desktopPrefs;
-  registerIpcHandlers(core.handlers, trusted);
+  registerIpcHandlers(handlers, trusted);
   const errors = createErrorMemory();
   const copyDiagnostics = (): void => {
-    const snapshot = engine.hub.snapshot();
+    const snapshot = desk.hub.snapshot();
     const status = updater?.status();
     // Returns nothing in main (the Promise type in Electron's typings is the web Clipboard's).
     void clipboard.writeText(
@@ -181,10 +192,10 @@ async function start(): Promise<void> {
     iconDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'resources', 'tray'),
     actions: {
       openIncident: (id) => openAt(id),
-      snoozeAll: (ms) => alerts.snooze(undefined, Math.round(ms / 60_000)),
-      setPaused: (paused) => engine.setPaused(paused),
+      snoozeAll: (ms) => void handlers['alerts:snooze']({ minutes: Math.round(ms / 60_000) }),
+      setPaused: (paused) => void handlers['polling:pause']({ paused }),
       openWindow: () => void showMain(),
-      refreshNow: () => engine.refresh(),
+      refreshNow: () => void handlers['polling:refresh']({}),
       quit: () => app.quit(),
       restartToUpdate: () => updater?.restart(),
     },
@@ -193,7 +204,7 @@ async function start(): Promise<void> {
     installAppMenu({
       isMac: process.platform === 'darwin',
       devTools: !app.isPackaged,
-      onRefresh: () => engine.refresh(),
+      onRefresh: () => void handlers['polling:refresh']({}),
       onNavigate: (request) => {
         showMain();
         broadcast('app:navigate', request);
@@ -216,7 +227,7 @@ async function start(): Promise<void> {
     },
   });
 
-  engine.hub.subscribe((patch) => {
+  desk.hub.subscribe((patch) => {
     broadcast('state:patch', patch);
     for (const op of patch.ops) {
       if (op.op === 'flags') {
@@ -226,15 +237,24 @@ async function start(): Promise<void> {
       else if (op.op === 'source-removed') errors.forget(op.sourceId);
     }
   });
+  // A collector out of reach is a warning: its incidents are only as fresh as its last patch.
+  const showTray = () => {
+    const link = desk.collectorStatus();
+    tray.update(trayStateWithCollector(trayStateFromAlerts(alerts.view()), link !== null && link.state !== 'open'));
+  };
   alerts.onChange((view) => {
     broadcast('alerts:changed', view);
-    tray.update(trayStateFromAlerts(view));
+    showTray();
+  });
+  desk.onCollectorStatus((status) => {
+    broadcast('collector:status', status);
+    showTray();
   });
 
-  core.start();
-  tray.update(trayStateFromAlerts(alerts.view()));
+  await desk.start();
+  showTray();
   // A problem found while opening the history file was flagged before the tray listened.
-  tray.setHistoryProblem(engine.hub.snapshot().historyProblem);
+  tray.setHistoryProblem(desk.hub.snapshot().historyProblem);
   showMain();
   if (core.notice !== null) notifier.show({ title: 'Streamwatch settings were reset', body: core.notice });
 
@@ -247,6 +267,9 @@ async function start(): Promise<void> {
     stopped = true;
     updater?.stop();
     tray.destroy();
-    void core.stop().finally(() => app.quit());
+    void desk
+      .stop()
+      .then(() => core.stop())
+      .finally(() => app.quit());
   });
 }

@@ -23,6 +23,12 @@ export interface HandlerDeps {
 
 const noRouting: AppError = { code: 'unavailable', message: 'Alert routing is not available in this mode.' };
 
+/** Overridden where a shell can follow a team collector (the desktop, headless settings mode). */
+const noCollectorLink: AppError = {
+  code: 'unavailable',
+  message: 'This Streamwatch runs from fixed sources (a config file or the demo) and cannot follow a team collector.',
+};
+
 function noIncident(id: string): AppError {
   return { code: 'not-found', message: `There is no firing incident ${JSON.stringify(id)}; it may have resolved.` };
 }
@@ -144,5 +150,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       engine.setPaused(paused);
       return ok(empty);
     },
+    'collector:get': async () => err(noCollectorLink),
+    'collector:connect': async () => err(noCollectorLink),
+    'collector:disconnect': async () => err(noCollectorLink),
   };
 }

@@ -6,12 +6,13 @@ import { createHandlers, type HandlerDeps } from '../api/handlers';
 import type { CredentialStore } from '../credentials/credential-store';
 import { createMemoryStore } from '../credentials/memory-store';
 import type { AlertSink } from '../engine/alerts/alert-engine';
+import type { NotificationPrefs } from '../engine/alerts/notify-policy';
 import { createHistoryService, DEFAULT_RETENTION, migrateIncidentFile, type HistoryService } from './history-service';
 import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { readOnlySources } from './read-only-sources';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
-import { meteredHttp, type RequestObserver } from '../metrics/metered-http';
+import { requestMeter, type RequestObserver } from '../metrics/metered-http';
 import { fileReceivers } from '../routing/receiver-store';
 import type { FetchLike } from '../routing/router';
 import type { RoutingService } from '../routing/routing-service';
@@ -21,6 +22,7 @@ import { defaultSettings } from '../settings/settings-schema';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSourcesService } from './sources-service';
 import { createAlertsService, type AlertsService } from './alerts-service';
+import type { CollectorLinkSettings } from './desk';
 import { layeredResolver } from './layered-resolver';
 import { configuredReceivers, routingFor } from './routing-setup';
 import { createSettingsService, fixedSettings, type DesktopShell, type KeychainStatus } from './settings-service';
@@ -69,21 +71,19 @@ export interface Core {
   metrics(): CollectorMetrics;
   /** Sends incidents to the configured receivers (Slack, Teams, PagerDuty, webhook). */
   readonly routing: RoutingService;
+  /** The team collector this desktop follows, kept in the settings file; null for fixed sources. */
+  readonly collectorLink: CollectorLinkSettings | null;
+  /** The notification preferences in force (quiet hours, sound, severity). */
+  notificationPrefs(): NotificationPrefs;
+  /** Polls, alerts and records; called again after standBy, it resumes. */
   start(): void;
+  /** A team collector polls for this desktop: its own polling, alerting and routing wait, its data stays. */
+  standBy(): void;
   stop(): Promise<void>;
 }
 
 export async function createCore(input: CoreInput, deps: CoreDeps): Promise<Core> {
   return input.kind === 'fixed' ? fixedCore(input.setup, input.historyDir, deps) : settingsCore(input, deps);
-}
-
-/** Requests are metered from the start; they are recorded once the metrics exist. */
-function requestMeter(): { meter: EngineDeps['meter']; attach: (observe: RequestObserver) => void } {
-  let observe: RequestObserver | null = null;
-  return {
-    meter: (http, provider) => meteredHttp(http, provider, (record) => observe?.(record)),
-    attach: (next) => void (observe = next),
-  };
 }
 
 function fixedCore(setup: HeadlessSetup, historyDir: string | null, deps: CoreDeps): Core {
@@ -141,6 +141,8 @@ function fixedCore(setup: HeadlessSetup, historyDir: string | null, deps: CoreDe
       deps,
       attach: meter.attach,
       routing,
+      collectorLink: null,
+      notificationPrefs: () => settings.preferences().notifications,
     },
     () => setup.close(),
   );
@@ -230,6 +232,11 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
       deps,
       attach: meter.attach,
       routing,
+      notificationPrefs: () => store.current().preferences.notifications,
+      collectorLink: {
+        current: () => store.current().collector,
+        save: async (collector) => void (await store.update((s) => ({ ...s, collector }))),
+      },
     },
     async () => {
       await demo?.close();
@@ -238,20 +245,16 @@ async function settingsCore(input: Extract<CoreInput, { kind: 'settings' }>, dep
 }
 
 /** What both roots assemble a core from; the request handlers are made here, once. */
-interface Parts extends Pick<HandlerDeps, 'sources' | 'settings' | 'receivers'> {
-  readonly engine: StreamwatchEngine;
-  readonly history: HistoryService;
-  readonly alerts: AlertsService;
-  readonly notice: string | null;
+interface Parts
+  extends
+    Pick<HandlerDeps, 'sources' | 'settings' | 'receivers'>,
+    Pick<Core, 'engine' | 'history' | 'alerts' | 'notice' | 'routing' | 'collectorLink' | 'notificationPrefs'> {
   readonly deps: CoreDeps;
   readonly attach: (observe: RequestObserver) => void;
-  readonly routing: RoutingService;
 }
 
-function assemble(
-  { engine, sources, settings, alerts, receivers, history, notice, deps, attach, routing }: Parts,
-  close: () => Promise<void>,
-): Core {
+function assemble(parts: Parts, close: () => Promise<void>): Core {
+  const { engine, sources, settings, alerts, receivers, history, deps, attach, routing } = parts;
   const handlers = createHandlers({
     engine,
     sources,
@@ -269,8 +272,10 @@ function assemble(
     alerts,
     history,
     settings,
-    notice,
+    notice: parts.notice,
     routing,
+    collectorLink: parts.collectorLink,
+    notificationPrefs: parts.notificationPrefs,
     metrics() {
       if (metrics === null) {
         const made = createCollectorMetrics({
@@ -287,10 +292,16 @@ function assemble(
       return metrics;
     },
     start() {
+      engine.setFollowing(false);
       engine.start();
       alerts.start();
       routing.start();
       history.start();
+    },
+    standBy() {
+      engine.setFollowing(true);
+      routing.stop();
+      alerts.stop();
     },
     async stop() {
       metrics?.close();

@@ -31,7 +31,11 @@ export type LinkStatus = CollectorStatus;
 export interface CollectorLink {
   readonly hub: StateHub;
   readonly handlers: Handlers;
-  readonly alerts: { onChange(listener: (view: AlertsView) => void): () => void };
+  readonly alerts: {
+    /** The collector's incidents as last sent; null until the link has opened once. */
+    view(): AlertsView | null;
+    onChange(listener: (view: AlertsView) => void): () => void;
+  };
   state(): LinkState;
   status(): LinkStatus;
   /** Called on every change of status (open, dropped, retry scheduled). */
@@ -82,6 +86,11 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
   >();
   const patchListeners = new Set<(patch: Patch) => void>();
   const alertListeners = new Set<(view: AlertsView) => void>();
+  let alertsView: AlertsView | null = null;
+  const showAlerts = (view: AlertsView) => {
+    alertsView = view;
+    for (const listener of alertListeners) listener(view);
+  };
 
   function settle(id: number, result: Result<unknown, AppError>): void {
     const entry = pending.get(id);
@@ -136,6 +145,8 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
     const later = buffered.filter((patch) => patch.seq > parsed.data.seq).sort((a, b) => a.seq - b.seq);
     buffered = [];
     sync = 'snapshot';
+    // An empty patch at the new seq: whoever mirrors this link sees the jump and reads the new snapshot.
+    for (const listener of patchListeners) listener({ seq: snapshot.seq, at: deps.clock.now(), ops: [] });
     for (const patch of later) receive(patch);
   }
 
@@ -160,6 +171,10 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
         sync = 'resumed';
         awaitingSnapshot = false;
       } else void fetchSnapshot();
+      // Incidents are pushed only when they change: ask for the current ones.
+      void call('alerts:view', {}).then((answer) => {
+        if (answer.ok) showAlerts(answer.value as AlertsView);
+      });
     } else if (message.type === 'response') {
       const entry = pending.get(message.id);
       if (!entry) return;
@@ -180,7 +195,7 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
       if (patch.success) receive(patch.data);
     } else if (message.channel === 'alerts:changed') {
       const view = AlertsViewSchema.safeParse(message.payload);
-      if (view.success) for (const listener of alertListeners) listener(view.data);
+      if (view.success) showAlerts(view.data);
     }
   }
 
@@ -234,6 +249,7 @@ export function connectCollector(deps: LinkDeps): CollectorLink {
     },
     handlers,
     alerts: {
+      view: () => alertsView,
       onChange(listener) {
         alertListeners.add(listener);
         return () => void alertListeners.delete(listener);

@@ -58,6 +58,8 @@ export function createSettingsService(deps: {
       location: deps.store.path,
       needSecrets: await missingSecrets(),
       desktop: deps.desktop ? { prefs: s.preferences.desktop, notes: deps.desktop.notes() } : null,
+      // Filled in by the desk while this desktop follows a team collector.
+      following: null,
     };
   };
   return {
@@ -118,6 +120,7 @@ export function fixedSettings(options: {
     location: null,
     needSecrets: [],
     desktop: null,
+    following: null,
   });
   return {
     view,

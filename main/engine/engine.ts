@@ -177,6 +177,9 @@ export function createEngine(deps: EngineDeps): StreamwatchEngine {
       scheduler.setPaused('user', paused);
       hub.setFlags({ paused });
     },
+    setFollowing(following) {
+      scheduler.setPaused('collector', following);
+    },
     async pollOnce() {
       await table.ready();
       await scheduler.pollOnce();

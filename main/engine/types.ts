@@ -56,6 +56,11 @@ export interface Engine {
   /** Polls now (one source or all), still within the request budgets. */
   refresh(sourceId?: string): void;
   setPaused(paused: boolean): void;
+  /**
+   * While a team collector polls for this desktop, its own polling waits. Unlike a pause
+   * the user chose, the page is not told (it shows the collector's state meanwhile).
+   */
+  setFollowing(following: boolean): void;
   /** Every endpoint of every source once, in parallel; resolves when all have answered (headless --once). */
   pollOnce(): Promise<void>;
   /** Tries a source's settings without storing or scheduling anything. */

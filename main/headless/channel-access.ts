@@ -45,6 +45,10 @@ export const CHANNEL_ACCESS: Readonly<Record<RequestChannel, ChannelClass>> = {
   // Deleting history and changing how long it is kept lose data for the whole team.
   'history:delete': 'admin',
   'history:set-retention': 'admin',
+  // Which collector this one follows decides what the whole team sees.
+  'collector:get': 'read',
+  'collector:connect': 'admin',
+  'collector:disconnect': 'admin',
 };
 
 /** Unknown channels count as admin (deny by default); dispatch then refuses them anyway. */

@@ -13,6 +13,8 @@ import { isLoopback, type Action, type Input, type Network } from './args';
 import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
 import { checkSecretFiles, readSecretFile } from './secret-files';
 import { connectCollector } from '../core/collector-client';
+import { createDesk } from '../core/desk';
+import { createShownHub } from '../core/shown-hub';
 import { log } from './log';
 import { runHistory } from './history';
 import { runOnce, runSession, type Print } from './once';
@@ -42,7 +44,10 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
     if (action.kind !== 'serve') return 1; // args.ts allows only --serve with --collector
     return serveCollector(input, action.port, action.network, deps);
   }
-  const core = await buildCore(input, deps);
+  // One keychain for the run: the core's secrets and the collector token are in the same place.
+  let keychain: CredentialStore | null = null;
+  const runDeps: RunDeps = deps.keychain ? { ...deps, keychain: () => (keychain ??= deps.keychain!()) } : deps;
+  const core = await buildCore(input, runDeps);
   if (typeof core === 'number') return core;
   const { engine } = core;
   try {
@@ -64,7 +69,7 @@ export async function runHeadless(input: Input, action: Action, deps: RunDeps): 
       case 'session':
         return await runSession(engine, action.sourceId, action.sessionId, deps.print);
       case 'serve':
-        return await serve(core, action.port, action.network, deps);
+        return await serve(core, action.port, action.network, runDeps, keychain);
       case 'history':
         return runHistory(core, action, deps.print);
     }
@@ -139,19 +144,43 @@ async function buildCore(input: Exclude<Input, { kind: 'collector' }>, deps: Run
   return createCore({ kind: 'fixed', setup, historyDir: input.userData }, coreDeps);
 }
 
-async function serve(core: Core, port: number, network: Network | undefined, deps: RunDeps): Promise<number> {
-  const team = network ? await teamAccess(network, deps.clock ?? systemClock) : null;
+/**
+ * Serves the page. In settings mode the page can connect this run to a team
+ * collector (Sources & settings), exactly as the desktop app does: the desk
+ * decides whether this run's own core or the collector is shown.
+ */
+async function serve(
+  core: Core,
+  port: number,
+  network: Network | undefined,
+  deps: RunDeps,
+  keychain: CredentialStore | null,
+): Promise<number> {
+  const clock = deps.clock ?? systemClock;
+  const team = network ? await teamAccess(network, clock) : null;
   if (team && !team.ok) {
     log(team.error);
     return 1;
   }
   const access = team?.value;
+  const desk =
+    keychain && core.collectorLink
+      ? createDesk({
+          core,
+          keychain,
+          clock,
+          log,
+          sink: { notify: (n) => log(`ALERT ${n.title}: ${n.body}`) },
+          prefs: core.notificationPrefs,
+        })
+      : null;
   const server = await startServer({
     port,
     rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
-    handlers: core.handlers,
-    hub: core.engine.hub,
-    alerts: core.alerts,
+    handlers: desk?.handlers ?? core.handlers,
+    hub: desk?.hub ?? core.engine.hub,
+    alerts: desk?.alerts ?? core.alerts,
+    ...(desk ? { collector: { status: desk.collectorStatus, onStatus: desk.onCollectorStatus } } : {}),
     // On loopback without a token file the guard lets callers in; it asks once tokens exist.
     metrics: { metrics: core.metrics(), guard: tokensGuard(access?.tokens ?? null) },
     ...(access ? { listen: access.listen, ...(access.gate ? { gate: access.gate } : {}) } : {}),
@@ -160,13 +189,15 @@ async function serve(core: Core, port: number, network: Network | undefined, dep
     log(server.error);
     return 1;
   }
-  core.start();
+  if (desk) await desk.start();
+  else core.start();
   const demo = core.engine.hub.snapshot().demo;
   // The e2e fixture and scripts wait for this line (with --serve 0 it is the only way to learn the port).
   log(`serving the dashboard at ${server.value.url}${demo ? ' (DEMO data)' : ''}`);
   const signal = await (deps.stopSignal ?? untilSignal)();
   log(`${signal}: shutting down`);
   await server.value.close();
+  await desk?.stop();
   return 0;
 }
 
@@ -189,11 +220,28 @@ async function serveCollector(
     return 1;
   }
   const link = connectCollector({ url: input.url, token: token.value.trim(), clock, log });
+  // Renumbered, so a collector that restarts and counts from 1 again does not freeze the page.
+  const hub = createShownHub(link.hub, clock);
+  const fixed = `This run follows the collector given by --collector (${input.url.origin}); restart it to follow another.`;
   const server = await startServer({
     port,
     rendererRoot: deps.rendererRoot ?? DEFAULT_RENDERER_ROOT,
-    handlers: link.handlers,
-    hub: link.hub,
+    handlers: {
+      ...link.handlers,
+      'state:snapshot': async () => ok(hub.snapshot()),
+      'collector:get': async () =>
+        ok({
+          config: { url: input.url.href, fallback: false },
+          hasToken: true,
+          tokenStorage: null,
+          status: link.status(),
+          shown: 'collector',
+          fixedBecause: fixed,
+        }),
+      'collector:connect': async () => err({ code: 'unavailable', message: fixed }),
+      'collector:disconnect': async () => err({ code: 'unavailable', message: fixed }),
+    },
+    hub,
     alerts: link.alerts,
     collector: link,
     ...(team?.value ? { listen: team.value.listen, ...(team.value.gate ? { gate: team.value.gate } : {}) } : {}),

@@ -43,10 +43,10 @@ export interface BridgeOptions {
   readonly hub: StateHub;
   /** Incident changes, pushed as `alerts:changed`. */
   readonly alerts?: { onChange(listener: (view: AlertsView) => void): () => void };
-  /** Client mode only: the link to the team collector, pushed as `collector:status` (now and on change). */
+  /** A shell that can follow a team collector: its link, pushed as `collector:status` (now and on change). */
   readonly collector?: {
-    status(): CollectorStatus;
-    onStatus(listener: (status: CollectorStatus) => void): () => void;
+    status(): CollectorStatus | null;
+    onStatus(listener: (status: CollectorStatus | null) => void): () => void;
   };
   /** The origins (and Host values) this server answers to, known once it listens. */
   readonly isOwnOrigin: (origin: string | undefined) => boolean;

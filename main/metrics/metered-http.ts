@@ -34,3 +34,15 @@ export function meteredHttp(
     },
   };
 }
+
+/** Requests are metered from the engine's start; they are recorded once the metrics exist. */
+export function requestMeter(): {
+  meter: (inner: Http, provider: string) => Http;
+  attach: (observe: RequestObserver) => void;
+} {
+  let observe: RequestObserver | null = null;
+  return {
+    meter: (http, provider) => meteredHttp(http, provider, (record) => observe?.(record)),
+    attach: (next) => void (observe = next),
+  };
+}

@@ -8,6 +8,7 @@ import {
 } from '@shared/model/preferences';
 import { SourceConfigSchema } from '@shared/model/source';
 import { DEFAULT_RETENTION, RetentionSchema } from '@shared/model/history';
+import { CollectorLinkConfigSchema } from '@shared/model/collector-status';
 
 export const SETTINGS_VERSION = 2;
 
@@ -40,6 +41,11 @@ export const SettingsSchema = z.looseObject({
    * keychain that never held them.
    */
   sessionOnlySecrets: z.array(z.string()).default([]),
+  /**
+   * The team collector this desktop follows instead of polling, or null. Added without a
+   * version step: older files read as null, and a newer one keeps it.
+   */
+  collector: CollectorLinkConfigSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

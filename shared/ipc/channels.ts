@@ -34,6 +34,9 @@ export const requestChannels = [
   'history:status',
   'history:delete',
   'history:set-retention',
+  'collector:get',
+  'collector:connect',
+  'collector:disconnect',
 ] as const;
 
 export const pushChannels = ['state:patch', 'alerts:changed', 'app:navigate', 'collector:status'] as const;

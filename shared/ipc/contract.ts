@@ -1,4 +1,4 @@
-import { CollectorStatusSchema } from '../model/collector-status';
+import { CollectorLinkConfigSchema, CollectorLinkViewSchema, CollectorStatusSchema } from '../model/collector-status';
 import { z } from 'zod';
 import { AlertsViewSchema, IncidentSchema, RuleConfigSchema, RuleIdSchema } from '../model/alerts';
 import { DeliveryLogEntrySchema, ReceiverConfigSchema, ReceiverViewSchema } from '../model/receivers';
@@ -62,6 +62,8 @@ export const SettingsViewSchema = z.object({
     .object({ prefs: DesktopPrefsSchema, notes: z.array(z.string()) })
     .nullable()
     .default(null),
+  /** The team collector this desktop follows (its origin): the sources shown are its, read-only here. */
+  following: z.string().nullable().default(null),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -185,6 +187,18 @@ export const requests = {
     result: z.object({}),
   },
   'polling:pause': { args: z.object({ paused: z.boolean() }).strict(), result: z.object({}) },
+  /** This desktop's link to a team collector (Sources & settings). */
+  'collector:get': { args: none, result: CollectorLinkViewSchema },
+  /**
+   * Follows a team collector: the token is tried first and kept in the keychain only if the
+   * collector accepts it. Omitting the token keeps the one already held (to change the fallback).
+   */
+  'collector:connect': {
+    args: CollectorLinkConfigSchema.extend({ token: z.string().trim().min(1).max(512).optional() }).strict(),
+    result: CollectorLinkViewSchema,
+  },
+  /** Back to polling with this desktop's own sources; the token is removed from the keychain. */
+  'collector:disconnect': { args: none, result: CollectorLinkViewSchema },
 } as const;
 
 /** Every view of the page can be asked for by the shell (menu, tray, a notification's click). */
@@ -200,8 +214,8 @@ export const pushes = {
     incidentId: z.string().optional(),
     focusSearch: z.boolean().optional(),
   }),
-  /** Only from a shell that follows a team collector: its link, for the "unreachable" banner. */
-  'collector:status': CollectorStatusSchema,
+  /** A shell that follows a team collector: its link, for the "unreachable" banner; null once it stops following. */
+  'collector:status': CollectorStatusSchema.nullable(),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

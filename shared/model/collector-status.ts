@@ -11,6 +11,8 @@ export const CollectorStatusSchema = z
     /** When the collector was last reachable before the current outage; null while connected. */
     unreachableSince: z.number().nullable(),
     nextRetryAt: z.number().nullable(),
+    /** The opt-in fallback is on and running: this desktop polls with its own credentials meanwhile. */
+    pollingLocally: z.boolean().optional(),
   })
   .strict();
 export type CollectorStatus = z.infer<typeof CollectorStatusSchema>;
@@ -30,3 +32,32 @@ export function unreachableSentence(
       : `reconnecting, next try in ${Math.ceil((status.nextRetryAt - now) / 1000)} s`;
   return `${since} — ${retry}${fallbackRunning ? '; polling locally meanwhile' : ''}.`;
 }
+
+/**
+ * A desktop's link to a team collector, as stored in its settings: where the
+ * collector is, and whether to poll with this desktop's own credentials while
+ * it is unreachable. The token is not here: it lives in the keychain.
+ */
+export const CollectorLinkConfigSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }).max(2048),
+    fallback: z.boolean().default(false),
+  })
+  .strict();
+export type CollectorLinkConfig = z.infer<typeof CollectorLinkConfigSchema>;
+
+/** What Sources & settings shows about the team collector. */
+export const CollectorLinkViewSchema = z.object({
+  /** Null: this desktop polls with its own sources. */
+  config: CollectorLinkConfigSchema.nullable(),
+  /** Whether a token is held; the token itself never leaves main. */
+  hasToken: z.boolean(),
+  /** Where the token is kept: the keychain, or memory until quit when no keychain is reachable. */
+  tokenStorage: z.enum(['keychain', 'session']).nullable(),
+  status: CollectorStatusSchema.nullable(),
+  /** What the page shows now: the collector's data, or this desktop's own polling (fallback). */
+  shown: z.enum(['collector', 'local']),
+  /** Why this shell cannot change the link (a headless run given --collector or --config); null when it can. */
+  fixedBecause: z.string().nullable(),
+});
+export type CollectorLinkView = z.infer<typeof CollectorLinkViewSchema>;

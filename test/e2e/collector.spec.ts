@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { runCli } from '../integration/headless/run-cli';
 import { expect, test } from './fixtures';
 import { startHeadlessServer, type HeadlessServer } from './support/headless-server';
+import { startSettingsServer } from './support/settings-server';
+import { SourcesPage } from './support/sources-page';
 
 /**
  * The dashboard in Chromium against a team collector (--listen 0.0.0.0): the
@@ -109,5 +111,56 @@ test('a desk in client mode shows a banner while the collector is down, and drop
     expect(client.log()).not.toContain(token);
   } finally {
     await client.stop();
+  }
+});
+
+test('Sources & settings connects a desktop to the collector: a refused token is said, the right one shows the collector', async ({
+  dashboard,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A desktop as the app runs it: its own settings folder and keychain, the panel in its page.
+  const desk = await startSettingsServer({ keychain: true });
+  const sources = new SourcesPage(page);
+  const panel = page.getByRole('region', { name: 'Team collector' });
+  try {
+    await page.goto(desk.url);
+    await sources.open();
+    // Its own demo off, so whatever appears next can only be the collector's.
+    await sources.demoSwitch.click();
+    await expect(sources.demoSwitch).not.toBeChecked();
+    await expect(dashboard.demoBadge).toBeHidden();
+
+    await panel.getByLabel('Collector address').fill(server.url);
+    await panel.getByLabel('Token', { exact: true }).fill('not-the-token');
+    await panel.getByRole('button', { name: 'Connect' }).click();
+    await expect(panel.getByRole('alert')).toHaveText(
+      `The collector at ${new URL(server.url).origin} refused this token. Check it, or ask the collector's administrator for a new one.`,
+    );
+    await expect(panel.getByLabel('Collector address'), 'nothing entered is lost').toHaveValue(server.url);
+
+    await panel.getByLabel('Token', { exact: true }).fill(token);
+    await panel.getByRole('button', { name: 'Connect' }).click();
+    await expect(panel.getByTestId('collector-following')).toContainText(`Following ${new URL(server.url).origin}`);
+    await expect(panel.getByTestId('collector-link-state')).toHaveText('Connected.');
+    await expect(panel.getByText('The token is kept in the system keychain.')).toBeVisible();
+    await expect(page.getByText(/^Read-only here: these are the sources of the team collector at/)).toBeVisible();
+    await expect(sources.addButton, "the collector's sources are changed on the collector").toBeHidden();
+    await page.screenshot({ path: 'test-results/collector-panel-following.png', fullPage: true });
+
+    await page.getByRole('tab', { name: /^Overview/ }).click();
+    await expect(dashboard.demoBadge, 'the collector runs the demo; the desktop now shows it').toBeVisible();
+    await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(1);
+    expect(desk.log()).toContain('this desktop polls nothing itself');
+    expect(desk.log()).not.toContain(token);
+
+    await sources.open();
+    await panel.getByRole('button', { name: 'Disconnect…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+    await expect(panel.getByLabel('Collector address')).toBeVisible();
+    await expect(page.getByText('Disconnected. This desktop polls its own sources again.')).toBeVisible();
+    await expect(dashboard.demoBadge, "back to the desktop's own (empty) sources").toBeHidden();
+  } finally {
+    await desk.stop();
   }
 });

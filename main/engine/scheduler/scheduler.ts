@@ -5,7 +5,8 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createPollChain, type ChainHost, type PollAnswer, type PollChain } from './poll-chain';
 
 /** Why polling is paused; polling runs only when no reason holds. */
-export type PauseReason = 'user' | 'suspend' | 'lock';
+/** 'collector': the desktop follows a team collector, which polls for it. */
+export type PauseReason = 'user' | 'suspend' | 'lock' | 'collector';
 
 export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
 

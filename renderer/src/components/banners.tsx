@@ -11,21 +11,23 @@ import { formatClock } from './format';
 function useCollectorSentence(): string | null {
   const [status, setStatus] = useState<CollectorStatus | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  useEffect(
-    () =>
-      api.on['collector:status']((next) => {
-        setStatus(next);
-        setNow(Date.now());
-      }),
-    [],
-  );
+  useEffect(() => {
+    // Pushed on change; asked once at load, for a page opened while the collector is already away.
+    void api.request['collector:get']({}).then((result) => {
+      if (result.ok) setStatus((known) => known ?? result.value.status);
+    });
+    return api.on['collector:status']((next) => {
+      setStatus(next);
+      setNow(Date.now());
+    });
+  }, []);
   const down = status !== null && status.state !== 'open';
   useEffect(() => {
     if (!down) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [down, status]);
-  return status ? unreachableSentence(status, now, formatClock) : null;
+  return status ? unreachableSentence(status, now, formatClock, status.pollingLocally === true) : null;
 }
 
 /** Said once per start: the history file was damaged and moved aside. */

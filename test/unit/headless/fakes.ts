@@ -103,6 +103,7 @@ export function fakeEngine(hub: StateHub): FakeEngine {
     stop: async () => void calls.push('stop'),
     refresh: (sourceId) => void calls.push(`refresh ${sourceId ?? '*'}`),
     setPaused: (paused) => void calls.push(`paused ${paused}`),
+    setFollowing: (following) => void calls.push(`following ${following}`),
     pollOnce: async () => void calls.push('pollOnce'),
     testSource: async (source, secrets) => {
       calls.push(`test ${source.id} ${Object.keys(secrets).sort().join(',')}`);

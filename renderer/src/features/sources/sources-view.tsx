@@ -11,6 +11,7 @@ import { ImportExport, type ImportResult } from './import-export';
 import { ImportSummary, NeedSecretsList } from './import-summary';
 import { SettingsPanel } from './settings-panel';
 import { HistoryPanel } from './history-panel';
+import { CollectorPanel } from './collector-panel';
 import { SourceEditor } from './source-editor';
 import { SourceList } from './source-list';
 import { useSourceList } from './use-source-list';
@@ -101,14 +102,19 @@ export function SourcesView({ snapshot, now }: Props) {
             />
           </header>
           {settings?.notice ? <p className="banner banner-warn">{settings.notice}</p> : null}
-          {settings && !editable ? (
+          {settings?.following ? (
+            <p className="note read-only-note">
+              Read-only here: these are the sources of the team collector at {settings.following}, which polls them for
+              the whole desk. Change them on the collector.
+            </p>
+          ) : settings && !editable ? (
             <p className="note read-only-note">
               Read-only: these sources are fixed by how Streamwatch was started (headless <code>--config</code> or{' '}
               <code>--demo</code>). {settings.keychain.message ?? ''} To change them, edit that configuration and
               restart.
             </p>
           ) : null}
-          {settings ? (
+          {settings && !settings.following ? (
             <DemoSwitch
               settings={settings}
               hasRealSources={sources.length > 0}
@@ -171,6 +177,7 @@ export function SourcesView({ snapshot, now }: Props) {
             />
           </section>
         ) : null}
+        <CollectorPanel now={now} onChanged={() => void reload()} />
         {settings ? <SettingsPanel settings={settings} onSet={settingsStore.set} /> : null}
         <HistoryPanel sources={sources} />
       </div>
