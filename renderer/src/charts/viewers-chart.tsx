@@ -85,8 +85,17 @@ function toDrawLine(entry: ChartSeries): DrawLine {
   };
 }
 
+const startWorker = () => new Worker(new URL('./viewers-chart.worker.ts', import.meta.url), { type: 'module' });
+/**
+ * The first chart's worker starts as this module loads, so its script is fetched and
+ * compiled while the page still waits for its first snapshot, not after.
+ */
+let warmWorker: Worker | null =
+  typeof Worker === 'function' && typeof OffscreenCanvas === 'function' ? startWorker() : null;
+
 function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void): Painter {
-  const worker = new Worker(new URL('./viewers-chart.worker.ts', import.meta.url), { type: 'module' });
+  const worker = warmWorker ?? startWorker();
+  warmWorker = null;
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   canvas.classList.add('chart-offscreen');
   const box = canvas.parentElement!;
