@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,15 @@ describe('a desktop connected to a team collector', () => {
     expect(!unreachable.ok && unreachable.error.code).toBe('unavailable');
     expect(!unreachable.ok && unreachable.error.message).toMatch(
       /^The collector at http:\/\/127\.0\.0\.1:9 cannot be reached/,
+    );
+    // Something else answers at that address: a web server, not a collector.
+    const other = createServer((_request, response) => response.writeHead(404).end());
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+    const wrong = await desk.handlers['collector:connect']({ url: otherUrl, token: collector.token, fallback: false });
+    other.close();
+    expect(!wrong.ok && wrong.error.message).toBe(
+      `${otherUrl} answered HTTP 404 instead of a Streamwatch collector's WebSocket; check the address.`,
     );
     const view = await desk.handlers['collector:get']({});
     expect(view.ok && view.value).toMatchObject({ config: null, hasToken: false, status: null, shown: 'local' });
