@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PushPayload } from '@shared/ipc/contract';
 import { api } from './api';
 import { AlertsBadge } from './components/alerts-badge';
@@ -29,6 +29,14 @@ export function App() {
   const [refreshStatus, setRefreshStatus] = useState('');
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const snapshot = state.snapshot;
+  /*
+   * The view below renders each update as a transition, which React splits
+   * into slices of a few ms with the browser free between them, instead of
+   * one long render in a single frame. The header, the health strip and the
+   * chart (it reads the store itself) stay urgent: they are small, and the
+   * chart's new point must not wait for a table of 10,000 sessions.
+   */
+  const viewState = useDeferredValue(state);
 
   useEffect(() => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${view}`);
@@ -69,6 +77,11 @@ export function App() {
     setFocusIncident(null);
     setView(next);
   };
+  // Stable, so the memoised view is not rendered again by the urgent pass of an update.
+  const addSource = useCallback(() => {
+    setFocusIncident(null);
+    setView('sources');
+  }, []);
 
   // The shell (menu, tray, a notification's click) asks for a view, maybe an incident in it.
   const navigate = useRef((request: PushPayload<'app:navigate'>) => {
@@ -140,11 +153,11 @@ export function App() {
         >
           <ViewContent
             shown={shown}
-            state={state}
+            state={viewState}
             now={now}
             wallboard={wallboard}
             focusIncident={focusIncident}
-            onAddSource={() => selectView('sources')}
+            onAddSource={addSource}
           />
         </main>
       </div>

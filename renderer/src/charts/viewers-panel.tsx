@@ -5,6 +5,7 @@ import { downloadCsv } from '../export/download';
 import { Segmented } from '../components/segmented';
 import { isReadingStale } from '../features/health/freshness';
 import { useConnected } from '../state/connected';
+import { useStoreState } from '../state/use-store';
 import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
@@ -34,7 +35,10 @@ interface Props {
 }
 
 /** The chart with its range buttons, legend toggles and the note on what the lines measure. */
-export function ViewersPanel({ snapshot, now, large = false }: Props) {
+export function ViewersPanel({ snapshot: shown, now, large = false }: Props) {
+  // The store's newest snapshot, not the view's: the rest of the page renders an update as a transition
+  // that may take a few frames, and the chart's new point must not wait for it.
+  const snapshot = useStoreState().snapshot ?? shown;
   const connected = useConnected();
   const [rangeId, setRangeId] = useState('1h');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
