@@ -19,7 +19,15 @@ import { ViewContent } from './view-content';
 import { viewFromHash, type ViewId } from './views';
 
 export function App() {
-  const state = useStoreState();
+  /*
+   * The window renders each update as a transition: React splits that render
+   * into slices of a few ms with the browser free between them, instead of
+   * one long render in a single frame. The update's urgent render (this
+   * component, with the state it had) then changes nothing on screen, so it
+   * costs no layout or paint. The chart alone is urgent: it reads the store
+   * itself, and its new point must not wait for a table of 10,000 sessions.
+   */
+  const state = useDeferredValue(useStoreState());
   const alerts = useAlerts();
   const theme = useSettings().settings?.theme;
   const now = useNow();
@@ -29,14 +37,6 @@ export function App() {
   const [refreshStatus, setRefreshStatus] = useState('');
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const snapshot = state.snapshot;
-  /*
-   * The view below renders each update as a transition, which React splits
-   * into slices of a few ms with the browser free between them, instead of
-   * one long render in a single frame. The header, the health strip and the
-   * chart (it reads the store itself) stay urgent: they are small, and the
-   * chart's new point must not wait for a table of 10,000 sessions.
-   */
-  const viewState = useDeferredValue(state);
 
   useEffect(() => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${view}`);
@@ -153,7 +153,7 @@ export function App() {
         >
           <ViewContent
             shown={shown}
-            state={viewState}
+            state={state}
             now={now}
             wallboard={wallboard}
             focusIncident={focusIncident}

@@ -39,7 +39,7 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
           />
         ))}
       </section>
-      <ViewersPanel snapshot={snapshot} now={now} large={large} />
+      <ViewersPanel now={now} large={large} />
       {/* The wall board keeps to the big numbers and the chart. */}
       {large ? null : <BreakdownsPanel snapshot={snapshot} now={now} />}
     </div>
