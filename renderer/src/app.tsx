@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PushPayload } from '@shared/ipc/contract';
 import { api } from './api';
 import { AlertsBadge } from './components/alerts-badge';
@@ -19,7 +19,15 @@ import { ViewContent } from './view-content';
 import { viewFromHash, type ViewId } from './views';
 
 export function App() {
-  const state = useStoreState();
+  /*
+   * The window renders each update as a transition: React splits that render
+   * into slices of a few ms with the browser free between them, instead of
+   * one long render in a single frame. The update's urgent render (this
+   * component, with the state it had) then changes nothing on screen, so it
+   * costs no layout or paint. The chart alone is urgent: it reads the store
+   * itself, and its new point must not wait for a table of 10,000 sessions.
+   */
+  const state = useDeferredValue(useStoreState());
   const alerts = useAlerts();
   const theme = useSettings().settings?.theme;
   const now = useNow();
@@ -69,6 +77,11 @@ export function App() {
     setFocusIncident(null);
     setView(next);
   };
+  // Stable, so the memoised view is not rendered again by the urgent pass of an update.
+  const addSource = useCallback(() => {
+    setFocusIncident(null);
+    setView('sources');
+  }, []);
 
   // The shell (menu, tray, a notification's click) asks for a view, maybe an incident in it.
   const navigate = useRef((request: PushPayload<'app:navigate'>) => {
@@ -144,7 +157,7 @@ export function App() {
             now={now}
             wallboard={wallboard}
             focusIncident={focusIncident}
-            onAddSource={() => selectView('sources')}
+            onAddSource={addSource}
           />
         </main>
       </div>

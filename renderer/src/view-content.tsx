@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { EmptyState } from './components/empty-state';
 import { LoadingState } from './components/loading-state';
 import { AlertsView } from './features/alerts/alerts-view';
@@ -23,8 +24,16 @@ interface Props {
 /**
  * The view's content. Alerts and Sources work without data (that is where a
  * user goes to fix having none); the data views wait for the first snapshot.
+ * Memoised: an update's urgent render passes the same (deferred) state and skips it.
  */
-export function ViewContent({ shown, state, now, wallboard, focusIncident, onAddSource }: Props) {
+export const ViewContent = memo(function ViewContent({
+  shown,
+  state,
+  now,
+  wallboard,
+  focusIncident,
+  onAddSource,
+}: Props) {
   const snapshot = state.snapshot;
   if (shown === 'alerts') return <AlertsView snapshot={snapshot} now={now} focusIncident={focusIncident} />;
   if (shown === 'sources') return <SourcesView snapshot={snapshot} now={now} />;
@@ -38,4 +47,4 @@ export function ViewContent({ shown, state, now, wallboard, focusIncident, onAdd
     case 'health':
       return <HealthView snapshot={snapshot} now={now} />;
   }
-}
+});

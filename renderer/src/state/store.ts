@@ -88,10 +88,11 @@ export function createStore(deps: StoreDeps): Store {
   }
 
   /*
-   * Two steps per update. Patches are applied in a task of their own, soon
-   * after they arrive (applying 1,500 sessions to 10,000 takes a few ms);
-   * the page is shown the result on the next animation frame, where React
-   * renders it. Each step then fits a frame instead of both crowding into one.
+   * Three steps per update. Patches are applied in a task of their own, soon
+   * after they arrive (applying 1,500 sessions to 10,000 takes a few ms); the
+   * views prepare from the result in the next task; the page is shown it on
+   * the animation frame after, where React renders it. Each step then fits a
+   * frame instead of all crowding into one.
    * Patches that arrive between the two wait for the next round, so every
    * render sees one step from the snapshot it rendered last (views that keep
    * derived data, like the sorted table, apply that step instead of starting over).
@@ -115,8 +116,15 @@ export function createStore(deps: StoreDeps): Store {
     const step = receivePatches(sync, batch);
     sync = step.state;
     if (step.needSnapshot) requestSnapshot();
-    if (sync.snapshot) prepareViews(sync.snapshot);
     staged = true;
+    // The views prepare in a task after this one: the two together are most of a frame on a busy machine,
+    // apart each leaves the page room to answer input and paint between them.
+    deps.scheduleTask(prepareQueued);
+  }
+
+  function prepareQueued(): void {
+    if (stopped) return;
+    if (sync.snapshot) prepareViews(sync.snapshot);
     if (publishScheduled) return;
     publishScheduled = true;
     deps.schedule(publish);

@@ -16,7 +16,7 @@ import {
 import { MINUTE } from './fixtures/fake-snapshot';
 import { batches, initialSessions, NOW, patch, session, snapshotOf, toPatches } from './fixtures/session-batches';
 
-const newMemo = (): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo() });
+const newMemo = (): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo(), tiles: new Map() });
 const stepStart = (now: number) => Math.floor(now / WINDOW_STEP_MS) * WINDOW_STEP_MS;
 
 /** Each listed source's stats and the all-sources stats, worked out from the whole sessions array. */
@@ -84,6 +84,24 @@ describe('overview with a memo', () => {
     const third = overview(next, sameStep, memo);
     expect(third.all.stats).toBe(second.all.stats);
     third.tiles.forEach((tile, i) => expect(tile.stats).toBe(second.tiles[i]!.stats));
+  });
+
+  it('gives back the very same tile for a source an update did not touch, and a new one otherwise', () => {
+    const memo = newMemo();
+    const base = snapshotOf([session('a', '1'), session('b', '1'), session('c', '1')]);
+    const first = overview(base, NOW, memo);
+    const next = applyPatches(base, patch(base, { op: 'sessions', sessions: [session('a', '2')] }));
+    const second = overview(next, NOW, memo);
+    expect(second.tiles[0]).not.toBe(first.tiles[0]);
+    expect(second.tiles[0]!.stats.inWindow).toBe(2);
+    expect(second.tiles[1]).toBe(first.tiles[1]);
+    expect(second.tiles[2]).toBe(first.tiles[2]);
+    // A tick of the clock changes every tile's ages: none is kept.
+    const later = overview(next, NOW + 1_000, memo);
+    later.tiles.forEach((tile, i) => expect(tile).not.toBe(second.tiles[i]));
+    // Nor when the connection drops: every reading turns stale.
+    const offline = overview(next, NOW + 1_000, memo, false);
+    offline.tiles.forEach((tile, i) => expect(tile).not.toBe(later.tiles[i]));
   });
 
   it('counts again when the clock moves into the next step', () => {

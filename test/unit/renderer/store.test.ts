@@ -65,10 +65,13 @@ function harness() {
       answers.shift()!(r);
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
-    tasks: () => tasks.splice(0).forEach((f) => f()),
+    /** Every task due, including those the tasks queue. */
+    tasks: () => {
+      while (tasks.length > 0) tasks.shift()!();
+    },
     /** The tasks that are due, then an animation frame. */
     frame: () => {
-      tasks.splice(0).forEach((f) => f());
+      while (tasks.length > 0) tasks.shift()!();
       frames.splice(0).forEach((f) => f());
     },
     timers,

@@ -114,6 +114,21 @@ export interface OverviewMemo {
   readonly sources: RowsMemo<SessionRow, number, SourceWindow>;
   /** The all-sources figures, made again only when some source's window changed. */
   readonly all: RowsMemo<SessionWindow, null, SessionStats>;
+  /**
+   * Each source's last tile with what it was made from: the same object
+   * again while none of that changed, so a memoised tile that an update did
+   * not touch is not rendered again.
+   */
+  readonly tiles?: Map<string, TileInputs>;
+}
+
+interface TileInputs {
+  readonly source: SourceState;
+  readonly points: readonly ViewerPoint[];
+  readonly stats: SessionStats;
+  readonly now: number;
+  readonly connected: boolean;
+  readonly tile: SourceTile;
 }
 
 function sourceWindow(rows: readonly SessionRow[], now: number): SourceWindow {
@@ -140,6 +155,8 @@ export function sourceTile(
   };
 }
 
+const NO_POINTS: readonly ViewerPoint[] = [];
+
 export function overview(
   snapshot: Snapshot,
   now: number,
@@ -156,7 +173,20 @@ export function overview(
       ? memo.sources.get(source.id, rows, windowNow, () => sourceWindow(rows, windowNow))
       : sourceWindow(rows, windowNow);
     windows.push(window);
-    return sourceTile(source, pointsBySource.get(source.id) ?? [], stats, now, connected);
+    const points = pointsBySource.get(source.id) ?? NO_POINTS;
+    const held = memo?.tiles?.get(source.id);
+    if (
+      held &&
+      held.source === source &&
+      held.points === points &&
+      held.stats === stats &&
+      held.now === now &&
+      held.connected === connected
+    )
+      return held.tile;
+    const tile = sourceTile(source, points, stats, now, connected);
+    memo?.tiles?.set(source.id, { source, points, stats, now, connected, tile });
+    return tile;
   });
   return { tiles, all: allTile(tiles, windows, now, memo?.all) };
 }

@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function OverviewView({ snapshot, now, large = false }: Props) {
-  const [memo] = useState((): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo() }));
+  const [memo] = useState((): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo(), tiles: new Map() }));
   const connected = useConnected();
   const { tiles, all } = useMemo(() => overview(snapshot, now, memo, connected), [snapshot, now, memo, connected]);
   // The same minute yesterday, from stored history: asked once a minute.
@@ -39,7 +39,7 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
           />
         ))}
       </section>
-      <ViewersPanel snapshot={snapshot} now={now} large={large} />
+      <ViewersPanel now={now} large={large} />
       {/* The wall board keeps to the big numbers and the chart. */}
       {large ? null : <BreakdownsPanel snapshot={snapshot} now={now} />}
     </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Sparkline } from '../../charts/sparkline';
 import { formatAge, formatClock, formatCount } from '../../components/format';
 import type { SourceTile as Tile } from './metrics';
@@ -12,7 +13,8 @@ interface Props {
   readonly versus?: string | null;
 }
 
-export function SourceTile({ tile, now, color, versus = null }: Props) {
+/** Memoised: the overview keeps a tile object while its source's data is unchanged, so an update skips the others. */
+export const SourceTile = memo(function SourceTile({ tile, now, color, versus = null }: Props) {
   const { source, freshness: state } = tile;
   const stale = tile.viewersStale || state.kind !== 'ok';
   return (
@@ -48,4 +50,4 @@ export function SourceTile({ tile, now, color, versus = null }: Props) {
       <SessionStats stats={tile.stats} who={source.providerLabel} />
     </article>
   );
-}
+});
