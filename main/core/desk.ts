@@ -89,8 +89,7 @@ export function createDesk(deps: DeskDeps): Desk {
 
   const showingCollector = () => following !== null && following.mode.shown() === 'collector';
   const alertsView = (): AlertsView =>
-    (showingCollector() ? following!.link.alerts.view() : null) ??
-    (showingCollector() ? waitingView(following!.config.url) : core.alerts.view());
+    showingCollector() ? (following!.link.alerts.view() ?? waitingView(following!.config.url)) : core.alerts.view();
   const tellAlerts = () => {
     const view = alertsView();
     for (const listener of alertListeners) listener(view);
