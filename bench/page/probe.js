@@ -41,37 +41,32 @@
     longtasks: (from, to) => longtasks.filter((t) => t.start + t.duration >= from && t.start <= to),
     frame,
     nextTask,
+    /** A user-timing mark: its time in the page's clock and in a trace's ties the two together. */
+    mark(name) {
+      performance.mark(name);
+    },
     /**
      * Hands `deliver` the update at the start of a frame and follows that
-     * frame and the next `count - 1`. For each: from its start (the timestamp
-     * every callback of that frame gets) to the arrival of a message posted
-     * from our own callback, which runs after the app's callbacks and arrives
-     * once the frame's rendering is done and after every task the app queued
-     * before it. So the push frame counts the work the app does in tasks of
-     * its own on arrival (the store applies patches there); the next frames
-     * count what it renders (the DOM on the first, the chart on the second).
+     * frame and the next `count - 1`. Returns when the push was made and each
+     * frame's start (the timestamp its animation-frame callbacks get), the
+     * bounds the bench books the traced main-thread tasks into. Nothing runs
+     * in the page meanwhile but one animation-frame callback a frame.
      */
-    measureFrames(label, deliver, count) {
+    followUpdate(label, deliver, count) {
       return new Promise((resolve) => {
-        requestAnimationFrame((pushStart) => {
-          const pushedAt = performance.now();
+        const bounds = [];
+        let pushedAt = 0;
+        const onFrame = (time) => {
+          bounds.push(time);
+          if (bounds.length > count) resolve({ pushedAt, bounds });
+          else requestAnimationFrame(onFrame);
+        };
+        requestAnimationFrame((start) => {
+          bounds.push(start);
+          pushedAt = performance.now();
           performance.mark(`${label}:push`);
           deliver();
-          const frames = [];
-          const follow = () =>
-            requestAnimationFrame((start) => {
-              nextTask().then((end) => {
-                frames.push({ start, end });
-                performance.measure(`${label}:frame${frames.length}`, { start, end });
-                if (frames.length < count) follow();
-                else resolve({ pushedAt, frames });
-              });
-            });
-          nextTask().then((end) => {
-            frames.push({ start: pushStart, end });
-            performance.measure(`${label}:frame0`, { start: pushStart, end });
-            follow();
-          });
+          requestAnimationFrame(onFrame);
         });
       });
     },
@@ -105,7 +100,7 @@
     /**
      * Scrolls a list from top to bottom, `step` px each frame, and times each
      * frame from its start to the end of its rendering and of the tasks the
-     * scroll queued (as measureFrames does). Returns the frame times and when
+     * scroll queued (the scroll's own work). Returns the frame times and when
      * the scroll started and ended, for the long tasks in between.
      */
     async scrollFrames(selector, step) {

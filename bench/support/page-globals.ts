@@ -23,11 +23,8 @@ export interface PageGlobals {
     chartDrawnAt(): number | null;
     longtasks(from: number, to: number): Array<{ start: number; duration: number }>;
     settle(frames: number): Promise<void>;
-    measureFrames(
-      label: string,
-      deliver: () => void,
-      count: number,
-    ): Promise<{ pushedAt: number; frames: Array<{ start: number; end: number }> }>;
+    mark(name: string): void;
+    followUpdate(label: string, deliver: () => void, count: number): Promise<{ pushedAt: number; bounds: number[] }>;
     scrollSamples(selector: string): Promise<ScrollSample[]>;
     scrollFrames(
       selector: string,
