@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PushPayload } from '@shared/ipc/contract';
 import { api } from './api';
 import { AlertsBadge } from './components/alerts-badge';
@@ -20,14 +20,12 @@ import { viewFromHash, type ViewId } from './views';
 
 export function App() {
   /*
-   * The window renders each update as a transition: React splits that render
-   * into slices of a few ms with the browser free between them, instead of
-   * one long render in a single frame. The update's urgent render (this
-   * component, with the state it had) then changes nothing on screen, so it
-   * costs no layout or paint. The chart alone is urgent: it reads the store
-   * itself, and its new point must not wait for a table of 10,000 sessions.
+   * Each update renders in one pass, in the frame after it was applied. It was
+   * rendered as a transition for a while: React's slices shortened the worst
+   * frame a little but added a second render pass and a second layout and
+   * paint per update, 3-5 ms more main-thread time in all (bench figure 3).
    */
-  const state = useDeferredValue(useStoreState());
+  const state = useStoreState();
   const alerts = useAlerts();
   const theme = useSettings().settings?.theme;
   const now = useNow();
@@ -77,7 +75,7 @@ export function App() {
     setFocusIncident(null);
     setView(next);
   };
-  // Stable, so the memoised view is not rendered again by the urgent pass of an update.
+  // Stable, so the memoised view is not rendered again when only the header's state changes.
   const addSource = useCallback(() => {
     setFocusIncident(null);
     setView('sources');

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api, connection } from './api';
 import { App } from './app';
 import { createAlertsStore } from './state/alerts-store';
+import { tickWithUpdate } from './state/clock';
 import { nextTask, perFrame } from './state/frame';
 import { createSettingsStore } from './state/settings-store';
 import { SideStoresContext } from './state/side-stores';
@@ -18,6 +19,7 @@ const store = createStore({
   scheduleTask: nextTask,
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
 });
+store.subscribe(tickWithUpdate);
 store.start();
 const side = { alerts: createAlertsStore({ api, connection }), settings: createSettingsStore({ api, connection }) };
 side.alerts.start();

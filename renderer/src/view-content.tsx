@@ -24,7 +24,7 @@ interface Props {
 /**
  * The view's content. Alerts and Sources work without data (that is where a
  * user goes to fix having none); the data views wait for the first snapshot.
- * Memoised: an update's urgent render passes the same (deferred) state and skips it.
+ * Memoised: a render of the shell alone (an alert, a setting) skips it.
  */
 export const ViewContent = memo(function ViewContent({
   shown,

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ViewerPoint } from '@shared/model/samples';
 import { formatCount } from '../components/format';
 import { splitAtGaps } from './series';
@@ -13,8 +14,11 @@ interface Props {
 const WIDTH = 160;
 const HEIGHT = 36;
 
-/** The last hour at a glance: SVG, so it costs no canvas and scales with the tile; gaps stay gaps. */
-export function Sparkline({ points, from, to, intervalMs, unit }: Props) {
+/**
+ * The last hour at a glance: SVG, so it costs no canvas and scales with the
+ * tile; gaps stay gaps. Memoised: with the same points and hour it is not drawn again.
+ */
+export const Sparkline = memo(function Sparkline({ points, from, to, intervalMs, unit }: Props) {
   if (points.length === 0) return <div className="sparkline sparkline-empty">no data in the last hour</div>;
   const max = Math.max(1, ...points.map((p) => p.viewers));
   const span = Math.max(1, to - from);
@@ -45,4 +49,4 @@ export function Sparkline({ points, from, to, intervalMs, unit }: Props) {
       )}
     </svg>
   );
-}
+});

@@ -1,11 +1,10 @@
-import { memo, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Snapshot } from '@shared/model/state';
 import { exportFileName } from '../export/csv';
 import { downloadCsv } from '../export/download';
 import { Segmented } from '../components/segmented';
 import { isReadingStale } from '../features/health/freshness';
 import { useConnected } from '../state/connected';
-import { useStoreState } from '../state/use-store';
 import { chartCsv } from './chart-csv';
 import { ChartLegend } from './chart-legend';
 import { colorFor } from './palette';
@@ -29,32 +28,13 @@ const BASELINES = [
 type BaselineId = (typeof BASELINES)[number]['id'];
 
 interface Props {
+  readonly snapshot: Snapshot;
   readonly now: number;
   readonly large?: boolean;
 }
 
-/**
- * The chart with its range buttons, legend toggles and the note on what the
- * lines measure. Memoised, with no snapshot passed in: the view's transition
- * render of an update skips it, it has drawn the update already.
- */
-export const ViewersPanel = memo(function ViewersPanel({ now, large = false }: Props) {
-  // The store's newest snapshot, not the view's: the rest of the view renders an update as a transition
-  // that may take a few frames, and the chart's new point must not wait for it.
-  const snapshot = useStoreState().snapshot;
-  if (!snapshot) return null;
-  return <Panel snapshot={snapshot} now={now} large={large} />;
-});
-
-function Panel({
-  snapshot,
-  now,
-  large,
-}: {
-  readonly snapshot: Snapshot;
-  readonly now: number;
-  readonly large: boolean;
-}) {
+/** The chart with its range buttons, legend toggles and the note on what the lines measure. */
+export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const connected = useConnected();
   const [rangeId, setRangeId] = useState('1h');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

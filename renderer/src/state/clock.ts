@@ -9,14 +9,17 @@ let now = Date.now();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
 
-function subscribe(listener: () => void): () => void {
+function tick(): void {
+  now = Date.now();
+  for (const l of listeners) l();
+}
+
+/** Exported for tests; components use useNow. */
+export function subscribeClock(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
     now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of listeners) l();
-    }, 1_000);
+    timer = setInterval(tick, 1_000);
   }
   return () => {
     listeners.delete(listener);
@@ -27,6 +30,23 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/**
+ * Ticks now, in the same task as an update being shown, and starts the next
+ * second from here. The update renders the window with the new time in one
+ * pass, and the clock's own render comes a second later instead of landing in
+ * the update's frames, where the two together would crowd one frame.
+ */
+export function tickWithUpdate(): void {
+  if (!timer) return;
+  clearInterval(timer);
+  timer = setInterval(tick, 1_000);
+  tick();
+}
+
+export function clockNow(): number {
+  return now;
+}
+
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  return useSyncExternalStore(subscribeClock, clockNow);
 }

@@ -9,14 +9,21 @@ import {
   RECENT_SESSIONS_MS,
   sessionStats,
   sessionWindow,
+  SPARKLINE_STEP_MS,
+  sparklineEnd,
   WINDOW_STEP_MS,
   windowStats,
   type OverviewMemo,
 } from '../../../renderer/src/features/overview/metrics';
-import { MINUTE } from './fixtures/fake-snapshot';
+import { fakeSnapshot, MINUTE } from './fixtures/fake-snapshot';
 import { batches, initialSessions, NOW, patch, session, snapshotOf, toPatches } from './fixtures/session-batches';
 
-const newMemo = (): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo(), tiles: new Map() });
+const newMemo = (): OverviewMemo => ({
+  sources: new RowsMemo(),
+  all: new RowsMemo(),
+  tiles: new Map(),
+  sums: new RowsMemo(),
+});
 const stepStart = (now: number) => Math.floor(now / WINDOW_STEP_MS) * WINDOW_STEP_MS;
 
 /** Each listed source's stats and the all-sources stats, worked out from the whole sessions array. */
@@ -102,6 +109,27 @@ describe('overview with a memo', () => {
     // Nor when the connection drops: every reading turns stale.
     const offline = overview(next, NOW + 1_000, memo, false);
     offline.tiles.forEach((tile, i) => expect(tile).not.toBe(later.tiles[i]));
+  });
+
+  it('keeps each sparkline while its hour has not moved a pixel, so the clock redraws none of them', () => {
+    const memo = newMemo();
+    // Just after a step starts, so that a few seconds later stays inside it.
+    const start = sparklineEnd(NOW) + 1;
+    const snapshot = fakeSnapshot({ now: start });
+    const first = overview(snapshot, start, memo);
+    const tick = overview(snapshot, start + 3_000, memo);
+    tick.tiles.forEach((tile, i) => {
+      expect(tile).not.toBe(first.tiles[i]);
+      expect(tile.sparkline).toBe(first.tiles[i]!.sparkline);
+      expect(tile.sparklineTo).toBe(first.tiles[i]!.sparklineTo);
+    });
+    expect(tick.all.sparkline).toBe(first.all.sparkline);
+    const moved = overview(snapshot, start + SPARKLINE_STEP_MS, memo);
+    moved.tiles.forEach((tile, i) => {
+      expect(tile.sparklineTo).toBe(first.tiles[i]!.sparklineTo + SPARKLINE_STEP_MS);
+      expect(tile.sparkline.every((p) => p.at >= tile.sparklineTo - 60 * MINUTE)).toBe(true);
+    });
+    expect(moved).toEqual(overview(snapshot, start + SPARKLINE_STEP_MS));
   });
 
   it('counts again when the clock moves into the next step', () => {

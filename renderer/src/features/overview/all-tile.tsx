@@ -2,7 +2,7 @@ import { Sparkline } from '../../charts/sparkline';
 import { useConnected } from '../../state/connected';
 import { formatAge, formatCount } from '../../components/format';
 import type { AllTile as Tile } from './metrics';
-import { SPARKLINE_MS } from './metrics';
+import { SPARKLINE_MS, sparklineEnd } from './metrics';
 import { SessionStats } from './session-stats';
 
 interface Props {
@@ -61,8 +61,8 @@ export function AllTile({ tile, sourceCount, now }: Props) {
       {tile.sparkline ? (
         <Sparkline
           points={tile.sparkline}
-          from={now - SPARKLINE_MS}
-          to={now}
+          from={sparklineEnd(now) - SPARKLINE_MS}
+          to={sparklineEnd(now)}
           intervalMs={60_000}
           unit={tile.totals[0]?.unit ?? ''}
         />

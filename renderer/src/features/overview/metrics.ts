@@ -19,6 +19,15 @@ export const RECENT_SESSIONS_MS = 5 * 60_000;
 export const QUALITY_WINDOW_MS = 60 * 60_000;
 export const SPARKLINE_MS = 60 * 60_000;
 /**
+ * A sparkline's hour ends at the clock rounded up to this step, one pixel of
+ * its 160-pixel drawing. Between steps a tile keeps the same sparkline points,
+ * and the memoised drawing is skipped by the once-a-second clock, which
+ * otherwise re-drew every tile's SVG each second, a frame's work for nothing
+ * that shows.
+ */
+export const SPARKLINE_STEP_MS = SPARKLINE_MS / 160;
+export const sparklineEnd = (now: number): number => Math.ceil(now / SPARKLINE_STEP_MS) * SPARKLINE_STEP_MS;
+/**
  * The session windows move on in steps of this much, not every second:
  * counting every held session again each second would move a "last hour"
  * figure by a session at most, and costs a frame's worth of work.
@@ -44,6 +53,8 @@ export interface SourceTile {
   readonly viewersAt: number | null;
   readonly viewersStale: boolean;
   readonly sparkline: readonly ViewerPoint[];
+  /** Where the sparkline's hour ends (sparklineEnd). */
+  readonly sparklineTo: number;
   readonly stats: SessionStats;
   readonly freshness: Freshness;
 }
@@ -120,6 +131,8 @@ export interface OverviewMemo {
    * not touch is not rendered again.
    */
   readonly tiles?: Map<string, TileInputs>;
+  /** The all-sources sparkline, summed again only when a source's sparkline changed. */
+  readonly sums?: RowsMemo<readonly ViewerPoint[], null, ViewerPoint[]>;
 }
 
 interface TileInputs {
@@ -142,14 +155,20 @@ export function sourceTile(
   stats: SessionStats,
   now: number,
   connected = true,
+  /** The tile made from the same points before: its sparkline is kept while its hour has not moved. */
+  before?: SourceTile,
 ): SourceTile {
   const last = points[points.length - 1];
+  const sparklineTo = sparklineEnd(now);
+  const from = sparklineTo - SPARKLINE_MS;
   return {
     source,
     viewersNow: last?.viewers ?? null,
     viewersAt: last?.at ?? null,
     viewersStale: !connected || isReadingStale(source, last?.at ?? null, now),
-    sparkline: pointsSince(points, now - SPARKLINE_MS).filter((p) => p.at >= now - SPARKLINE_MS),
+    sparkline:
+      before?.sparklineTo === sparklineTo ? before.sparkline : pointsSince(points, from).filter((p) => p.at >= from),
+    sparklineTo,
     stats,
     freshness: freshness(source, now, connected),
   };
@@ -184,18 +203,18 @@ export function overview(
       held.connected === connected
     )
       return held.tile;
-    const tile = sourceTile(source, points, stats, now, connected);
+    const tile = sourceTile(source, points, stats, now, connected, held?.points === points ? held.tile : undefined);
     memo?.tiles?.set(source.id, { source, points, stats, now, connected, tile });
     return tile;
   });
-  return { tiles, all: allTile(tiles, windows, now, memo?.all) };
+  return { tiles, all: allTile(tiles, windows, now, memo) };
 }
 
 function allTile(
   tiles: readonly SourceTile[],
   windows: readonly SessionWindow[],
   now: number,
-  memo?: OverviewMemo['all'],
+  memo?: OverviewMemo,
 ): AllTile {
   const totals = new Map<ViewerMetric['unit'], Mutable<UnitTotal>>();
   const health: Record<Freshness['kind'], number> = { ok: 0, stale: 0, error: 0, paused: 0, waiting: 0, unknown: 0 };
@@ -214,13 +233,15 @@ function allTile(
     const age = tile.source.lastOkAt === null ? null : now - tile.source.lastOkAt;
     if (age !== null && (oldestAgeMs === null || age > oldestAgeMs)) oldestAgeMs = age;
   }
+  const summed = (lines: readonly (readonly ViewerPoint[])[]) =>
+    memo?.sums ? memo.sums.get('all', lines, null, () => sumSeries(lines)) : sumSeries(lines);
   // Every source's window, not every held session: the all-sources figures cost what the last hour holds.
   const stats = () =>
     windowStats({ rows: windows.flatMap((w) => w.rows), recent: windows.reduce((sum, w) => sum + w.recent, 0) });
   return {
     totals: [...totals.values()],
-    sparkline: totals.size === 1 ? sumSeries(tiles.map((t) => t.sparkline)) : null,
-    stats: memo ? memo.get('all', windows, null, stats) : stats(),
+    sparkline: totals.size === 1 ? summed(tiles.map((t) => t.sparkline)) : null,
+    stats: memo ? memo.all.get('all', windows, null, stats) : stats(),
     health,
     oldestAgeMs,
   };

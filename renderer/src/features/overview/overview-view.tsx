@@ -18,7 +18,12 @@ interface Props {
 }
 
 export function OverviewView({ snapshot, now, large = false }: Props) {
-  const [memo] = useState((): OverviewMemo => ({ sources: new RowsMemo(), all: new RowsMemo(), tiles: new Map() }));
+  const [memo] = useState((): OverviewMemo => ({
+    sources: new RowsMemo(),
+    all: new RowsMemo(),
+    tiles: new Map(),
+    sums: new RowsMemo(),
+  }));
   const connected = useConnected();
   const { tiles, all } = useMemo(() => overview(snapshot, now, memo, connected), [snapshot, now, memo, connected]);
   // The same minute yesterday, from stored history: asked once a minute.
@@ -33,13 +38,12 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
           <SourceTile
             key={tile.source.id}
             tile={tile}
-            now={now}
             color={colorFor(index)}
             versus={versusYesterday(tile.viewersNow, yesterday.points.get(tile.source.id), tile.viewersAt)}
           />
         ))}
       </section>
-      <ViewersPanel now={now} large={large} />
+      <ViewersPanel snapshot={snapshot} now={now} large={large} />
       {/* The wall board keeps to the big numbers and the chart. */}
       {large ? null : <BreakdownsPanel snapshot={snapshot} now={now} />}
     </div>

@@ -7,14 +7,13 @@ import { SessionStats } from './session-stats';
 
 interface Props {
   readonly tile: Tile;
-  readonly now: number;
   readonly color: string;
   /** "+12 % vs yesterday", when history holds the same time yesterday. */
   readonly versus?: string | null;
 }
 
 /** Memoised: the overview keeps a tile object while its source's data is unchanged, so an update skips the others. */
-export const SourceTile = memo(function SourceTile({ tile, now, color, versus = null }: Props) {
+export const SourceTile = memo(function SourceTile({ tile, color, versus = null }: Props) {
   const { source, freshness: state } = tile;
   const stale = tile.viewersStale || state.kind !== 'ok';
   return (
@@ -42,8 +41,8 @@ export const SourceTile = memo(function SourceTile({ tile, now, color, versus = 
       </p>
       <Sparkline
         points={tile.sparkline}
-        from={now - SPARKLINE_MS}
-        to={now}
+        from={tile.sparklineTo - SPARKLINE_MS}
+        to={tile.sparklineTo}
         intervalMs={source.intervalMs}
         unit={source.metric.unit}
       />
