@@ -17,7 +17,10 @@ export interface ScrollAnchorHandlers {
  * are inserted or removed around it. Runs in a layout effect, after React has
  * changed the DOM and before the browser paints, so the jump is never seen.
  * `layoutKey` changes with sort and filters: those are the user's own moves,
- * and they start again from the top.
+ * and they start again from the top. The scroll position is remembered from
+ * scroll events rather than read back in the effect: reading it there, after
+ * React has changed the rows, makes the browser lay the page out at once, a
+ * second time in the same frame.
  */
 export function useScrollAnchor(
   scrollRef: RefObject<HTMLDivElement | null>,
@@ -29,6 +32,7 @@ export function useScrollAnchor(
   const anchor = useRef<Anchor | null>(null);
   const rowsRef = useRef(rows);
   const layoutRef = useRef(layoutKey);
+  const scrollTop = useRef(0);
   const [newAbove, setNewAbove] = useState(0);
 
   const capture = useCallback(() => {
@@ -40,7 +44,7 @@ export function useScrollAnchor(
         return row && sessionKey(row);
       },
       {
-        scrollTop: el.scrollTop,
+        scrollTop: scrollTop.current,
         rowHeight,
         pointerY: pointerY.current,
       },
@@ -53,14 +57,14 @@ export function useScrollAnchor(
     rowsRef.current = rows;
     if (layoutRef.current !== layoutKey) {
       layoutRef.current = layoutKey;
-      if (el) el.scrollTop = 0;
+      if (el) scrollTo(el, 0, scrollTop);
       setNewAbove(0);
     } else if (el && anchor.current && previous !== rows) {
       const held = anchor.current;
       const oldIndex = held.index;
       const newIndex = findSession(rows, held.key);
-      const top = restoreScrollTop(held, newIndex, rowHeight, el.scrollTop);
-      if (top !== null) el.scrollTop = top;
+      const top = restoreScrollTop(held, newIndex, rowHeight, scrollTop.current);
+      if (top !== null) scrollTo(el, top, scrollTop);
       if (oldIndex >= 0 && newIndex > oldIndex) setNewAbove((n) => n + newIndex - oldIndex);
     }
     capture();
@@ -69,7 +73,8 @@ export function useScrollAnchor(
   return {
     newAbove,
     onScroll: () => {
-      if ((scrollRef.current?.scrollTop ?? 0) < rowHeight / 2) setNewAbove(0);
+      scrollTop.current = scrollRef.current?.scrollTop ?? 0;
+      if (scrollTop.current < rowHeight / 2) setNewAbove(0);
       capture();
     },
     onPointerMove: (event) => {
@@ -84,8 +89,13 @@ export function useScrollAnchor(
     },
     jumpToTop: () => {
       anchor.current = null;
-      if (scrollRef.current) scrollRef.current.scrollTop = 0;
+      if (scrollRef.current) scrollTo(scrollRef.current, 0, scrollTop);
       setNewAbove(0);
     },
   };
+}
+
+function scrollTo(el: HTMLDivElement, top: number, remembered: { current: number }): void {
+  el.scrollTop = top;
+  remembered.current = top;
 }

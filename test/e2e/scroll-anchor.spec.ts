@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { openApp, publishHeldState } from '../../bench/support/fake-api-app';
+import type { PageGlobals } from '../../bench/support/page-globals';
+import { RENDERER_OUT } from '../../bench/support/renderer-build';
+import { startStaticSite, type StaticSite } from '../../bench/support/static-site';
+
+/**
+ * The built renderer with a stand-in window.api holding 10,000 sessions; the
+ * test pushes a poll's 1,500 new ones while the user reads rows far down the
+ * table. The row under the pointer must not move, and the table says how many
+ * arrived above it.
+ */
+let site: StaticSite;
+
+test.beforeAll(async () => {
+  site = await startStaticSite(RENDERER_OUT);
+});
+test.afterAll(async () => site.close());
+
+test('the row under the pointer holds still while new sessions arrive above it', async ({ browser }) => {
+  const { updates } = publishHeldState(site, 1);
+  const page = await openApp(browser, site, 'sessions');
+  const body = page.locator('.grid-body');
+  const box = (await body.boundingBox())!;
+  const pointer = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(pointer.x, pointer.y);
+  // By source: the poll's 1,500 new sessions (conviva 1) then land above the rows of conviva 2 and later.
+  await page.getByRole('columnheader', { name: 'Source' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: 'Source' })).toHaveAttribute('aria-sort', 'ascending');
+  await page.mouse.wheel(0, 600);
+  // Then far down, where the browser's own scroll event reaches the table as a person's would.
+  await body.evaluate((el) => (el.scrollTop = 3_400 * (el.querySelector('[role="row"]') as HTMLElement).offsetHeight));
+  await expect.poll(() => body.locator('[role="row"]').first().textContent()).toContain('conviva 2');
+  const underPointer = () =>
+    page.evaluate(({ x, y }) => {
+      const row = document.elementFromPoint(x, y)?.closest('[role="row"]');
+      return { text: row?.textContent ?? null, index: Number(row?.getAttribute('aria-rowindex')) };
+    }, pointer);
+  // The hub makes room by dropping the sessions that changed longest ago: the first sources it was
+  // filled with (NAVER). A row of a later source outlives this update, so the pointer rests on one.
+  const survivor = await body.evaluate((el) => {
+    const view = el.getBoundingClientRect();
+    const row = [...el.querySelectorAll('[role="row"]')].find((r) => {
+      const box = r.getBoundingClientRect();
+      return box.top > view.top + 40 && box.bottom < view.bottom - 40 && !r.textContent!.includes('naver-vpe');
+    });
+    if (!row) return null;
+    const box = row.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  expect(survivor, 'a row of a source the update does not evict, in view').not.toBeNull();
+  Object.assign(pointer, survivor);
+  await page.mouse.move(pointer.x, pointer.y);
+  const before = await underPointer();
+  expect(before.text).not.toContain('naver-vpe');
+
+  await page.evaluate((name) => (globalThis as unknown as PageGlobals).__bench.fetchPatches(name), updates[0]!);
+  await page.evaluate((name) => (globalThis as unknown as PageGlobals).__bench.push(name), updates[0]!);
+  const pill = page.getByRole('button', { name: /new sessions/ });
+  await expect(pill).toBeVisible();
+  const after = await underPointer();
+  expect(after.text).toBe(before.text);
+  const arrived = after.index - before.index;
+  expect(arrived).toBeGreaterThan(0);
+  await expect(pill).toHaveText(`↑ ${arrived.toLocaleString('en-US')} new sessions`);
+  await page.screenshot({ path: 'test-results/screenshots/sessions-held-row.png' });
+
+  await pill.click();
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(pill).toBeHidden();
+  await page.close();
+});
