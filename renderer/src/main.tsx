@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api, connection } from './api';
 import { App } from './app';
 import { createAlertsStore } from './state/alerts-store';
-import { tickWithUpdate } from './state/clock';
+import { tickWithUpdate } from './state/ticker';
 import { nextTask, perFrame } from './state/frame';
 import { createSettingsStore } from './state/settings-store';
 import { SideStoresContext } from './state/side-stores';

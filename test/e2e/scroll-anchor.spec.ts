@@ -29,11 +29,13 @@ test('the row under the pointer holds still while new sessions arrive above it',
   await expect(page.getByRole('columnheader', { name: 'Source' })).toHaveAttribute('aria-sort', 'ascending');
   await page.mouse.wheel(0, 600);
   // Then far down, where the browser's own scroll event reaches the table as a person's would.
-  await body.evaluate((el) => (el.scrollTop = 3_400 * (el.querySelector('[role="row"]') as HTMLElement).offsetHeight));
+  await body.evaluate(
+    (el) => (el.scrollTop = 3_400 * el.querySelector('[role="row"]')!.getBoundingClientRect().height),
+  );
   await expect.poll(() => body.locator('[role="row"]').first().textContent()).toContain('conviva 2');
   const underPointer = () =>
-    page.evaluate(({ x, y }) => {
-      const row = document.elementFromPoint(x, y)?.closest('[role="row"]');
+    body.evaluate((el, { x, y }) => {
+      const row = el.ownerDocument.elementFromPoint(x, y)?.closest('[role="row"]');
       return { text: row?.textContent ?? null, index: Number(row?.getAttribute('aria-rowindex')) };
     }, pointer);
   // The hub makes room by dropping the sessions that changed longest ago: the first sources it was

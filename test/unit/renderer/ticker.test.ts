@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clockNow, subscribeClock, tickWithUpdate } from '../../../renderer/src/state/clock';
+import { clockNow, subscribeClock, tickWithUpdate } from '../../../renderer/src/state/ticker';
 
 describe('the shared one-second clock', () => {
   beforeEach(() => {
