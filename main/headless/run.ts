@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/app-core';
 import type { CredentialStore } from '../credentials/credential-store';
@@ -7,9 +6,8 @@ import type { EngineDeps, StreamwatchEngine } from '../engine/engine';
 import { systemClock } from '../engine/system-clock';
 import type { Clock, CredentialResolver } from '../engine/types';
 import { tokensGuard } from '../metrics/metrics-access';
-import { err, ok, type Result } from '@shared/result';
-import { createAccessGate, type AccessGate } from './access-gate';
-import { isLoopback, type Action, type Input, type Network } from './args';
+import { err, ok } from '@shared/result';
+import type { Action, Input, Network } from './args';
 import { describeConfigError, loadConfigFile, secretFilesOf } from './config';
 import { checkSecretFiles, readSecretFile } from './secret-files';
 import { connectCollector } from '../core/collector-client';
@@ -18,8 +16,8 @@ import { createShownHub } from '../core/shown-hub';
 import { log } from './log';
 import { runHistory } from './history';
 import { runOnce, runSession, type Print } from './once';
-import { startServer, type ListenOptions } from './serve';
-import { liveTokenChecker, tokensPath, type TokenChecker } from './tokens-file';
+import { startServer } from './serve';
+import { teamAccess } from './team-access';
 import { setupFromConfig, type HeadlessSetup } from './setup';
 
 /** The pieces a run needs from outside, so tests can hold them (and the engine seam stays in one place). */
@@ -257,49 +255,6 @@ async function serveCollector(
   await server.value.close();
   await link.close();
   return 0;
-}
-
-interface TeamAccess {
-  readonly listen: ListenOptions;
-  readonly tokens: TokenChecker;
-  /** Null only on loopback without --public-url: the person at this machine needs no token. */
-  readonly gate: AccessGate | null;
-}
-
-/** Reads the TLS files and the tokens a team collector needs; every refusal is one sentence. */
-async function teamAccess(network: Network, clock: Clock): Promise<Result<TeamAccess, string>> {
-  let tls: ListenOptions['tls'];
-  if (network.tls) {
-    const cert = await readFile(network.tls.certFile).catch(() => null);
-    const key = await readFile(network.tls.keyFile).catch(() => null);
-    if (!cert) return err(`The TLS certificate ${network.tls.certFile} cannot be read.`);
-    if (!key) return err(`The TLS key ${network.tls.keyFile} cannot be read.`);
-    tls = { cert, key };
-  }
-  if (network.insecureHttp) {
-    log(
-      `WARNING: serving plain HTTP on ${network.listen} (--insecure-http): tokens and data are readable on the network unless a TLS proxy sits in front.`,
-    );
-  }
-  const tokens = liveTokenChecker(network.dataDir, log);
-  // A public name means a proxy forwards the network to us, even when we listen on loopback.
-  const needsTokens = !isLoopback(network.listen) || network.publicUrl !== undefined;
-  if (needsTokens && !tokens.hasAny()) {
-    return err(
-      `A collector on ${network.publicUrl?.host ?? network.listen} needs tokens, and ${tokensPath(network.dataDir)} has none: ` +
-        'add one with `npm run -s headless -- tokens add --name <who> --role viewer|admin` (same --user-data).',
-    );
-  }
-  const gate = needsTokens ? createAccessGate({ tokens, now: () => clock.now(), log }) : null;
-  return ok({
-    listen: {
-      host: network.listen,
-      ...(tls ? { tls } : {}),
-      ...(network.publicUrl ? { publicUrl: network.publicUrl } : {}),
-    },
-    tokens,
-    gate,
-  });
 }
 
 function untilSignal(): Promise<string> {
