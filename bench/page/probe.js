@@ -41,10 +41,6 @@
     longtasks: (from, to) => longtasks.filter((t) => t.start + t.duration >= from && t.start <= to),
     frame,
     nextTask,
-    /** A user-timing mark: its time in the page's clock and in a trace's ties the two together. */
-    mark(name) {
-      performance.mark(name);
-    },
     /**
      * Hands `deliver` the update at the start of a frame and follows that
      * frame and the next `count - 1`. Returns when the push was made and each

@@ -23,7 +23,6 @@ export interface PageGlobals {
     chartDrawnAt(): number | null;
     longtasks(from: number, to: number): Array<{ start: number; duration: number }>;
     settle(frames: number): Promise<void>;
-    mark(name: string): void;
     followUpdate(label: string, deliver: () => void, count: number): Promise<{ pushedAt: number; bounds: number[] }>;
     scrollSamples(selector: string): Promise<ScrollSample[]>;
     scrollFrames(

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Clock } from '../engine/types';
 import { err, ok, type Result } from '@shared/result';
 import { createAccessGate, type AccessGate } from './access-gate';
-import { isLoopback, type Network } from './args';
+import { isLoopback, type Network } from './network-args';
 import { log } from './log';
 import type { ListenOptions } from './serve';
 import { liveTokenChecker, tokensPath, type TokenChecker } from './tokens-file';

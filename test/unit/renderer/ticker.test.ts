@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clockNow, subscribeClock, tickWithUpdate } from '../../../renderer/src/state/ticker';
 
+/** Listens to the clock and keeps the time of each tick. */
+function recordTicks() {
+  const ticks: number[] = [];
+  return { ticks, off: subscribeClock(() => ticks.push(clockNow())) };
+}
+
 describe('the shared one-second clock', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -9,8 +15,7 @@ describe('the shared one-second clock', () => {
   afterEach(() => vi.useRealTimers());
 
   it('ticks each second while someone listens', () => {
-    const ticks: number[] = [];
-    const off = subscribeClock(() => ticks.push(clockNow()));
+    const { ticks, off } = recordTicks();
     vi.advanceTimersByTime(3_000);
     off();
     vi.advanceTimersByTime(3_000);
@@ -22,8 +27,7 @@ describe('the shared one-second clock', () => {
   });
 
   it('ticks with a shown update (at midnight UTC here) and starts its next second from there, so the two never share frames', () => {
-    const ticks: number[] = [];
-    const off = subscribeClock(() => ticks.push(clockNow()));
+    const { ticks, off } = recordTicks();
     vi.advanceTimersByTime(600);
     tickWithUpdate();
     // The old schedule would tick 400 ms after the update; the next tick is a full second after it.

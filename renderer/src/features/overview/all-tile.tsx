@@ -13,6 +13,7 @@ interface Props {
 
 export function AllTile({ tile, sourceCount, now }: Props) {
   const connected = useConnected();
+  const sparklineTo = sparklineEnd(now);
   const h = tile.health;
   const healthText = [
     `${h.ok} ok`,
@@ -61,8 +62,8 @@ export function AllTile({ tile, sourceCount, now }: Props) {
       {tile.sparkline ? (
         <Sparkline
           points={tile.sparkline}
-          from={sparklineEnd(now) - SPARKLINE_MS}
-          to={sparklineEnd(now)}
+          from={sparklineTo - SPARKLINE_MS}
+          to={sparklineTo}
           intervalMs={60_000}
           unit={tile.totals[0]?.unit ?? ''}
         />
