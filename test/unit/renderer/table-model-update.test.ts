@@ -2,20 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '@shared/model/state';
 import { applyPatches, sessionsDelta } from '@shared/model/apply-patch';
-import { RowsMemo } from '../../../renderer/src/state/rows-memo';
-import { sessionsBySource } from '../../../renderer/src/state/sessions-by-source';
 import {
   facets,
-  facetsBySource,
+  FacetCounter,
   NEWEST_FIRST,
   NO_FILTERS,
-  updateViewRows,
+  sortedView,
+  updateView,
   viewRows,
   type ColumnId,
   type Facets,
-  type FacetsMemo,
   type Filters,
   type SortSpec,
+  type ViewState,
 } from '../../../renderer/src/features/sessions/table-model';
 import { MINUTE } from './fixtures/fake-snapshot';
 import {
@@ -91,7 +90,7 @@ const FILTERS: Filters[] = [
   { ...NO_FILTERS, search: 'VIEWER-2' },
 ];
 
-describe('updateViewRows', () => {
+describe('updateView', () => {
   const base = snapshotOf(table);
   const updated = { ...table[4]!, startupTimeMs: 9_999, startedAt: NOW + MINUTE, device: 'PC' };
   const moved = { ...table[9]!, failed: true, startedAt: NOW - 50 * MINUTE };
@@ -121,31 +120,31 @@ describe('updateViewRows', () => {
     expect(delta.base).toBe(base.sessions);
     for (const filters of FILTERS)
       for (const sort of SORTS) {
-        const previous = { sessions: base.sessions, rows: viewRows(base.sessions, filters, sort, names) };
+        const previous = { sessions: base.sessions, ...sortedView(base.sessions, filters, sort, names) };
         const expected = viewRows(next.sessions, filters, sort, names);
-        expectSameRows(updateViewRows(previous, next.sessions, filters, sort, names, delta), expected);
-        expectSameRows(updateViewRows(previous, next.sessions, filters, sort, names), expected);
+        expectSameRows(updateView(previous, next.sessions, filters, sort, names, delta).rows, expected);
+        expectSameRows(updateView(previous, next.sessions, filters, sort, names).rows, expected);
       }
   });
 
   it('returns the previous rows array itself when the sessions did not change', () => {
-    const previous = { sessions: base.sessions, rows: viewRows(base.sessions, NO_FILTERS, NEWEST_FIRST, names) };
-    expect(updateViewRows(previous, base.sessions, NO_FILTERS, NEWEST_FIRST, names)).toBe(previous.rows);
+    const previous = { sessions: base.sessions, ...sortedView(base.sessions, NO_FILTERS, NEWEST_FIRST, names) };
+    expect(updateView(previous, base.sessions, NO_FILTERS, NEWEST_FIRST, names).rows).toBe(previous.rows);
   });
 
   it('returns the previous rows array itself when every new session is hidden by the filters', () => {
     const filters = { ...NO_FILTERS, sourceId: 'a' };
-    const previous = { sessions: base.sessions, rows: viewRows(base.sessions, filters, NEWEST_FIRST, names) };
+    const previous = { sessions: base.sessions, ...sortedView(base.sessions, filters, NEWEST_FIRST, names) };
     const after = applyPatches(base, patch(base, { op: 'sessions', sessions: [session('b', 'hidden')] }));
     const delta = sessionsDelta(after.sessions)!;
-    expect(updateViewRows(previous, after.sessions, filters, NEWEST_FIRST, names, delta)).toBe(previous.rows);
-    expect(updateViewRows(previous, after.sessions, filters, NEWEST_FIRST, names)).toBe(previous.rows);
+    expect(updateView(previous, after.sessions, filters, NEWEST_FIRST, names, delta).rows).toBe(previous.rows);
+    expect(updateView(previous, after.sessions, filters, NEWEST_FIRST, names).rows).toBe(previous.rows);
   });
 
   it('drops an evicted row and shows an updated copy in its new place', () => {
     const sort: SortSpec = { column: 'startup', direction: 'desc' };
-    const previous = { sessions: base.sessions, rows: viewRows(base.sessions, NO_FILTERS, sort, names) };
-    const rows = updateViewRows(previous, next.sessions, NO_FILTERS, sort, names, sessionsDelta(next.sessions));
+    const previous = { sessions: base.sessions, ...sortedView(base.sessions, NO_FILTERS, sort, names) };
+    const rows = updateView(previous, next.sessions, NO_FILTERS, sort, names, sessionsDelta(next.sessions)).rows;
     expect(rows[0]).toBe(updated);
     expect(rows.includes(table[4]!)).toBe(false);
     expect(rows.some((r) => r.id === 's01' || r.id === 's12')).toBe(false);
@@ -156,13 +155,13 @@ describe('updateViewRows', () => {
     const many = table.map((row) => ({ ...row, startupTimeMs: 42 }));
     const after = applyPatches(base, patch(base, { op: 'sessions', sessions: many }));
     const sort: SortSpec = { column: 'startup', direction: 'asc' };
-    const previous = { sessions: base.sessions, rows: viewRows(base.sessions, NO_FILTERS, sort, names) };
+    const previous = { sessions: base.sessions, ...sortedView(base.sessions, NO_FILTERS, sort, names) };
     const expected = viewRows(after.sessions, NO_FILTERS, sort, names);
     expectSameRows(
-      updateViewRows(previous, after.sessions, NO_FILTERS, sort, names, sessionsDelta(after.sessions)),
+      updateView(previous, after.sessions, NO_FILTERS, sort, names, sessionsDelta(after.sessions)).rows,
       expected,
     );
-    expectSameRows(updateViewRows(previous, after.sessions, NO_FILTERS, sort, names), expected);
+    expectSameRows(updateView(previous, after.sessions, NO_FILTERS, sort, names).rows, expected);
   });
 
   it('over random batches, every sort and filter, matches sorting everything again', () => {
@@ -181,21 +180,17 @@ describe('updateViewRows', () => {
       fc.property(initialSessions, batches, filters, sort, (initial, steps, f, s) => {
         let snapshot = snapshotOf(initial);
         const seen: SessionRow[] = [...initial];
-        let withDelta = {
-          sessions: snapshot.sessions,
-          rows: viewRows(snapshot.sessions, f, s, names) as readonly SessionRow[],
-        };
+        let withDelta: ViewState = { sessions: snapshot.sessions, ...sortedView(snapshot.sessions, f, s, names) };
         let compared = withDelta;
         for (const batch of steps) {
           const after = applyPatches(snapshot, toPatches(snapshot, batch, seen));
           const expected = viewRows(after.sessions, f, s, names);
           const delta = sessionsDelta(after.sessions);
           const changes = delta?.base === withDelta.sessions ? delta : undefined;
-          withDelta = {
-            sessions: after.sessions,
-            rows: updateViewRows(withDelta, after.sessions, f, s, names, changes),
-          };
-          compared = { sessions: after.sessions, rows: updateViewRows(compared, after.sessions, f, s, names) };
+          withDelta = { ...updateView(withDelta, after.sessions, f, s, names, changes), sessions: after.sessions };
+          compared = { ...updateView(compared, after.sessions, f, s, names), sessions: after.sessions };
+          // The values kept beside the rows are what the next update merges against: they must be the rows' own.
+          expect(withDelta.values).toEqual(sortedView(after.sessions, f, s, names).values);
           expectSameRows(withDelta.rows, expected);
           expectSameRows(compared.rows, expected);
           snapshot = after;
@@ -206,54 +201,53 @@ describe('updateViewRows', () => {
   });
 });
 
-describe('facetsBySource', () => {
+describe('FacetCounter', () => {
   it('gives the same choices as counting all rows at once', () => {
-    const memo: FacetsMemo = new RowsMemo();
     const snapshot = snapshotOf(table);
-    expectSameFacets(facetsBySource(sessionsBySource(snapshot.sessions), memo), facets(snapshot.sessions));
-    expect(facetsBySource(new Map(), memo)).toEqual({ devices: [], videoTypes: [] });
+    expectSameFacets(new FacetCounter().facets(snapshot.sessions, undefined), facets(snapshot.sessions));
+    expect(new FacetCounter().facets([], undefined)).toEqual({ devices: [], videoTypes: [] });
   });
 
-  it('after a batch touching one source, counts only that source again', () => {
-    const counted: string[] = [];
-    class CountingMemo extends RowsMemo<SessionRow, null, Facets> {
-      override get(key: string, rows: readonly SessionRow[], arg: null, compute: () => Facets): Facets {
-        return super.get(key, rows, arg, () => {
-          counted.push(key);
-          return compute();
-        });
-      }
-    }
-    const memo = new CountingMemo();
-    const base = snapshotOf(table);
-    facetsBySource(sessionsBySource(base.sessions), memo);
-    expect(counted.sort()).toEqual(['a', 'b', 'c']);
-    counted.length = 0;
-    const after = applyPatches(
-      base,
-      patch(base, { op: 'sessions', sessions: [session('b', 'tv', { device: 'TV', videoType: 'AD' })] }),
-    );
-    const result = facetsBySource(sessionsBySource(after.sessions), memo);
-    expect(counted).toEqual(['b']);
+  it('after a batch, counts only what came in and went out, and drops a choice no session has any more', () => {
+    const counter = new FacetCounter();
+    const tv = session('b', 'tv', { device: 'TV', videoType: 'AD' });
+    const base = snapshotOf([...table, tv]);
+    expect(counter.facets(base.sessions, undefined).devices).toContain('TV');
+    const after = applyPatches(base, [
+      { seq: 2, at: 1, ops: [{ op: 'sessions', sessions: [session('c', 'stb', { device: 'Set-top box' })] }] },
+      { seq: 3, at: 2, ops: [{ op: 'sessions-evicted', keys: [['b', 'tv']] }] },
+    ]);
+    const delta = sessionsDelta(after.sessions)!;
+    // A counter that read the whole array would see these rows; one that follows the delta never looks.
+    const untouchable = new Proxy(after.sessions, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) throw new Error('read a row the update did not bring');
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    const result = counter.facets(untouchable, delta);
     expectSameFacets(result, facets(after.sessions));
-    expect(result.devices).toContain('TV');
-    expect(result.videoTypes).toContain('AD');
-    counted.length = 0;
-    facetsBySource(sessionsBySource(after.sessions), memo);
-    expect(counted).toEqual([]);
+    expect(result.devices).toContain('Set-top box');
+    expect(result.devices).not.toContain('TV');
+    expect(result.videoTypes).not.toContain('AD');
+    expect(counter.facets(untouchable, delta)).toBe(result);
   });
 
-  it('over random batches, equals counting all rows at once', () => {
+  it('over random batches, some of them skipped, equals counting all rows at once', () => {
     fc.assert(
-      fc.property(initialSessions, batches, (initial, steps) => {
-        const memo: FacetsMemo = new RowsMemo();
+      fc.property(initialSessions, batches, fc.boolean(), (initial, steps, skipSome) => {
+        const counter = new FacetCounter();
         let snapshot = snapshotOf(initial);
         const seen: SessionRow[] = [...initial];
-        expectSameFacets(facetsBySource(sessionsBySource(snapshot.sessions), memo), facets(snapshot.sessions));
-        for (const batch of steps) {
+        expectSameFacets(counter.facets(snapshot.sessions, undefined), facets(snapshot.sessions));
+        steps.forEach((batch, n) => {
           snapshot = applyPatches(snapshot, toPatches(snapshot, batch, seen));
-          expectSameFacets(facetsBySource(sessionsBySource(snapshot.sessions), memo), facets(snapshot.sessions));
-        }
+          if (skipSome && n % 2 === 0) return;
+          expectSameFacets(
+            counter.facets(snapshot.sessions, sessionsDelta(snapshot.sessions)),
+            facets(snapshot.sessions),
+          );
+        });
       }),
       { numRuns: 200 },
     );

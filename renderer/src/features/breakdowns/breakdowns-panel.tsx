@@ -3,6 +3,7 @@ import type { Snapshot } from '@shared/model/state';
 import { Segmented } from '../../components/segmented';
 import { BarList } from './bar-list';
 import { RowsMemo } from '../../state/rows-memo';
+import { usePrepare } from '../../state/use-prepare';
 import { breakdownsBySource, type BreakdownsMemo } from './breakdowns';
 
 interface Props {
@@ -16,17 +17,23 @@ const WINDOWS = [
   { id: 'all', label: 'All held', ms: null },
 ] as const;
 
+/**
+ * Where the chosen window starts, at a whole minute: recounted per minute, not
+ * per second, as the edge moving by a second changes nothing a bar shows.
+ */
+function windowStart(now: number, ms: number | null): number | null {
+  return ms === null ? null : Math.floor(now / 60_000) * 60_000 - ms;
+}
+
 /** Sessions by device, OS, country and CDN, per source; and the platform's own live breakdown where it gives one. */
 export function BreakdownsPanel({ snapshot, now }: Props) {
   const [windowId, setWindowId] = useState<(typeof WINDOWS)[number]['id']>('1h');
   const chosen = WINDOWS.find((w) => w.id === windowId) ?? WINDOWS[0];
-  // Recomputed per minute, not per second: the window's edge moving by a second changes nothing a bar shows.
-  const minute = Math.floor(now / 60_000);
   const [memo] = useState((): BreakdownsMemo => new RowsMemo());
-  const bySource = useMemo(
-    () => breakdownsBySource(snapshot, chosen.ms === null ? null : minute * 60_000 - chosen.ms, memo),
-    [snapshot, chosen.ms, minute, memo],
-  );
+  const since = windowStart(now, chosen.ms);
+  const bySource = useMemo(() => breakdownsBySource(snapshot, since, memo), [snapshot, since, memo]);
+  // Counted ahead, in the task before the frame that renders the update (the render reuses the memo).
+  usePrepare((next) => breakdownsBySource(next, windowStart(Date.now(), chosen.ms), memo));
   return (
     <section className="panel breakdowns-panel" aria-labelledby="breakdowns-heading">
       <header className="panel-head">

@@ -5,6 +5,7 @@ import { ViewersPanel } from '../../charts/viewers-panel';
 import { BreakdownsPanel } from '../breakdowns/breakdowns-panel';
 import { AllTile } from './all-tile';
 import { useConnected } from '../../state/connected';
+import { usePrepare } from '../../state/use-prepare';
 import { RowsMemo } from '../../state/rows-memo';
 import { overview, type OverviewMemo } from './metrics';
 import { SourceTile } from './source-tile';
@@ -26,6 +27,8 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
   }));
   const connected = useConnected();
   const { tiles, all } = useMemo(() => overview(snapshot, now, memo, connected), [snapshot, now, memo, connected]);
+  // The sessions' figures counted ahead, in the task before the frame that renders the update (the tiles reuse them).
+  usePrepare((next) => overview(next, Date.now(), memo, connected));
   // The same minute yesterday, from stored history: asked once a minute.
   const minute = Math.floor(now / 60_000) * 60_000;
   const ids = useMemo(() => snapshot.sources.map((s) => s.id), [snapshot.sources]);

@@ -3,22 +3,12 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { SessionRow, Snapshot } from '@shared/model/state';
 import { exportFileName } from '../../export/csv';
 import { downloadCsv } from '../../export/download';
-import { findSession, sessionKey } from '@shared/model/apply-patch';
-import { RowsMemo } from '../../state/rows-memo';
-import { sessionsBySource } from '../../state/sessions-by-source';
+import { findSession, sessionKey, sessionsDelta } from '@shared/model/apply-patch';
 import { TimelinePanel } from '../session-timeline/timeline-panel';
 import { SessionFilters } from './session-filters';
 import { sessionsCsv } from './sessions-csv';
 import { SessionsTable } from './sessions-table';
-import {
-  facetsBySource,
-  NEWEST_FIRST,
-  NO_FILTERS,
-  nextSort,
-  type FacetsMemo,
-  type Filters,
-  type SortSpec,
-} from './table-model';
+import { FacetCounter, NEWEST_FIRST, NO_FILTERS, nextSort, type Filters, type SortSpec } from './table-model';
 import { sourceNamesKey, useViewRows } from './use-view-rows';
 
 interface Props {
@@ -40,10 +30,10 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
     return (id: string) => names.get(id) ?? id;
   }, [namesKey]);
   const rows = useViewRows(snapshot.sessions, filters, sort, sourceName, namesKey);
-  const [facetMemo] = useState((): FacetsMemo => new RowsMemo());
+  const [facetCounter] = useState(() => new FacetCounter());
   const { devices, videoTypes } = useMemo(
-    () => facetsBySource(sessionsBySource(snapshot.sessions), facetMemo),
-    [snapshot.sessions, facetMemo],
+    () => facetCounter.facets(snapshot.sessions, sessionsDelta(snapshot.sessions)),
+    [snapshot.sessions, facetCounter],
   );
   const openKey = open ? sessionKey(open) : null;
   const openSource = open ? snapshot.sources.find((s) => s.id === open.sourceId) : undefined;

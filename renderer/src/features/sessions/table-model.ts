@@ -1,5 +1,5 @@
 import type { SessionRow } from '@shared/model/state';
-import type { RowsMemo } from '../../state/rows-memo';
+import type { SessionsDelta } from '@shared/model/sessions-draft';
 import { sessionTime } from '../overview/metrics';
 import { deviceKind } from './device-kind';
 
@@ -86,78 +86,103 @@ export function viewRows(
   filters: Filters,
   sort: SortSpec,
   sourceName: (id: string) => string,
-): SessionRow[] {
+): readonly SessionRow[] {
+  return sortedView(rows, filters, sort, sourceName).rows;
+}
+
+/** Rows in the order shown, and each one's sort value at the same position. */
+export interface SortedView {
+  readonly rows: readonly SessionRow[];
+  readonly values: readonly SortValue[];
+}
+
+export function sortedView(
+  rows: readonly SessionRow[],
+  filters: Filters,
+  sort: SortSpec,
+  sourceName: (id: string) => string,
+): SortedView {
   const compare = comparator(sort);
   const keyed = rows
     .filter((row) => matches(row, filters))
     .map((row): SortEntry => ({ row, value: sortValue(row, sort.column, sourceName) }));
-  keyed.sort(compare);
-  return keyed.map((entry) => entry.row);
+  keyed.sort((a, b) => compare(a.value, a.row, b.value, b.row));
+  const values = sortValues(keyed.length);
+  keyed.forEach((entry, i) => (values[i] = entry.value));
+  return { rows: keyed.map((entry) => entry.row), values };
 }
 
-/** The rows a view showed, and the sessions it was made from. */
-export interface ViewState {
+/** The view a table showed, and the sessions it was made from. */
+export interface ViewState extends SortedView {
   readonly sessions: readonly SessionRow[];
-  readonly rows: readonly SessionRow[];
 }
 
-/** What came in and went out between two sessions arrays (see SessionsDelta in state/apply-patch). */
+/** What came in and went out between two sessions arrays (see SessionsDelta in shared/model/sessions-draft). */
 export interface RowChanges {
   readonly added: readonly SessionRow[];
   readonly removed: readonly SessionRow[];
 }
 
 /**
- * The same rows as `viewRows(next, …)`, made from the previous view when the
+ * The same view as `sortedView(next, …)`, made from the previous one when the
  * filters and sort are unchanged: rows that went out (evicted, or replaced by
  * an updated copy) are dropped, the new ones sorted alone and merged in. An
  * update brings hundreds of sessions to a table of ten thousand; sorting them
  * all again each time cost most of a frame. `changes` is what the store
  * recorded when it applied the update; without it the arrays are compared.
+ *
+ * The sort values of the rows that stay are kept beside them (`values`), so
+ * the merge reads a row only to look it up in the set of rows that went out,
+ * or for its ids on a tie. Reading every row's sort value again, from 10,000
+ * rows scattered over the heap, cost more than the merge itself.
  */
-export function updateViewRows(
+export function updateView(
   previous: ViewState,
   next: readonly SessionRow[],
   filters: Filters,
   sort: SortSpec,
   sourceName: (id: string) => string,
   changes: RowChanges = compareArrays(previous.sessions, next),
-): readonly SessionRow[] {
-  if (changes.added.length * 4 > next.length) return viewRows(next, filters, sort, sourceName);
-  const gone = new Set(changes.removed);
-  const filtered = gone.size === 0 ? previous.rows : previous.rows.filter((row) => !gone.has(row));
-  // Rows that went out but were not shown (hidden by the filters) change nothing on screen.
-  const kept = filtered.length === previous.rows.length ? previous.rows : filtered;
-  const fresh = viewRows(changes.added, filters, sort, sourceName);
-  // Nothing shown changed: the same array, so the table does no work at all.
-  if (fresh.length === 0) return kept;
-  // A plain merge of two sorted lists; each row's sort value is read once, with nothing allocated per step.
+): SortedView {
+  if (changes.added.length * 4 > next.length) return sortedView(next, filters, sort, sourceName);
   const compare = comparator(sort);
-  const value = (row: SessionRow) => sortValue(row, sort.column, sourceName);
-  const merged: SessionRow[] = new Array(kept.length + fresh.length);
+  const { rows: kept, values: keptValues } = previous;
+  const gone = new Set(changes.removed);
+  const fresh = sortedView(changes.added, filters, sort, sourceName);
+  // Nothing shown changed: the same arrays, so the table does no work at all.
+  // (Rows that went out but were not shown, hidden by the filters, change nothing on screen.)
+  if (fresh.rows.length === 0 && (gone.size === 0 || !kept.some((row) => gone.has(row)))) return previous;
+  const rows = new Array<SessionRow>(kept.length + fresh.rows.length);
+  const values = sortValues(rows.length);
+  let out = 0;
   let i = 0;
   let j = 0;
-  let out = 0;
-  const a = { row: kept[0]!, value: kept.length > 0 ? value(kept[0]!) : null };
-  const b = { row: fresh[0]!, value: value(fresh[0]!) };
-  while (i < kept.length && j < fresh.length) {
-    if (compare(a, b) <= 0) {
-      merged[out++] = a.row;
-      if (++i < kept.length) {
-        a.row = kept[i]!;
-        a.value = value(a.row);
-      }
-    } else {
-      merged[out++] = b.row;
-      if (++j < fresh.length) {
-        b.row = fresh[j]!;
-        b.value = value(b.row);
-      }
-    }
+  for (;;) {
+    while (i < kept.length && gone.has(kept[i]!)) i++;
+    const takeKept =
+      i < kept.length &&
+      (j === fresh.rows.length || compare(keptValues[i]!, kept[i]!, fresh.values[j]!, fresh.rows[j]!) <= 0);
+    if (takeKept) {
+      rows[out] = kept[i]!;
+      values[out++] = keptValues[i++]!;
+    } else if (j < fresh.rows.length) {
+      rows[out] = fresh.rows[j]!;
+      values[out++] = fresh.values[j++]!;
+    } else break;
   }
-  while (i < kept.length) merged[out++] = kept[i++]!;
-  while (j < fresh.length) merged[out++] = fresh[j++]!;
-  return merged;
+  rows.length = out;
+  values.length = out;
+  return { rows, values };
+}
+
+/**
+ * An array for sort values that holds anything from the start (null first).
+ * Numbers stored into a fresh array would make V8 keep it as raw doubles, and
+ * the first null would then box all 10,000 again: one array's worth of
+ * garbage per update for nothing.
+ */
+function sortValues(length: number): SortValue[] {
+  return new Array<SortValue>(length).fill(null);
 }
 
 function compareArrays(before: readonly SessionRow[], after: readonly SessionRow[]): RowChanges {
@@ -171,21 +196,26 @@ interface SortEntry {
   readonly value: SortValue;
 }
 
-function comparator(sort: SortSpec): (a: SortEntry, b: SortEntry) => number {
+type Comparator = (av: SortValue, a: SessionRow, bv: SortValue, b: SessionRow) => number;
+
+/** Orders (value, row) pairs; the row is read only when the values tie. */
+function comparator(sort: SortSpec): Comparator {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return (a, b) => {
-    if (a.value === null || b.value === null) {
-      if (a.value !== b.value) return a.value === null ? 1 : -1;
+  return (av, a, bv, b) => {
+    if (av === null || bv === null) {
+      if (av !== bv) return av === null ? 1 : -1;
     } else {
-      const order = compareValues(a.value, b.value);
+      const order = compareValues(av, bv);
       if (order !== 0) return sign * order;
     }
-    return compareIds(a.row.sourceId, b.row.sourceId) || compareIds(a.row.id, b.row.id);
+    return compareIds(a.sourceId, b.sourceId) || compareIds(a.id, b.id);
   };
 }
 
 function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  // Equality first: rows of one source carry equal but distinct source-id strings, and === on them is one check.
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** The distinct non-empty devices and video types, for the filters' choices, in one pass over the rows. */
@@ -204,19 +234,46 @@ export interface Facets {
   readonly videoTypes: readonly string[];
 }
 
-/** Per-source facets kept between renders: an update recounts only the sources it touched. */
-export type FacetsMemo = RowsMemo<SessionRow, null, Facets>;
+/**
+ * The filters' choices kept up to date from each update's delta: how many
+ * sessions have each device and video type, plus one for every row that came
+ * in and minus one for every row that went out. An update touches 3,000 rows
+ * instead of counting 10,000 again; without a delta from the sessions counted
+ * last (the first snapshot, a skipped one), everything is counted.
+ */
+export class FacetCounter {
+  private counted: { sessions: readonly SessionRow[]; devices: Counts; videoTypes: Counts; facets: Facets } | null =
+    null;
 
-/** The filters' choices over every source, each source's own counted once per change of its rows. */
-export function facetsBySource(groups: ReadonlyMap<string, readonly SessionRow[]>, memo: FacetsMemo): Facets {
-  const devices = new Set<string>();
-  const videoTypes = new Set<string>();
-  for (const [sourceId, rows] of groups) {
-    const own = memo.get(sourceId, rows, null, () => facets(rows));
-    for (const device of own.devices) devices.add(device);
-    for (const videoType of own.videoTypes) videoTypes.add(videoType);
+  facets(sessions: readonly SessionRow[], delta: SessionsDelta | undefined): Facets {
+    const last = this.counted;
+    if (last?.sessions === sessions) return last.facets;
+    const fromLast = last !== null && delta?.base === last.sessions;
+    const devices = fromLast ? new Map(last.devices) : new Map<string, number>();
+    const videoTypes = fromLast ? new Map(last.videoTypes) : new Map<string, number>();
+    const count = (rows: readonly SessionRow[], by: number) => {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row.device) bump(devices, row.device, by);
+        if (row.videoType) bump(videoTypes, row.videoType, by);
+      }
+    };
+    if (fromLast) {
+      count(delta.added, 1);
+      count(delta.removed, -1);
+    } else count(sessions, 1);
+    const facets = { devices: [...devices.keys()].sort(byName), videoTypes: [...videoTypes.keys()].sort(byName) };
+    this.counted = { sessions, devices, videoTypes, facets };
+    return facets;
   }
-  return { devices: [...devices].sort(byName), videoTypes: [...videoTypes].sort(byName) };
+}
+
+type Counts = Map<string, number>;
+
+function bump(counts: Counts, key: string, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 /** The distinct non-empty values of a field, for a filter's choices. */

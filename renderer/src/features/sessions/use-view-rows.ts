@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SessionRow, SourceState } from '@shared/model/state';
 import { sessionsDelta } from '@shared/model/apply-patch';
-import { useStore } from '../../state/use-store';
-import { updateViewRows, viewRows, type Filters, type SortSpec, type ViewState } from './table-model';
+import { usePrepare } from '../../state/use-prepare';
+import { sortedView, updateView, type Filters, type SortSpec, type ViewState } from './table-model';
 
 /** The sources' ids and names as one string: the table's names change only when this does. */
 export function sourceNamesKey(sources: readonly SourceState[]): string {
@@ -22,22 +22,11 @@ export function useViewRows(
   sourceName: (id: string) => string,
   namesKey: string,
 ): readonly SessionRow[] {
-  const store = useStore();
   const [cache] = useState(() => new ViewRowsCache());
-  const latest = useRef({ filters, sort, sourceName, namesKey });
-  useLayoutEffect(() => {
-    latest.current = { filters, sort, sourceName, namesKey };
+  usePrepare((snapshot) => {
+    // New names make a new sourceName for the render; rows sorted with the old one would not be used.
+    if (sourceNamesKey(snapshot.sources) === namesKey) cache.rows(snapshot.sessions, filters, sort, sourceName);
   });
-  useEffect(
-    () =>
-      store.prepare((snapshot) => {
-        const now = latest.current;
-        // New names make a new sourceName for the render; rows sorted with the old one would not be used.
-        if (sourceNamesKey(snapshot.sources) === now.namesKey)
-          cache.rows(snapshot.sessions, now.filters, now.sort, now.sourceName);
-      }),
-    [store, cache],
-  );
   return useMemo(() => cache.rows(sessions, filters, sort, sourceName), [cache, sessions, filters, sort, sourceName]);
 }
 
@@ -55,8 +44,8 @@ class ViewRowsCache {
       previous !== null && previous.filters === filters && previous.sort === sort && previous.sourceName === sourceName;
     if (same && previous.view.sessions === sessions) return previous.view.rows;
     const delta = sessionsDelta(sessions);
-    const rows = same
-      ? updateViewRows(
+    const view = same
+      ? updateView(
           previous.view,
           sessions,
           filters,
@@ -64,8 +53,8 @@ class ViewRowsCache {
           sourceName,
           delta?.base === previous.view.sessions ? delta : undefined,
         )
-      : viewRows(sessions, filters, sort, sourceName);
-    this.last = { view: { sessions, rows }, filters, sort, sourceName };
-    return rows;
+      : sortedView(sessions, filters, sort, sourceName);
+    this.last = { view: { sessions, rows: view.rows, values: view.values }, filters, sort, sourceName };
+    return view.rows;
   }
 }
