@@ -72,3 +72,42 @@ test('the row under the pointer holds still while new sessions arrive above it',
   await expect(pill).toBeHidden();
   await page.close();
 });
+
+test('keyboard focus stays with its session while new sessions arrive above it', async ({ browser }) => {
+  const { updates } = publishHeldState(site, 1);
+  const page = await openApp(browser, site, 'sessions');
+  const body = page.locator('.grid-body');
+  const push = async (name: string) => {
+    await page.evaluate((n) => (globalThis as unknown as PageGlobals).__bench.fetchPatches(n), name);
+    await page.evaluate((n) => (globalThis as unknown as PageGlobals).__bench.push(n), name);
+  };
+  const focusedRow = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.getAttribute('role') === 'row' ? el.textContent : null;
+    });
+  // By source, far down (as in the test above): the update's new sessions land above, and the hub evicts
+  // NAVER's. Focus a row of a later source with the pointer resting on it: the anchor holds that row.
+  await page.getByRole('columnheader', { name: 'Source' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: 'Source' })).toHaveAttribute('aria-sort', 'ascending');
+  await body.evaluate(
+    (el) => (el.scrollTop = 3_400 * el.querySelector('[role="row"]')!.getBoundingClientRect().height),
+  );
+  await expect.poll(() => body.locator('[role="row"]').first().textContent()).toContain('conviva 2');
+  const held = body.locator('[role="row"]', { hasNotText: 'naver-vpe' }).nth(8);
+  await held.focus();
+  const text = await held.textContent();
+  const box = (await held.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await push(updates[0]!);
+  await expect(page.getByRole('button', { name: /new sessions/ })).toBeVisible();
+  // Row elements are kept by position: the one that had focus is gone or shows another session now.
+  // Focus went with the session, and the keyboard carries on from it.
+  await expect.poll(focusedRow).toBe(text);
+  await page.keyboard.press('ArrowDown');
+  await expect
+    .poll(() => page.evaluate(() => Number(document.activeElement?.getAttribute('aria-rowindex'))))
+    .toBe(Number(await body.locator('[role="row"]', { hasText: text! }).getAttribute('aria-rowindex')) + 1);
+
+  await page.close();
+});

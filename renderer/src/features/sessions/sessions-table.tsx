@@ -5,6 +5,7 @@ import { formatCount } from '../../components/format';
 import { findSession, sessionKey } from '@shared/model/apply-patch';
 import { COLUMNS } from './columns';
 import type { ColumnId, SortSpec } from './table-model';
+import { useFocusFollowsRow } from './use-focus-follows-row';
 import { useScrollAnchor } from './use-scroll-anchor';
 
 interface Props {
@@ -43,6 +44,7 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
   });
   const activeIndex = activeKey === null ? -1 : findSession(rows, activeKey);
   const focusIndex = activeIndex >= 0 ? activeIndex : (virtualizer.getVirtualItems()[0]?.index ?? 0);
+  useFocusFollowsRow(scrollRef, focusIndex);
 
   const moveTo = (index: number) => {
     const target = Math.max(0, Math.min(rows.length - 1, index));
@@ -119,7 +121,10 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
             const name = sourceName(row.sourceId);
             return (
               <div
-                key={key}
+                // Keyed by position: when new sessions push every row down, the row elements stay and only
+                // their text changes, instead of thirty rows of elements made and thrown away each update.
+                // (Keyboard focus follows the session: useFocusFollowsRow.)
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={key === openKey}
