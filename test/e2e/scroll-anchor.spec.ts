@@ -82,8 +82,8 @@ test('keyboard focus stays with its session while new sessions arrive above it',
     await page.evaluate((n) => (globalThis as unknown as PageGlobals).__bench.push(n), name);
   };
   const focusedRow = () =>
-    page.evaluate(() => {
-      const el = document.activeElement;
+    body.evaluate((grid) => {
+      const el = grid.ownerDocument.activeElement;
       return el?.getAttribute('role') === 'row' ? el.textContent : null;
     });
   // By source, far down (as in the test above): the update's new sessions land above, and the hub evicts
@@ -106,7 +106,7 @@ test('keyboard focus stays with its session while new sessions arrive above it',
   await expect.poll(focusedRow).toBe(text);
   await page.keyboard.press('ArrowDown');
   await expect
-    .poll(() => page.evaluate(() => Number(document.activeElement?.getAttribute('aria-rowindex'))))
+    .poll(() => body.evaluate((grid) => Number(grid.ownerDocument.activeElement?.getAttribute('aria-rowindex'))))
     .toBe(Number(await body.locator('[role="row"]', { hasText: text! }).getAttribute('aria-rowindex')) + 1);
 
   await page.close();

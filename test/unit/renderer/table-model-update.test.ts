@@ -151,6 +151,40 @@ describe('updateView', () => {
     expect(rows).toHaveLength(next.sessions.length);
   });
 
+  it('finds the rows that went out deep inside a long run of one value', () => {
+    // 400 sessions with one status: the rows that go out sit hundreds deep in that run, where they are
+    // searched by their ids rather than looked through one by one.
+    const many = Array.from({ length: 400 }, (_, i) =>
+      session(SOURCES[i % 3]!, `r${String(i).padStart(3, '0')}`, { failed: false, device: 'PC' }),
+    );
+    const start = snapshotOf(many);
+    const after = applyPatches(start, [
+      {
+        seq: 2,
+        at: 1,
+        ops: [
+          { op: 'sessions', sessions: [{ ...many[250]!, failed: true }, session('b', 'r-new', { failed: false })] },
+          {
+            op: 'sessions-evicted',
+            keys: [
+              [many[5]!.sourceId, many[5]!.id],
+              [many[300]!.sourceId, many[300]!.id],
+            ],
+          },
+        ],
+      },
+    ]);
+    for (const sort of [
+      { column: 'status', direction: 'asc' },
+      { column: 'device', direction: 'desc' },
+    ] as const) {
+      const previous = { sessions: start.sessions, ...sortedView(start.sessions, NO_FILTERS, sort, names) };
+      const view = updateView(previous, after.sessions, NO_FILTERS, sort, names, sessionsDelta(after.sessions));
+      expectSameRows(view.rows, viewRows(after.sessions, NO_FILTERS, sort, names));
+      expect(view.rows).toHaveLength(399);
+    }
+  });
+
   it('sorts everything again when an update brings more than a quarter of the rows', () => {
     const many = table.map((row) => ({ ...row, startupTimeMs: 42 }));
     const after = applyPatches(base, patch(base, { op: 'sessions', sessions: many }));

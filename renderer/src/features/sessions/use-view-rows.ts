@@ -54,7 +54,7 @@ class ViewRowsCache {
           delta?.base === previous.view.sessions ? delta : undefined,
         )
       : sortedView(sessions, filters, sort, sourceName);
-    this.last = { view: { sessions, rows: view.rows, values: view.values }, filters, sort, sourceName };
+    this.last = { view: { ...view, sessions }, filters, sort, sourceName };
     return view.rows;
   }
 }
