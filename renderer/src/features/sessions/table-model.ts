@@ -188,7 +188,7 @@ export function updateView(
   return { rows, values, ties };
 }
 
-/** Rows with one sort value are looked through one by one up to this many; past it, by their ids. */
+/** Rows with one sort value are looked through one by one up to this many; past it, by their tie keys. */
 const RUN_SCAN = 64;
 
 /**
@@ -210,7 +210,6 @@ function positionsOf(
   for (let r = 0; r < removed.length; r++) {
     const row = removed[r]!;
     const v = value(row);
-    const t = tieKey(row);
     let lo = 0;
     let hi = rows.length;
     while (lo < hi) {
@@ -223,6 +222,7 @@ function positionsOf(
     while (k < scanEnd && rows[k] !== row && compareValuesOnly(values[k]!, v, sign) === 0) k++;
     if (k === scanEnd && k < rows.length && compareValuesOnly(values[k]!, v, sign) === 0) {
       // A long run of one value (a status, a device): the tie keys order it, so search it by them.
+      const t = tieKey(row);
       hi = rows.length;
       lo = k;
       while (lo < hi) {
