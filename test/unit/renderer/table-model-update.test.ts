@@ -7,15 +7,12 @@ import {
   FacetCounter,
   NEWEST_FIRST,
   NO_FILTERS,
-  sortedView,
-  updateView,
-  viewRows,
   type ColumnId,
   type Facets,
   type Filters,
   type SortSpec,
-  type ViewState,
 } from '../../../renderer/src/features/sessions/table-model';
+import { sortedView, updateView, viewRows, type ViewState } from '../../../renderer/src/features/sessions/sorted-view';
 import { MINUTE } from './fixtures/fake-snapshot';
 import {
   batches,

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '@shared/model/state';
-import {
-  facetValues,
-  NEWEST_FIRST,
-  NO_FILTERS,
-  nextSort,
-  sortedView,
-  updateView,
-  viewRows,
-} from '../../../renderer/src/features/sessions/table-model';
+import { facets, NEWEST_FIRST, NO_FILTERS, nextSort } from '../../../renderer/src/features/sessions/table-model';
+import { sortedView, updateView, viewRows } from '../../../renderer/src/features/sessions/sorted-view';
 import { fakeSessionRows, random } from './fixtures/fake-snapshot';
 
 const now = 1_760_000_000_000;
@@ -76,7 +69,7 @@ describe('sessions table model', () => {
   });
 
   it('lists facet values and toggles sort direction', () => {
-    expect(facetValues(rows, 'videoType')).toEqual(['LIVE', 'VOD']);
+    expect(facets(rows).videoTypes).toEqual(['LIVE', 'VOD']);
     expect(nextSort(NEWEST_FIRST, 'time')).toEqual({ column: 'time', direction: 'asc' });
     expect(nextSort(NEWEST_FIRST, 'device')).toEqual({ column: 'device', direction: 'asc' });
   });

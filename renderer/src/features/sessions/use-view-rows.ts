@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import type { SessionRow, SourceState } from '@shared/model/state';
 import { sessionsDelta } from '@shared/model/apply-patch';
 import { usePrepare } from '../../state/use-prepare';
-import { sortedView, updateView, type Filters, type SortSpec, type ViewState } from './table-model';
+import { sortedView, updateView, type ViewState } from './sorted-view';
+import type { Filters, SortSpec } from './table-model';
 
 /** The sources' ids and names as one string: the table's names change only when this does. */
 export function sourceNamesKey(sources: readonly SourceState[]): string {
