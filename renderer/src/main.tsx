@@ -18,6 +18,7 @@ const store = createStore({
   schedule: perFrame,
   scheduleTask: nextTask,
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  now: () => performance.now(),
 });
 store.subscribe(tickWithUpdate);
 store.start();

@@ -35,8 +35,17 @@ export interface StoreDeps {
   /** Runs `work` in a task of its own, soon (not inside a frame). */
   readonly scheduleTask: (work: () => void) => void;
   readonly setTimeout: (callback: () => void, ms: number) => unknown;
+  /** The page's clock in ms (performance.now): how long applying an update took decides where its next step goes. */
+  readonly now: () => number;
 }
 
+/**
+ * An update that took longer than this to apply is a big one (hundreds of
+ * sessions): the views prepare from it after the next frame rather than in
+ * the same one. A small update (a viewer point, a health change) goes on at
+ * once and is shown a frame sooner.
+ */
+const HEAVY_APPLY_MS = 1;
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 15_000;
 
@@ -90,9 +99,11 @@ export function createStore(deps: StoreDeps): Store {
   /*
    * Three steps per update. Patches are applied in a task of their own, soon
    * after they arrive (applying 1,500 sessions to 10,000 takes a few ms); the
-   * views prepare from the result in the next task; the page is shown it on
-   * the animation frame after, where React renders it. Each step then fits a
-   * frame instead of all crowding into one.
+   * views prepare from the result in the next task, or after the next frame
+   * when the apply was heavy; the page is shown it on the animation frame
+   * after, where React renders it. A big update then takes a frame per step,
+   * each a few ms, instead of crowding one frame: the page stays free to
+   * answer input and to draw between them, even on a busy machine.
    * Patches that arrive between the two wait for the next round, so every
    * render sees one step from the snapshot it rendered last (views that keep
    * derived data, like the sorted table, apply that step instead of starting over).
@@ -113,13 +124,13 @@ export function createStore(deps: StoreDeps): Store {
     if (stopped || queue.length === 0) return;
     const batch = queue;
     queue = [];
+    const started = deps.now();
     const step = receivePatches(sync, batch);
     sync = step.state;
     if (step.needSnapshot) requestSnapshot();
     staged = true;
-    // The views prepare in a task after this one: the two together are most of a frame on a busy machine,
-    // apart each leaves the page room to answer input and paint between them.
-    deps.scheduleTask(prepareQueued);
+    if (deps.now() - started < HEAVY_APPLY_MS) deps.scheduleTask(prepareQueued);
+    else deps.schedule(() => deps.scheduleTask(prepareQueued));
   }
 
   function prepareQueued(): void {

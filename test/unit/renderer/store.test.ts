@@ -29,6 +29,9 @@ function harness() {
   const frames: Array<() => void> = [];
   const tasks: Array<() => void> = [];
   const timers: Array<() => void> = [];
+  /** How long each update takes to apply, on the store's clock. */
+  let applyMs = 0;
+  let clock = 0;
   const api = {
     request: {
       'state:snapshot': () => {
@@ -54,6 +57,8 @@ function harness() {
     schedule: (f) => frames.push(f),
     scheduleTask: (f) => tasks.push(f),
     setTimeout: (f) => timers.push(f),
+    // The store reads its clock twice around an apply: each read moves it on by half the apply's time.
+    now: () => (clock += applyMs / 2),
   });
   let renders = 0;
   store.subscribe(() => renders++);
@@ -76,6 +81,9 @@ function harness() {
     },
     timers,
     renders: () => renders,
+    setApplyMs(ms: number) {
+      applyMs = ms;
+    },
     setConnection(state: ConnectionState) {
       connectionState = state;
       connectionListeners.forEach((l) => l());
@@ -143,6 +151,34 @@ describe('store', () => {
     h.push(patch(7));
     h.frame();
     expect(prepared).toHaveLength(1);
+  });
+
+  it('gives a heavy update a frame per step: applied, prepared after the next frame, then shown', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    const prepared: number[] = [];
+    h.store.prepare((next) => prepared.push(next.seq));
+    h.setApplyMs(3);
+    h.push(patch(6));
+    h.tasks();
+    // Applied; the views wait for the frame to pass instead of crowding it.
+    expect(prepared).toEqual([]);
+    h.frame();
+    expect(prepared).toEqual([]);
+    h.tasks();
+    expect(prepared).toEqual([6]);
+    expect(h.store.getState().snapshot?.seq).toBe(5);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(6);
+
+    // A light update goes on at once: prepared in the next task, shown on the next frame.
+    h.setApplyMs(0.2);
+    h.push(patch(7));
+    h.tasks();
+    expect(prepared).toEqual([6, 7]);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(7);
   });
 
   it('fetches a snapshot again after a gap and carries on from it', async () => {
