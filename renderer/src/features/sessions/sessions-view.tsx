@@ -9,6 +9,7 @@ import { SessionFilters } from './session-filters';
 import { sessionsCsv } from './sessions-csv';
 import { SessionsTable } from './sessions-table';
 import { FacetCounter, NEWEST_FIRST, NO_FILTERS, nextSort, type Filters, type SortSpec } from './table-model';
+import { usePrepare } from '../../state/use-prepare';
 import { sourceNamesKey, useViewRows } from './use-view-rows';
 
 interface Props {
@@ -31,6 +32,8 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
   }, [namesKey]);
   const rows = useViewRows(snapshot.sessions, filters, sort, sourceName, namesKey);
   const [facetCounter] = useState(() => new FacetCounter());
+  // Counted ahead, in the task before the frame that renders the update: the render finds them counted.
+  usePrepare((next) => facetCounter.facets(next.sessions, sessionsDelta(next.sessions)));
   const { devices, videoTypes } = useMemo(
     () => facetCounter.facets(snapshot.sessions, sessionsDelta(snapshot.sessions)),
     [snapshot.sessions, facetCounter],
