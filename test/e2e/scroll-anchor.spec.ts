@@ -55,6 +55,12 @@ test('the row under the pointer holds still while new sessions arrive above it',
   await page.mouse.move(pointer.x, pointer.y);
   const before = await underPointer();
   expect(before.text).not.toContain('naver-vpe');
+  // Each row element drawn now, marked: the update moves the view 1,500 rows on, and the elements should stay.
+  const drawn = await body.evaluate((el) => {
+    const rows = [...el.querySelectorAll('[role="row"]')];
+    rows.forEach((row) => ((row as unknown as { keptFrom?: boolean }).keptFrom = true));
+    return rows.length;
+  });
 
   await page.evaluate((name) => (globalThis as unknown as PageGlobals).__bench.fetchPatches(name), updates[0]!);
   await page.evaluate((name) => (globalThis as unknown as PageGlobals).__bench.push(name), updates[0]!);
@@ -62,6 +68,10 @@ test('the row under the pointer holds still while new sessions arrive above it',
   await expect(pill).toBeVisible();
   const after = await underPointer();
   expect(after.text).toBe(before.text);
+  const kept = await body.evaluate((el) =>
+    [...el.querySelectorAll('[role="row"]')].map((row) => (row as unknown as { keptFrom?: boolean }).keptFrom),
+  );
+  expect(kept, 'the same row elements, showing other sessions').toEqual(Array.from({ length: drawn }, () => true));
   const arrived = after.index - before.index;
   expect(arrived).toBeGreaterThan(0);
   await expect(pill).toHaveText(`↑ ${arrived.toLocaleString('en-US')} new sessions`);

@@ -43,7 +43,12 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
     // change with every update would make the virtualizer lay out all 10,000 rows again each time.
   });
   const activeIndex = activeKey === null ? -1 : findSession(rows, activeKey);
-  const focusIndex = activeIndex >= 0 ? activeIndex : (virtualizer.getVirtualItems()[0]?.index ?? 0);
+  const items = virtualizer.getVirtualItems();
+  // The row elements kept: the most rows drawn at once. Row i is drawn by element i mod that (see key below).
+  const [mostDrawn, setMostDrawn] = useState(items.length);
+  if (items.length > mostDrawn) setMostDrawn(items.length);
+  const slots = Math.max(mostDrawn, items.length, 1);
+  const focusIndex = activeIndex >= 0 ? activeIndex : (items[0]?.index ?? 0);
   useFocusFollowsRow(scrollRef, focusIndex);
 
   const moveTo = (index: number) => {
@@ -115,16 +120,18 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
       >
         {rows.length === 0 ? <div className="grid-empty">No sessions match.</div> : null}
         <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = rows[item.index]!;
             const key = sessionKey(row);
             const name = sourceName(row.sourceId);
             return (
               <div
-                // Keyed by position: when new sessions push every row down, the row elements stay and only
-                // their text changes, instead of thirty rows of elements made and thrown away each update.
-                // (Keyboard focus follows the session: useFocusFollowsRow.)
-                key={item.index}
+                // Keyed by slot, not by session: when new sessions push every row down, or the scroll anchor
+                // moves the view 1,500 rows on, the row elements stay and only their text changes, instead of
+                // thirty rows of elements made and thrown away each update. The rows drawn are consecutive, so
+                // no two share a slot; scrolling one row on hands the element that left the view to the row
+                // that came in. (Keyboard focus follows the session: useFocusFollowsRow.)
+                key={item.index % slots}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={key === openKey}
