@@ -61,6 +61,8 @@ function byName(a: string, b: string): number {
 
 export function compareValues(a: SortValue, b: SortValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // Equal first: a sort by source, device or OS is mostly ties, and the collator costs a microsecond a call.
+  if (a === b) return 0;
   return collator.compare(String(a), String(b));
 }
 
