@@ -67,6 +67,26 @@
       });
     },
     /**
+     * Hands `deliver` an update at the start of a frame, and returns what that
+     * frame and the next `count - 1` painted at (x, y): the text of the table
+     * row there, read once each frame's rendering is done, or null for none.
+     */
+    rowTextsAfter(deliver, x, y, count) {
+      return new Promise((resolve) => {
+        const seen = [];
+        const afterFrame = () =>
+          nextTask().then(() => {
+            seen.push(document.elementFromPoint(x, y)?.closest('[role="row"]')?.textContent ?? null);
+            if (seen.length < count) requestAnimationFrame(afterFrame);
+            else resolve(seen);
+          });
+        requestAnimationFrame(() => {
+          deliver();
+          requestAnimationFrame(afterFrame);
+        });
+      });
+    },
+    /**
      * Clicks the radio button labelled `label` and resolves with the time from
      * the click to the end of the frame after the chart reported a draw of at
      * least `minPoints` readings (its canvas's data-points, set once the

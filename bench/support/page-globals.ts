@@ -32,6 +32,7 @@ export interface PageGlobals {
     frame(): Promise<number>;
     clickUntilDrawn(label: string, minPoints: number): Promise<{ ms: number | null; points: number }>;
     nextTask(): Promise<number>;
+    rowTextsAfter(deliver: () => void, x: number, y: number, count: number): Promise<(string | null)[]>;
   };
   readonly __bench: {
     listeners(): number;

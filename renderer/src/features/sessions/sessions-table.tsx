@@ -6,6 +6,7 @@ import { findSession, sessionKey } from '@shared/model/apply-patch';
 import { COLUMNS } from './columns';
 import type { ColumnId, SortSpec } from './table-model';
 import { useFocusFollowsRow } from './use-focus-follows-row';
+import { RowSlots } from './row-slots';
 import { useScrollAnchor } from './use-scroll-anchor';
 
 interface Props {
@@ -43,11 +44,12 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
     // change with every update would make the virtualizer lay out all 10,000 rows again each time.
   });
   const activeIndex = activeKey === null ? -1 : findSession(rows, activeKey);
+  // The view moves in this render (the held row's new place): the virtualizer draws the rows there now,
+  // not the old range for a frame until the scroll event tells it.
+  if (anchor.scrollTo !== null) virtualizer.scrollOffset = anchor.scrollTo;
   const items = virtualizer.getVirtualItems();
-  // The row elements kept: the most rows drawn at once. Row i is drawn by element i mod that (see key below).
-  const [mostDrawn, setMostDrawn] = useState(items.length);
-  if (items.length > mostDrawn) setMostDrawn(items.length);
-  const slots = Math.max(mostDrawn, items.length, 1);
+  const [rowSlots] = useState(() => new RowSlots());
+  const slots = rowSlots.assign(items.map((item) => sessionKey(rows[item.index]!)));
   const focusIndex = activeIndex >= 0 ? activeIndex : (items[0]?.index ?? 0);
   useFocusFollowsRow(scrollRef, focusIndex);
 
@@ -126,12 +128,10 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
             const name = sourceName(row.sourceId);
             return (
               <div
-                // Keyed by slot, not by session: when new sessions push every row down, or the scroll anchor
-                // moves the view 1,500 rows on, the row elements stay and only their text changes, instead of
-                // thirty rows of elements made and thrown away each update. The rows drawn are consecutive, so
-                // no two share a slot; scrolling one row on hands the element that left the view to the row
-                // that came in. (Keyboard focus follows the session: useFocusFollowsRow.)
-                key={item.index % slots}
+                // Keyed by slot (RowSlots): a session that stays in view keeps its element, one that comes
+                // into view takes the element of one that left. No element is made or thrown away while
+                // updates arrive. (Keyboard focus follows the session: useFocusFollowsRow.)
+                key={slots.get(key)}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={key === openKey}

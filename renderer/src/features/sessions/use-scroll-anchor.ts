@@ -1,11 +1,15 @@
-import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
+import { useLayoutEffect, useReducer, useState, type PointerEvent, type RefObject } from 'react';
 import type { SessionRow } from '@shared/model/state';
-import { findSession, sessionKey } from '@shared/model/apply-patch';
-import { captureAnchor, restoreScrollTop, type Anchor } from './scroll-anchor';
+import { ScrollHold } from './scroll-anchor';
 
 export interface ScrollAnchorHandlers {
   /** Rows that arrived above the held row since the user last saw the top. */
   readonly newAbove: number;
+  /**
+   * Where this render moves the view (the held row's new place, or the top
+   * after a new sort), or null. The table draws that range in this render.
+   */
+  readonly scrollTo: number | null;
   readonly onScroll: () => void;
   readonly onPointerMove: (event: PointerEvent<HTMLElement>) => void;
   readonly onPointerLeave: () => void;
@@ -13,14 +17,13 @@ export interface ScrollAnchorHandlers {
 }
 
 /**
- * Holds the row under the pointer (or the top visible row) still while rows
- * are inserted or removed around it. Runs in a layout effect, after React has
- * changed the DOM and before the browser paints, so the jump is never seen.
- * `layoutKey` changes with sort and filters: those are the user's own moves,
- * and they start again from the top. The scroll position is remembered from
- * scroll events rather than read back in the effect: reading it there, after
- * React has changed the rows, makes the browser lay the page out at once, a
- * second time in the same frame.
+ * Holds the row under the user's pointer (or the top visible row) still while
+ * rows are inserted or removed around it. The new position is worked out in
+ * render (ScrollHold.moveFor), so the rows drawn are already the ones around
+ * the held row, and set in a layout effect, before the browser paints: the
+ * jump is never seen, and the page is laid out once. `layoutKey` changes with
+ * sort and filters: those are the user's own moves, and they start again
+ * from the top.
  */
 export function useScrollAnchor(
   scrollRef: RefObject<HTMLDivElement | null>,
@@ -28,74 +31,34 @@ export function useScrollAnchor(
   rowHeight: number,
   layoutKey: string,
 ): ScrollAnchorHandlers {
-  const pointerY = useRef<number | null>(null);
-  const anchor = useRef<Anchor | null>(null);
-  const rowsRef = useRef(rows);
-  const layoutRef = useRef(layoutKey);
-  const scrollTop = useRef(0);
-  const [newAbove, setNewAbove] = useState(0);
-
-  const capture = useCallback(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    anchor.current = captureAnchor(
-      (i) => {
-        const row = rowsRef.current[i];
-        return row && sessionKey(row);
-      },
-      {
-        scrollTop: scrollTop.current,
-        rowHeight,
-        pointerY: pointerY.current,
-      },
-    );
-  }, [scrollRef, rowHeight]);
+  const [hold] = useState(() => new ScrollHold(rows, layoutKey));
+  // The count of new rows lives in `hold`; going back to the top clears it there and draws again.
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const move = hold.moveFor(rows, layoutKey, rowHeight);
 
   useLayoutEffect(() => {
+    hold.commit(rows, layoutKey, move, rowHeight);
     const el = scrollRef.current;
-    const previous = rowsRef.current;
-    rowsRef.current = rows;
-    if (layoutRef.current !== layoutKey) {
-      layoutRef.current = layoutKey;
-      if (el) scrollTo(el, 0, scrollTop);
-      setNewAbove(0);
-    } else if (el && anchor.current && previous !== rows) {
-      const held = anchor.current;
-      const oldIndex = held.index;
-      const newIndex = findSession(rows, held.key);
-      const top = restoreScrollTop(held, newIndex, rowHeight, scrollTop.current);
-      if (top !== null) scrollTo(el, top, scrollTop);
-      if (oldIndex >= 0 && newIndex > oldIndex) setNewAbove((n) => n + newIndex - oldIndex);
-    }
-    capture();
-  }, [rows, rowHeight, layoutKey, capture, scrollRef]);
+    if (el && move.top !== null) el.scrollTop = move.top;
+  }, [hold, rows, layoutKey, rowHeight, move, scrollRef]);
 
   return {
-    newAbove,
+    newAbove: hold.newAbove(move),
+    scrollTo: move.top,
     onScroll: () => {
-      scrollTop.current = scrollRef.current?.scrollTop ?? 0;
-      if (scrollTop.current < rowHeight / 2) setNewAbove(0);
-      capture();
+      const top = scrollRef.current?.scrollTop ?? 0;
+      if (top < rowHeight / 2 && hold.seen()) redraw();
+      hold.scrolled(top, rowHeight);
     },
     onPointerMove: (event) => {
       const el = scrollRef.current;
-      if (!el) return;
-      pointerY.current = event.clientY - el.getBoundingClientRect().top;
-      capture();
+      if (el) hold.pointer(event.clientY - el.getBoundingClientRect().top, rowHeight);
     },
-    onPointerLeave: () => {
-      pointerY.current = null;
-      capture();
-    },
+    onPointerLeave: () => hold.pointer(null, rowHeight),
     jumpToTop: () => {
-      anchor.current = null;
-      if (scrollRef.current) scrollTo(scrollRef.current, 0, scrollTop);
-      setNewAbove(0);
+      hold.release();
+      if (scrollRef.current) scrollRef.current.scrollTop = 0;
+      redraw();
     },
   };
-}
-
-function scrollTo(el: HTMLDivElement, top: number, remembered: { current: number }): void {
-  el.scrollTop = top;
-  remembered.current = top;
 }
