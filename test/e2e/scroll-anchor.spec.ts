@@ -123,7 +123,7 @@ test('keyboard focus stays with its session while new sessions arrive above it',
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await push(updates[0]!);
   await expect(page.getByRole('button', { name: /new sessions/ })).toBeVisible();
-  // Focus stayed with the session (its row element is kept while it is in view: RowSlots), and the
+  // Focus stayed with the session (a held view keeps each session on its row element), and the
   // keyboard carries on from it.
   await expect.poll(focusedRow).toBe(text);
   await page.keyboard.press('ArrowDown');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { captureAnchor, restoreScrollTop, ScrollHold } from '../../../renderer/src/features/sessions/scroll-anchor';
-import { RowSlots } from '../../../renderer/src/features/sessions/row-slots';
 import { session } from './fixtures/session-batches';
 
 const ROW = 30;
@@ -43,13 +42,22 @@ describe('ScrollHold: the held row, worked out in render', () => {
     // The pointer rests on r13; 40 rows arrive above it.
     const next = [...fresh, ...rows];
     const move = hold.moveFor(next, 'time', ROW);
-    expect(move).toEqual({ top: 50 * ROW, arrivedAbove: 40, reset: false });
+    expect(move).toEqual({ top: 50 * ROW, shift: 40, arrivedAbove: 40, reset: false });
     // A second render before the DOM has it (React may render twice) gets the same answer.
     expect(hold.moveFor(next, 'time', ROW)).toEqual(move);
     expect(hold.newAbove(move)).toBe(40);
+    expect(hold.indexShift(move)).toBe(40);
     hold.commit(next, 'time', move, ROW);
-    expect(hold.moveFor(next, 'time', ROW)).toEqual({ top: null, arrivedAbove: 0, reset: false });
-    expect(hold.newAbove(hold.moveFor(next, 'time', ROW))).toBe(40);
+    const stay = hold.moveFor(next, 'time', ROW);
+    expect(stay).toEqual({ top: null, shift: 0, arrivedAbove: 0, reset: false });
+    expect(hold.newAbove(stay)).toBe(40);
+    // The table keys row elements by index minus this: r13 was drawn at 13, is at 53 now, on the same element.
+    expect(hold.indexShift(stay)).toBe(40);
+    // Rows above the held one go: it moves up, and the shift with it.
+    const fewer = next.slice(25);
+    const up = hold.moveFor(fewer, 'time', ROW);
+    expect(up).toMatchObject({ top: 25 * ROW, shift: -25, arrivedAbove: 0 });
+    expect(hold.indexShift(up)).toBe(15);
     // The row under the pointer is r13 still.
     expect(next[Math.floor((50 * ROW + 3 * ROW + 5) / ROW)]!.id).toBe('r13');
   });
@@ -62,7 +70,7 @@ describe('ScrollHold: the held row, worked out in render', () => {
     hold.commit(next, 'time', move, ROW);
     expect(hold.newAbove(hold.moveFor(next, 'time', ROW))).toBe(40);
     const sorted = hold.moveFor(next, 'source', ROW);
-    expect(sorted).toEqual({ top: 0, arrivedAbove: 0, reset: true });
+    expect(sorted).toEqual({ top: 0, shift: 0, arrivedAbove: 0, reset: true });
     expect(hold.newAbove(sorted)).toBe(0);
     hold.commit(next, 'source', sorted, ROW);
     expect(hold.seen()).toBe(false);
@@ -71,40 +79,11 @@ describe('ScrollHold: the held row, worked out in render', () => {
   it('holds nothing at the top with the pointer away: new rows show where they arrive', () => {
     const hold = new ScrollHold(rows, 'time');
     hold.scrolled(0, ROW);
-    expect(hold.moveFor([...fresh, ...rows], 'time', ROW)).toEqual({ top: null, arrivedAbove: 0, reset: false });
-  });
-});
-
-describe('RowSlots: which element draws each session', () => {
-  const keys = (from: number, count: number) => Array.from({ length: count }, (_, i) => `k${from + i}`);
-
-  it('gives the rows drawn together different elements, fewer than the rows drawn at most', () => {
-    const slots = new RowSlots();
-    for (const [from, count] of [
-      [0, 20],
-      [5, 26],
-      [1_500, 26],
-      [1_499, 27],
-      [9_000, 12],
-    ] as const) {
-      const assigned = slots.assign(keys(from, count));
-      const used = [...assigned.values()];
-      expect(new Set(used).size).toBe(count);
-      expect(Math.max(...used)).toBeLessThan(27);
-    }
-  });
-
-  it('a session still in view keeps its element; one new to the view takes the element of one that left', () => {
-    const slots = new RowSlots();
-    const before = slots.assign(keys(100, 26));
-    // New sessions above (the view held): the same sessions, the same elements.
-    expect(slots.assign(keys(100, 26))).toEqual(before);
-    // One row on: k100 left, k126 takes its element; the others keep theirs.
-    const after = slots.assign(keys(101, 26));
-    expect(after.get('k126')).toBe(before.get('k100'));
-    for (const key of keys(101, 25)) expect(after.get(key)).toBe(before.get(key));
-    // A jump far away: every element is used again, none made.
-    const far = slots.assign(keys(5_000, 26));
-    expect(new Set(far.values())).toEqual(new Set(after.values()));
+    expect(hold.moveFor([...fresh, ...rows], 'time', ROW)).toEqual({
+      top: null,
+      shift: 0,
+      arrivedAbove: 0,
+      reset: false,
+    });
   });
 });

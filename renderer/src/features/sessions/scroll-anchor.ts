@@ -50,12 +50,14 @@ export function restoreScrollTop(
 /** What a new rows array asks of the view: where to scroll (null: stay), rows that arrived above the held row. */
 export interface ViewMove {
   readonly top: number | null;
+  /** How many places the held row moved (negative when rows above it went): the rows around it moved as far. */
+  readonly shift: number;
   readonly arrivedAbove: number;
   /** The sort or filters changed: back to the top, the count of new rows starts again. */
   readonly reset: boolean;
 }
 
-const STAY: ViewMove = { top: null, arrivedAbove: 0, reset: false };
+const STAY: ViewMove = { top: null, shift: 0, arrivedAbove: 0, reset: false };
 
 /**
  * The held row and what the view last showed. `moveFor` works out, during
@@ -72,6 +74,8 @@ export class ScrollHold {
   private pointerY: number | null = null;
   /** Rows that arrived above the held row, shown so far. */
   private arrived = 0;
+  /** How far held rows have moved in all, in places: see `indexShift`. */
+  private shifted = 0;
 
   constructor(rows: readonly SessionRow[], layoutKey: string) {
     this.rows = rows;
@@ -80,13 +84,14 @@ export class ScrollHold {
 
   /** Where the view goes for `rows`; the same rows (a render that changed nothing else) ask for nothing. */
   moveFor(rows: readonly SessionRow[], layoutKey: string, rowHeight: number): ViewMove {
-    if (layoutKey !== this.layoutKey) return { top: 0, arrivedAbove: 0, reset: true };
+    if (layoutKey !== this.layoutKey) return { top: 0, shift: 0, arrivedAbove: 0, reset: true };
     const held = this.anchor;
     if (rows === this.rows || held === null) return STAY;
     const index = findSession(rows, held.key);
     return {
       top: restoreScrollTop(held, index, rowHeight, this.scrollTop),
-      arrivedAbove: held.index >= 0 && index > held.index ? index - held.index : 0,
+      shift: index >= 0 ? index - held.index : 0,
+      arrivedAbove: index > held.index ? index - held.index : 0,
       reset: false,
     };
   }
@@ -96,9 +101,19 @@ export class ScrollHold {
     return move.reset ? 0 : this.arrived + move.arrivedAbove;
   }
 
+  /**
+   * How many places the held rows have moved in all, with `move` made. A row
+   * element drawn for index i - indexShift keeps drawing the same session while
+   * the view holds it, however far new rows push it down the list.
+   */
+  indexShift(move: ViewMove): number {
+    return this.shifted + move.shift;
+  }
+
   /** The DOM shows `rows` now, scrolled as `move` said: hold the row at the same place for the next update. */
   commit(rows: readonly SessionRow[], layoutKey: string, move: ViewMove, rowHeight: number): void {
     this.arrived = this.newAbove(move);
+    this.shifted = this.indexShift(move);
     this.rows = rows;
     this.layoutKey = layoutKey;
     if (move.top !== null) this.scrollTop = move.top;

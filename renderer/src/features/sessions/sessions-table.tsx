@@ -6,7 +6,6 @@ import { findSession, sessionKey } from '@shared/model/apply-patch';
 import { COLUMNS } from './columns';
 import type { ColumnId, SortSpec } from './table-model';
 import { useFocusFollowsRow } from './use-focus-follows-row';
-import { RowSlots } from './row-slots';
 import { useScrollAnchor } from './use-scroll-anchor';
 
 interface Props {
@@ -48,8 +47,11 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
   // not the old range for a frame until the scroll event tells it.
   if (anchor.scrollTo !== null) virtualizer.scrollOffset = anchor.scrollTo;
   const items = virtualizer.getVirtualItems();
-  const [rowSlots] = useState(() => new RowSlots());
-  const slots = rowSlots.assign(items.map((item) => sessionKey(rows[item.index]!)));
+  // The row elements kept: as many as the most rows drawn at once (see the rows' key below).
+  const [mostDrawn, setMostDrawn] = useState(items.length);
+  if (items.length > mostDrawn) setMostDrawn(items.length);
+  const slots = Math.max(mostDrawn, items.length, 1);
+  const slotOf = (index: number) => (((index - anchor.indexShift) % slots) + slots) % slots;
   const focusIndex = activeIndex >= 0 ? activeIndex : (items[0]?.index ?? 0);
   useFocusFollowsRow(scrollRef, focusIndex);
 
@@ -128,10 +130,13 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
             const name = sourceName(row.sourceId);
             return (
               <div
-                // Keyed by slot (RowSlots): a session that stays in view keeps its element, one that comes
-                // into view takes the element of one that left. No element is made or thrown away while
-                // updates arrive. (Keyboard focus follows the session: useFocusFollowsRow.)
-                key={slots.get(key)}
+                // Keyed by slot, the row's place modulo the elements kept, counted from where the held rows
+                // have moved: no element is made or thrown away while updates arrive. New sessions at the top
+                // change the text of the elements in place. A view the scroll anchor holds keeps each session
+                // on its element however far it moves down the list, so its rows change nothing. Scrolling
+                // hands the element that left the view to the row that came in. (Keyboard focus follows the
+                // session: useFocusFollowsRow.)
+                key={slotOf(item.index)}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={key === openKey}

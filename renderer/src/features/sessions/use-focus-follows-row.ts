@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
- * The table hands row elements from sessions that left the view to sessions
- * that came into it (RowSlots), so after an update the row element that has
- * keyboard focus may show another session, or be gone. Focus moves to the element that now
+ * The table keys its row elements by place (see its rows' key), so after an
+ * update the row element that has keyboard focus may show another session,
+ * or be gone. Focus moves to the element that now
  * shows the active session (`focusIndex`). When that row is not drawn yet,
  * the decision waits a frame: the scroll anchor may be bringing it into view,
  * and the virtualizer draws it on its next render (in the scroll event, before

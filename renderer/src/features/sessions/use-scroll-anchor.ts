@@ -10,6 +10,8 @@ export interface ScrollAnchorHandlers {
    * after a new sort), or null. The table draws that range in this render.
    */
   readonly scrollTo: number | null;
+  /** How far the held rows have moved in all (ScrollHold.indexShift): the table keys its row elements by it. */
+  readonly indexShift: number;
   readonly onScroll: () => void;
   readonly onPointerMove: (event: PointerEvent<HTMLElement>) => void;
   readonly onPointerLeave: () => void;
@@ -45,6 +47,7 @@ export function useScrollAnchor(
   return {
     newAbove: hold.newAbove(move),
     scrollTo: move.top,
+    indexShift: hold.indexShift(move),
     onScroll: () => {
       const top = scrollRef.current?.scrollTop ?? 0;
       if (top < rowHeight / 2 && hold.seen()) redraw();
