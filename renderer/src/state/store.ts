@@ -35,17 +35,18 @@ export interface StoreDeps {
   /** Runs `work` in a task of its own, soon (not inside a frame). */
   readonly scheduleTask: (work: () => void) => void;
   readonly setTimeout: (callback: () => void, ms: number) => unknown;
-  /** The page's clock in ms (performance.now): how long applying an update took decides where its next step goes. */
+  /** The page's clock in ms (performance.now): how long the steps of an update take decides where they go. */
   readonly now: () => number;
 }
 
 /**
- * An update that took longer than this to apply is a big one (hundreds of
- * sessions): the views prepare from it after the next frame rather than in
- * the same one. A small update (a viewer point, a health change) goes on at
- * once and is shown a frame sooner.
+ * Applying an update and preparing the views from it share a frame when the
+ * two together take less than a quarter of one (the last prepare's time
+ * stands for the next): a small update (a viewer point, a health change) is
+ * shown a frame sooner. A big one (a poll's 1,500 sessions: a few ms each)
+ * gets a frame per step.
  */
-const HEAVY_APPLY_MS = 1;
+const SHARED_FRAME_MS = 4;
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 15_000;
 
@@ -59,6 +60,8 @@ export function createStore(deps: StoreDeps): Store {
   let applyScheduled = false;
   /** Patches have been applied to `sync` that the page has not been shown yet. */
   let staged = false;
+  /** How long the views took to prepare last time. */
+  let prepareMs = 0;
   let publishScheduled = false;
   let fetching = false;
   let failures = 0;
@@ -100,7 +103,7 @@ export function createStore(deps: StoreDeps): Store {
    * Three steps per update. Patches are applied in a task of their own, soon
    * after they arrive (applying 1,500 sessions to 10,000 takes a few ms); the
    * views prepare from the result in the next task, or after the next frame
-   * when the apply was heavy; the page is shown it on the animation frame
+   * when the two would crowd it (SHARED_FRAME_MS); the page is shown it on the animation frame
    * after, where React renders it. A big update then takes a frame per step,
    * each a few ms, instead of crowding one frame: the page stays free to
    * answer input and to draw between them, even on a busy machine.
@@ -129,13 +132,15 @@ export function createStore(deps: StoreDeps): Store {
     sync = step.state;
     if (step.needSnapshot) requestSnapshot();
     staged = true;
-    if (deps.now() - started < HEAVY_APPLY_MS) deps.scheduleTask(prepareQueued);
+    if (deps.now() - started + prepareMs < SHARED_FRAME_MS) deps.scheduleTask(prepareQueued);
     else deps.schedule(() => deps.scheduleTask(prepareQueued));
   }
 
   function prepareQueued(): void {
     if (stopped) return;
+    const started = deps.now();
     if (sync.snapshot) prepareViews(sync.snapshot);
+    prepareMs = deps.now() - started;
     if (publishScheduled) return;
     publishScheduled = true;
     deps.schedule(publish);

@@ -29,8 +29,8 @@ function harness() {
   const frames: Array<() => void> = [];
   const tasks: Array<() => void> = [];
   const timers: Array<() => void> = [];
-  /** How long each update takes to apply, on the store's clock. */
-  let applyMs = 0;
+  /** How long each step of an update (the apply, the views' prepare) takes, on the store's clock. */
+  let stepMs = 0;
   let clock = 0;
   const api = {
     request: {
@@ -57,8 +57,8 @@ function harness() {
     schedule: (f) => frames.push(f),
     scheduleTask: (f) => tasks.push(f),
     setTimeout: (f) => timers.push(f),
-    // The store reads its clock twice around an apply: each read moves it on by half the apply's time.
-    now: () => (clock += applyMs / 2),
+    // The store reads its clock before and after each step: each read moves it on a step, so each step takes that.
+    now: () => (clock += stepMs),
   });
   let renders = 0;
   store.subscribe(() => renders++);
@@ -81,8 +81,8 @@ function harness() {
     },
     timers,
     renders: () => renders,
-    setApplyMs(ms: number) {
-      applyMs = ms;
+    setStepMs(ms: number) {
+      stepMs = ms;
     },
     setConnection(state: ConnectionState) {
       connectionState = state;
@@ -159,7 +159,7 @@ describe('store', () => {
     await h.answer({ ok: true, value: snapshot(5) });
     const prepared: number[] = [];
     h.store.prepare((next) => prepared.push(next.seq));
-    h.setApplyMs(3);
+    h.setStepMs(5);
     h.push(patch(6));
     h.tasks();
     // Applied; the views wait for the frame to pass instead of crowding it.
@@ -172,13 +172,43 @@ describe('store', () => {
     h.frame();
     expect(h.store.getState().snapshot?.seq).toBe(6);
 
-    // A light update goes on at once: prepared in the next task, shown on the next frame.
-    h.setApplyMs(0.2);
+    // Light updates: the first still expects the 5 ms prepare of the last one and waits a frame; once the
+    // prepare is known to be light, an update goes on at once, prepared in the next task.
+    h.setStepMs(0.2);
     h.push(patch(7));
     h.tasks();
-    expect(prepared).toEqual([6, 7]);
+    expect(prepared).toEqual([6]);
     h.frame();
+    h.tasks();
+    h.frame();
+    expect(prepared).toEqual([6, 7]);
     expect(h.store.getState().snapshot?.seq).toBe(7);
+    h.push(patch(8));
+    h.tasks();
+    expect(prepared).toEqual([6, 7, 8]);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(8);
+  });
+
+  it('counts the last prepare in: two steps of 2.5 ms each share no frame once that is known', async () => {
+    const h = harness();
+    h.store.start();
+    await h.answer({ ok: true, value: snapshot(5) });
+    const prepared: number[] = [];
+    h.store.prepare((next) => prepared.push(next.seq));
+    h.setStepMs(2.5);
+    // The first time, the prepare's cost is not known: 2.5 ms of apply fits a quarter frame.
+    h.push(patch(6));
+    h.tasks();
+    expect(prepared).toEqual([6]);
+    h.frame();
+    // Now it is: 2.5 + 2.5 ms would crowd the frame, so the prepare waits for the next.
+    h.push(patch(7));
+    h.tasks();
+    expect(prepared).toEqual([6]);
+    h.frame();
+    h.tasks();
+    expect(prepared).toEqual([6, 7]);
   });
 
   it('fetches a snapshot again after a gap and carries on from it', async () => {
