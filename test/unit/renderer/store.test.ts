@@ -91,6 +91,16 @@ function harness() {
   };
 }
 
+/** A store showing snapshot 5, and the seq of every snapshot its views prepared from, in order. */
+async function readyWithPrepareLog() {
+  const h = harness();
+  h.store.start();
+  await h.answer({ ok: true, value: snapshot(5) });
+  const prepared: number[] = [];
+  h.store.prepare((next) => prepared.push(next.seq));
+  return { h, prepared };
+}
+
 describe('store', () => {
   it('subscribes to patches before it asks for the snapshot', () => {
     const h = harness();
@@ -154,11 +164,7 @@ describe('store', () => {
   });
 
   it('gives a heavy update a frame per step: applied, prepared after the next frame, then shown', async () => {
-    const h = harness();
-    h.store.start();
-    await h.answer({ ok: true, value: snapshot(5) });
-    const prepared: number[] = [];
-    h.store.prepare((next) => prepared.push(next.seq));
+    const { h, prepared } = await readyWithPrepareLog();
     h.setStepMs(5);
     h.push(patch(6));
     h.tasks();
@@ -191,11 +197,7 @@ describe('store', () => {
   });
 
   it('counts the last prepare in: two steps of 2.5 ms each share no frame once that is known', async () => {
-    const h = harness();
-    h.store.start();
-    await h.answer({ ok: true, value: snapshot(5) });
-    const prepared: number[] = [];
-    h.store.prepare((next) => prepared.push(next.seq));
+    const { h, prepared } = await readyWithPrepareLog();
     h.setStepMs(2.5);
     // The first time, the prepare's cost is not known: 2.5 ms of apply fits a quarter frame.
     h.push(patch(6));
