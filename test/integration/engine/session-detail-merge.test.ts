@@ -34,9 +34,13 @@ function rowsOf(sourceId: string): SessionRow[] {
   return engine.hub.snapshot().sessions.filter((row) => row.sourceId === sourceId);
 }
 
-/** The row's fields that the list knew (not null), which the detail must leave as they were or fill. */
+/**
+ * The row's fields that the list knew (not null), which the detail must leave as they were or fill.
+ * Failures are checked apart: a list may know only that a session failed ("the player reported an
+ * error", NAVER), and the detail may name the failure (E0003 network error) instead.
+ */
 function knownFields(row: SessionRow): Record<string, unknown> {
-  const { eventCount: _eventCount, ...rest } = row;
+  const { eventCount: _eventCount, failures: _failures, ...rest } = row;
   return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null));
 }
 
@@ -57,6 +61,8 @@ describe.each(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk'])(
       const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
       expect(after).toMatchObject(knownFields(before));
       if (detail.ok) expect(detail.value).toMatchObject(knownFields(before));
+      // A failure the list knew is not forgotten: named more exactly at most.
+      expect(after.failures.length).toBeGreaterThanOrEqual(Math.min(1, before.failures.length));
       engine.setPaused(false);
     }, 60_000);
   },
