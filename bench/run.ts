@@ -21,7 +21,7 @@ import { firstJsonLine, spawnTs, stopChild } from './support/child';
 import { startCpuBurner } from './support/cpu-burner';
 import { repeated, TIMING_REPETITIONS } from './support/repeat';
 import { launchChromium } from './support/chromium';
-import { ensureRendererBuilt, RENDERER_OUT } from './support/renderer-build';
+import { ensureRendererBuilt, RENDERER_OUT } from './support/builds';
 import { unavailable, type Row } from './support/result';
 import { startStaticSite } from './support/static-site';
 

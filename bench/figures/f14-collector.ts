@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { WS_PATH } from '@shared/ipc/ws-protocol';
+import { ensureHeadlessBuilt } from '../support/builds';
 import { ROOT, stopChild } from '../support/child';
 import { freePort, waitForHttp } from '../support/free-port';
 import { judge, type Row } from '../support/result';
@@ -86,9 +85,7 @@ const describe = (requests: Map<string, number>) =>
     .join(', ');
 
 export async function figure14(): Promise<Row[]> {
-  if (!existsSync(join(ROOT, 'out/headless/cli.mjs'))) {
-    throw new Error('figure 14 runs the built headless bundle: run `npm run build` first');
-  }
+  ensureHeadlessBuilt();
   const collectors: Collector[] = [];
   const desks: WebSocket[] = [];
   try {

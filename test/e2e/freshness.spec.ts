@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pageScript } from '../../bench/support/chromium';
-import { RENDERER_OUT } from '../../bench/support/renderer-build';
+import { RENDERER_OUT } from '../../bench/support/builds';
 import { startStaticSite, type StaticSite } from '../../bench/support/static-site';
 import { fakeSeries, fakeSource, random } from '../unit/renderer/fixtures/fake-snapshot';
 import type { Snapshot } from '@shared/model/state';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openApp, publishHeldState } from '../../bench/support/fake-api-app';
 import type { PageGlobals } from '../../bench/support/page-globals';
-import { RENDERER_OUT } from '../../bench/support/renderer-build';
+import { RENDERER_OUT } from '../../bench/support/builds';
 import { startStaticSite, type StaticSite } from '../../bench/support/static-site';
 
 /**
