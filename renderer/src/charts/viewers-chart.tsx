@@ -134,7 +134,16 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
   /** The points array last sent for each line: unchanged points are not sent again. */
   const sent = new Map<string, readonly ViewerPoint[]>();
   let seq = 0;
-  let frame = 0;
+  /** The draw asked for last and not yet posted: a frame's several draws cost one. */
+  let pending: Parameters<Painter['draw']> | null = null;
+  // A task, not the next animation frame: posted from the frame that rendered the update, it runs as soon
+  // as that frame is painted, so the worker draws while the page's thread is idle, a frame sooner.
+  const afterFrame = new MessageChannel();
+  afterFrame.port1.onmessage = () => {
+    const args = pending;
+    pending = null;
+    if (args) post(...args);
+  };
   const post = (lines: readonly DrawLine[], from: number, to: number, look: Look) => {
     const transfer: Transferable[] = [];
     const wire = lines.map(({ points, ...line }): WireLine => {
@@ -149,13 +158,14 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
   };
   return {
     draw(lines, from, to, look) {
-      // Sent at the start of the next frame, after the update's DOM work: the worker then draws while
-      // the page's thread is idle, instead of competing with it for a core on a busy machine.
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => post(lines, from, to, look));
+      // Sent once the update's DOM work is done and painted: the worker then draws while the page's
+      // thread is idle, instead of competing with it for a core on a busy machine.
+      if (pending === null) afterFrame.port2.postMessage(null);
+      pending = [lines, from, to, look];
     },
     dispose() {
-      cancelAnimationFrame(frame);
+      pending = null;
+      afterFrame.port1.close();
       observer.disconnect();
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerleave', leave);
