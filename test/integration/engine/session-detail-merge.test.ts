@@ -13,12 +13,21 @@ import type { SessionRow } from '@shared/model/state';
  */
 let demo: HeadlessSetup;
 let engine: StreamwatchEngine;
+/**
+ * The demo's and the engine's clock start at a set instant (and run on from there), so the
+ * same sessions are listed in every run: at 02:00 UTC on 6 December 2026 the
+ * NAVER list holds failed sessions, the case where a list and a detail name a
+ * failure differently. With the machine's own clock that case came and went.
+ */
+const DEMO_START = Date.UTC(2026, 11, 6, 2, 0);
 
 beforeAll(async () => {
-  demo = await startDemo();
+  const offset = DEMO_START - Date.now();
+  demo = await startDemo(() => Date.now() + offset);
   engine = createEngine({
     fetch,
-    clock: systemClock,
+    // The engine asks for "the last hour" by its own clock: the same instant as the platforms'.
+    clock: { ...systemClock, now: () => Date.now() + offset },
     resolveCredentials: demo.resolve,
   });
   engine.setSources(demo.sources, { demo: true });
@@ -67,3 +76,20 @@ describe.each(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk'])(
     }, 60_000);
   },
 );
+
+it('naver-vpe: a failed session stays failed after its detail names the failure', async () => {
+  const sourceId = 'demo-naver-vpe';
+  const failed = () => rowsOf(sourceId).filter((row) => row.failures.length > 0);
+  await expect.poll(() => failed().length, { timeout: 40_000, interval: 200 }).toBeGreaterThan(0);
+  engine.setPaused(true);
+  try {
+    const before = failed()[0]!;
+    const detail = await engine.sessionDetail(sourceId, before.id);
+    expect(detail.ok).toBe(true);
+    const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
+    expect(after).toMatchObject(knownFields(before));
+    expect(after.failures.length).toBeGreaterThan(0);
+  } finally {
+    engine.setPaused(false);
+  }
+}, 60_000);
