@@ -166,6 +166,7 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
     dispose() {
       pending = null;
       afterFrame.port1.close();
+      afterFrame.port2.close();
       observer.disconnect();
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerleave', leave);

@@ -53,43 +53,48 @@ function knownFields(row: SessionRow): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null));
 }
 
+/**
+ * Picks a row with the list polls paused (a session still playing may rightly change between
+ * two polls), opens it, and returns the row before and after, and the detail.
+ */
+async function openRow(sourceId: string, pick: (rows: SessionRow[]) => SessionRow) {
+  engine.setPaused(true);
+  try {
+    const before = pick(rowsOf(sourceId));
+    const detail = await engine.sessionDetail(sourceId, before.id);
+    const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
+    return { before, detail, after };
+  } finally {
+    engine.setPaused(false);
+  }
+}
+
 describe.each(['naver-vpe', 'api-video', 'conviva', 'zoom-video-sdk'])(
   '%s: list, open, and the row keeps what it knew',
   (provider) => {
     it('keeps every known field of the row after the detail arrives', async () => {
       const sourceId = `demo-${provider}`;
       await expect.poll(() => rowsOf(sourceId).length, { timeout: 40_000, interval: 200 }).toBeGreaterThan(0);
-      // No list poll between "before" and "after": a session still playing may rightly change meanwhile.
-      engine.setPaused(true);
       // The richest row: the one the list knew most about.
-      const before = rowsOf(sourceId).sort(
-        (a, b) => Object.keys(knownFields(b)).length - Object.keys(knownFields(a)).length,
-      )[0]!;
-      const detail = await engine.sessionDetail(sourceId, before.id);
+      const { before, detail, after } = await openRow(
+        sourceId,
+        (rows) => rows.sort((a, b) => Object.keys(knownFields(b)).length - Object.keys(knownFields(a)).length)[0]!,
+      );
       expect(detail.ok).toBe(true);
-      const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
       expect(after).toMatchObject(knownFields(before));
       if (detail.ok) expect(detail.value).toMatchObject(knownFields(before));
       // A failure the list knew is not forgotten: named more exactly at most.
       expect(after.failures.length).toBeGreaterThanOrEqual(Math.min(1, before.failures.length));
-      engine.setPaused(false);
     }, 60_000);
   },
 );
 
 it('naver-vpe: a failed session stays failed after its detail names the failure', async () => {
   const sourceId = 'demo-naver-vpe';
-  const failed = () => rowsOf(sourceId).filter((row) => row.failures.length > 0);
-  await expect.poll(() => failed().length, { timeout: 40_000, interval: 200 }).toBeGreaterThan(0);
-  engine.setPaused(true);
-  try {
-    const before = failed()[0]!;
-    const detail = await engine.sessionDetail(sourceId, before.id);
-    expect(detail.ok).toBe(true);
-    const after = rowsOf(sourceId).find((row) => row.id === before.id)!;
-    expect(after).toMatchObject(knownFields(before));
-    expect(after.failures.length).toBeGreaterThan(0);
-  } finally {
-    engine.setPaused(false);
-  }
+  const failed = (rows: SessionRow[]) => rows.filter((row) => row.failures.length > 0);
+  await expect.poll(() => failed(rowsOf(sourceId)).length, { timeout: 40_000, interval: 200 }).toBeGreaterThan(0);
+  const { before, detail, after } = await openRow(sourceId, (rows) => failed(rows)[0]!);
+  expect(detail.ok).toBe(true);
+  expect(after).toMatchObject(knownFields(before));
+  expect(after.failures.length).toBeGreaterThan(0);
 }, 60_000);
