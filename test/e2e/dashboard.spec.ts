@@ -21,6 +21,41 @@ test('the demo dashboard draws viewers and lists sessions', async ({ demoServer,
   await page.screenshot({ path: 'test-results/dashboard-sessions.png' });
 });
 
+test('without OffscreenCanvas the page loads chart.js itself and draws the chart', async ({
+  demoServer,
+  dashboard,
+  page,
+}) => {
+  // A browser with no OffscreenCanvas: the chart is drawn on the page, by a chunk fetched only then.
+  await page.addInitScript(() => {
+    delete (HTMLCanvasElement.prototype as { transferControlToOffscreen?: unknown }).transferControlToOffscreen;
+  });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await dashboard.open(demoServer.url);
+  await expect.poll(() => dashboard.chartPoints(), { message: 'points drawn on the page itself' }).toBeGreaterThan(1);
+  expect(scripts.some((path) => /chart-draw-[^/]*\.js$/.test(path))).toBe(true);
+  await expect(dashboard.chart).not.toHaveClass(/chart-offscreen/);
+  await dashboard.chart.screenshot({ path: 'test-results/dashboard-chart-on-page.png' });
+});
+
+test('with OffscreenCanvas the page never fetches chart.js: its worker draws', async ({
+  demoServer,
+  dashboard,
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await dashboard.open(demoServer.url);
+  await expect.poll(() => dashboard.chartPoints()).toBeGreaterThan(1);
+  await expect(dashboard.chart).toHaveClass(/chart-offscreen/);
+  expect(scripts.filter((path) => /chart-draw-/.test(path))).toEqual([]);
+});
+
 test('a failing source shows its sentence while the other keeps its data', async ({
   configServer,
   dashboard,

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ViewerPoint } from '@shared/model/samples';
 import { useColorScheme } from '../use-color-scheme';
-import { ViewersDrawing, type DrawLine, type Drawn, type Look } from './chart-draw';
+import type { DrawLine, Drawn, Look } from './chart-draw';
 import { packPoints, type FromWorker, type ToWorker, type WireLine } from './chart-wire';
 import { cssVar } from './palette';
 import type { ChartSeries } from './chart-series';
@@ -176,17 +176,36 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
 }
 
 function pagePainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void): Painter {
-  const drawing = new ViewersDrawing(canvas, false, window.devicePixelRatio || 1);
+  // Loaded only here: where the worker draws (every browser with OffscreenCanvas, Electron included), the
+  // page never runs chart.js, and its start-up does not compile and run a quarter of a megabyte for nothing.
+  const loading = import('./chart-draw').then(
+    ({ ViewersDrawing }) => new ViewersDrawing(canvas, false, window.devicePixelRatio || 1),
+  );
+  let drawing: Awaited<typeof loading> | null = null;
+  let disposed = false;
   let frame = 0;
+  let latest: Parameters<Painter['draw']> | null = null;
+  const schedule = () => {
+    // Drawn in the frame after the update's DOM work; changes within a frame cost one draw.
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      if (drawing && latest) report(drawing.draw(...latest));
+    });
+  };
+  void loading.then((made) => {
+    if (disposed) return made.chart.destroy();
+    drawing = made;
+    if (latest) schedule();
+  });
   return {
-    draw(lines, from, to, look) {
-      // Drawn in the frame after the update's DOM work; changes within a frame cost one draw.
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => report(drawing.draw(lines, from, to, look)));
+    draw(...args) {
+      latest = args;
+      if (drawing) schedule();
     },
     dispose() {
+      disposed = true;
       cancelAnimationFrame(frame);
-      drawing.chart.destroy();
+      drawing?.chart.destroy();
     },
   };
 }
