@@ -56,6 +56,23 @@ test('with OffscreenCanvas the page never fetches chart.js: its worker draws', a
   expect(scripts.filter((path) => /chart-draw-/.test(path))).toEqual([]);
 });
 
+test('the page connects before React loads, and says so when its screens cannot load', async ({ demoServer, page }) => {
+  // The first script connects and asks for the snapshot; the screens (mount chunk) come second.
+  const sockets: number[] = [];
+  let screensRequestedAt = 0;
+  page.on('websocket', () => sockets.push(Date.now()));
+  await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
+    screensRequestedAt = Date.now();
+    await route.abort('failed');
+  });
+  await page.goto(demoServer.url);
+  await expect(page.locator('#root')).toContainText('Streamwatch could not load its screens');
+  await expect(page.locator('#root')).toContainText('Reload the window');
+  expect(screensRequestedAt, 'the screens were asked for').toBeGreaterThan(0);
+  expect(sockets.length, 'the bridge was opened without React').toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screens-not-loaded.png' });
+});
+
 test('a failing source shows its sentence while the other keeps its data', async ({
   configServer,
   dashboard,

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ViewerPoint } from '@shared/model/samples';
 import { useColorScheme } from '../use-color-scheme';
 import type { DrawLine, Drawn, Look } from './chart-draw';
+import { chartWorker } from './chart-worker';
 import { packPoints, type FromWorker, type ToWorker, type WireLine } from './chart-wire';
 import { cssVar } from './palette';
 import type { ChartSeries } from './chart-series';
@@ -85,17 +86,8 @@ function toDrawLine(entry: ChartSeries): DrawLine {
   };
 }
 
-const startWorker = () => new Worker(new URL('./viewers-chart.worker.ts', import.meta.url), { type: 'module' });
-/**
- * The first chart's worker starts as this module loads, so its script is fetched and
- * compiled while the page still waits for its first snapshot, not after.
- */
-let warmWorker: Worker | null =
-  typeof Worker === 'function' && typeof OffscreenCanvas === 'function' ? startWorker() : null;
-
 function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void): Painter {
-  const worker = warmWorker ?? startWorker();
-  warmWorker = null;
+  const worker = chartWorker();
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   canvas.classList.add('chart-offscreen');
   const box = canvas.parentElement!;

@@ -1,0 +1,15 @@
+/**
+ * The viewers chart's worker. The first one starts as the page's first script
+ * runs, so its script is fetched and compiled while the rest of the page loads
+ * and waits for its first snapshot, not after the chart mounts.
+ */
+const start = (): Worker => new Worker(new URL('./viewers-chart.worker.ts', import.meta.url), { type: 'module' });
+
+let warm: Worker | null = typeof Worker === 'function' && typeof OffscreenCanvas === 'function' ? start() : null;
+
+/** The worker started at load for the first chart; a new one for each chart after it. */
+export function chartWorker(): Worker {
+  const worker = warm ?? start();
+  warm = null;
+  return worker;
+}
