@@ -81,6 +81,35 @@ describe('breakdownsBySource with a memo', () => {
   });
 });
 
+describe("a platform's live breakdown", () => {
+  const live = (at: number, count: number) => ({
+    sourceId: 'a',
+    breakdown: { dimension: 'country', at, rows: [{ value: 'KR', count }] },
+  });
+
+  it('keeps its group object while the breakdown is unchanged, so its bar list is not rendered again', () => {
+    const base: Snapshot = { ...snapshotOf([session('a', '1', { device: 'PC' })]), breakdowns: [live(NOW, 40)] };
+    const first = breakdownsBySource(base, null)[0]!.groups[0]!;
+    const next = applyPatches(
+      base,
+      patch(base, { op: 'sessions', sessions: [session('a', '2', { device: 'Mobile' })] }),
+    );
+    const again = breakdownsBySource(next, null)[0]!.groups[0]!;
+    expect(again.title).toBe('Country · live');
+    expect(again).toBe(first);
+  });
+
+  it('gives a new group when the platform reports a new breakdown', () => {
+    const base: Snapshot = { ...snapshotOf([]), breakdowns: [live(NOW, 40)] };
+    const first = breakdownsBySource(base, null)[0]!.groups[0]!;
+    const next = applyPatches(base, patch(base, { op: 'breakdown', ...live(NOW + MINUTE, 55) }));
+    const again = breakdownsBySource(next, null)[0]!.groups[0]!;
+    expect(again).not.toBe(first);
+    expect(again.total).toBe(55);
+    expect(again.at).toBe(NOW + MINUTE);
+  });
+});
+
 describe('breakdownsBySource time window', () => {
   const since = NOW - 60 * MINUTE;
   const snapshot = snapshotOf([

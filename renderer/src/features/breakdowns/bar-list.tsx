@@ -1,12 +1,15 @@
+import { memo } from 'react';
 import { formatClock, formatCount, formatPercent } from '../../components/format';
 import type { BreakdownGroup } from './breakdowns';
 
 /**
  * One breakdown as a horizontal bar list: the value, a bar, the count and the
  * share. Bars are <meter>-like spans with the numbers written out, so nothing
- * depends on reading a bar's length.
+ * depends on reading a bar's length. Memoised: an update recounts one source,
+ * and the other sources' groups are the same objects as before (breakdowns.ts),
+ * so their lists are not rendered again.
  */
-export function BarList({ group }: { readonly group: BreakdownGroup }) {
+export const BarList = memo(function BarList({ group }: { readonly group: BreakdownGroup }) {
   const max = Math.max(1, ...group.rows.map((r) => r.count));
   const headingId = `bars-${group.key}-${group.title}`.replace(/[^A-Za-z0-9_-]/g, '-');
   return (
@@ -36,4 +39,4 @@ export function BarList({ group }: { readonly group: BreakdownGroup }) {
       </ul>
     </figure>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
+import type { Breakdown } from '@shared/model/samples';
 import { sessionTime } from '../overview/metrics';
 import type { RowsMemo } from '../../state/rows-memo';
 import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';
@@ -94,14 +95,23 @@ export function sessionGroups(rows: readonly SessionRow[]): BreakdownGroup[] {
   return groups;
 }
 
+/**
+ * A platform breakdown's group, kept for as long as the breakdown object itself
+ * (a patch replaces it when the platform reports a new one): an update that
+ * brings sessions makes no new groups, and their bar lists are not rendered again.
+ */
+const platformGroupOf = new WeakMap<Breakdown, { readonly unit: string; readonly group: BreakdownGroup }>();
+
 function platformGroups(snapshot: Snapshot, source: SourceState): BreakdownGroup[] {
   return snapshot.breakdowns
     .filter((b) => b.sourceId === source.id && b.breakdown.rows.length > 0)
     .map(({ breakdown }) => {
+      const held = platformGroupOf.get(breakdown);
+      if (held && held.unit === source.metric.unit) return held.group;
       const counts = new Map<string, number>();
       for (const row of breakdown.rows) counts.set(row.value, (counts.get(row.value) ?? 0) + row.count);
       const bars = toBars(counts);
-      return {
+      const group: BreakdownGroup = {
         key: `platform-${breakdown.dimension}`,
         title: `${breakdown.dimension.charAt(0).toUpperCase()}${breakdown.dimension.slice(1)} · live`,
         measure: source.metric.unit,
@@ -111,6 +121,8 @@ function platformGroups(snapshot: Snapshot, source: SourceState): BreakdownGroup
         rows: bars,
         unknown: 0,
       };
+      platformGroupOf.set(breakdown, { unit: source.metric.unit, group });
+      return group;
     });
 }
 
