@@ -11,7 +11,7 @@ import './styles-views.css';
 /*
  * The page's first script is small on purpose: it connects, asks for the first
  * snapshot and starts the chart's worker, then loads React and the views
- * (mount.tsx, four fifths of the code). Downloading and compiling those then
+ * (mount.tsx, nearly all of the code). Downloading and compiling those then
  * overlaps with the snapshot's round trip instead of coming before it.
  */
 const store = createStore({

@@ -28,7 +28,11 @@ test('without OffscreenCanvas the page loads chart.js itself and draws the chart
 }) => {
   // A browser with no OffscreenCanvas: the chart is drawn on the page, by a chunk fetched only then.
   await page.addInitScript(() => {
-    delete (HTMLCanvasElement.prototype as { transferControlToOffscreen?: unknown }).transferControlToOffscreen;
+    // Runs in the page; the tests compile without the DOM's types.
+    const page = globalThis as unknown as {
+      HTMLCanvasElement: { prototype: { transferControlToOffscreen?: unknown } };
+    };
+    delete page.HTMLCanvasElement.prototype.transferControlToOffscreen;
   });
   const scripts: string[] = [];
   page.on('request', (request) => {
