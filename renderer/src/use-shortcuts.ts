@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { viewForKey, type ViewId } from './views';
 
 export interface ShortcutHandlers {
@@ -25,7 +25,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
   useLayoutEffect(() => {
     ref.current = handlers;
   });
-  useEffect(() => {
+  // A layout effect, not a passive one: the listener is in place before the
+  // first paint shows the tabs, so a key pressed as soon as they appear is not lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const h = ref.current;

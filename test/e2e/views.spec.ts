@@ -222,3 +222,28 @@ test('the wall board hides the chrome and Escape brings it back', async ({ demoS
   await page.keyboard.press('Escape');
   await expect(page.getByRole('tablist')).toBeVisible();
 });
+
+test('a shortcut pressed the moment the tabs appear is not lost', async ({ demoServer, page }) => {
+  // When the tab list enters the DOM, press "," at once, before the page paints:
+  // a listener added after the first paint would miss it.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as {
+      document: { querySelector(s: string): unknown };
+      dispatchEvent(e: unknown): boolean;
+      KeyboardEvent: new (type: string, init: { key: string; bubbles: boolean }) => unknown;
+      MutationObserver: new (cb: () => void) => {
+        observe(n: unknown, o: { childList: boolean; subtree: boolean }): void;
+        disconnect(): void;
+      };
+    };
+    const observer = new g.MutationObserver(() => {
+      if (!g.document.querySelector('[role="tab"]')) return;
+      observer.disconnect();
+      g.dispatchEvent(new g.KeyboardEvent('keydown', { key: ',', bubbles: true }));
+    });
+    // The document, not its root element: that does not exist yet when this script runs.
+    observer.observe(g.document, { childList: true, subtree: true });
+  });
+  await page.goto(demoServer.url);
+  await expect(page.getByRole('tab', { name: /^Sources & settings/ })).toHaveAttribute('aria-selected', 'true');
+});
