@@ -90,9 +90,12 @@ export interface SessionWindow {
 
 export function sessionWindow(rows: readonly SessionRow[], now: number): SessionWindow {
   let recent = 0;
+  // The bounds once, not per row: a timestamp computed in the loop is a new heap number per call.
+  const from = now - QUALITY_WINDOW_MS;
+  const recentFrom = now - RECENT_SESSIONS_MS;
   const rowsInWindow = rows.filter((row) => {
-    if (!inWindow(row, now - QUALITY_WINDOW_MS, now)) return false;
-    if (sessionTime(row)! >= now - RECENT_SESSIONS_MS) recent++;
+    if (!inWindow(row, from, now)) return false;
+    if (sessionTime(row)! >= recentFrom) recent++;
     return true;
   });
   return { rows: rowsInWindow, recent };

@@ -37,17 +37,27 @@ export function sortedView(
   sourceName: (id: string) => string,
 ): SortedView {
   const compare = comparator(sort);
-  const keyed = rows
-    .filter((row) => matches(row, filters))
-    .map((row): SortEntry => ({ row, value: sortValue(row, sort.column, sourceName), tie: tieKey(row) }));
-  keyed.sort((a, b) => compare(a.value, a.tie, a.row, b.value, b.tie, b.row));
-  const values = sortValues(keyed.length);
-  const ties = new Float64Array(keyed.length);
-  keyed.forEach((entry, i) => {
-    values[i] = entry.value;
-    ties[i] = entry.tie;
-  });
-  return { rows: keyed.map((entry) => entry.row), values, ties };
+  const shown = rows.filter((row) => matches(row, filters));
+  const unsortedValues = sortValues(shown.length);
+  const unsortedTies = new Float64Array(shown.length);
+  const order = new Array<number>(shown.length);
+  for (let i = 0; i < shown.length; i++) {
+    unsortedValues[i] = sortValue(shown[i]!, sort.column, sourceName);
+    unsortedTies[i] = tieKey(shown[i]!);
+    order[i] = i;
+  }
+  const unsorted: SortedView = { rows: shown, values: unsortedValues, ties: unsortedTies };
+  order.sort((x, y) => compare(unsorted, x, unsorted, y));
+  const values = sortValues(order.length);
+  const ties = new Float64Array(order.length);
+  const sorted = new Array<SessionRow>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const from = order[i]!;
+    sorted[i] = shown[from]!;
+    values[i] = unsortedValues[from]!;
+    ties[i] = unsortedTies[from]!;
+  }
+  return { rows: sorted, values, ties };
 }
 
 /** The view a table showed, and the sessions it was made from. */
@@ -103,10 +113,7 @@ export function updateView(
       i++;
       g++;
     }
-    const takeKept =
-      i < kept.length &&
-      (j === fresh.rows.length ||
-        compare(keptValues[i]!, keptTies[i]!, kept[i]!, fresh.values[j]!, fresh.ties[j]!, fresh.rows[j]!) <= 0);
+    const takeKept = i < kept.length && (j === fresh.rows.length || compare(previous, i, fresh, j) <= 0);
     if (takeKept) {
       rows[out] = kept[i]!;
       ties[out] = keptTies[i]!;
@@ -137,7 +144,7 @@ function positionsOf(
 ): number[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const compare = comparator(sort);
-  const { rows, values, ties } = view;
+  const { rows, values } = view;
   const positions: number[] = [];
   for (let r = 0; r < removed.length; r++) {
     const row = removed[r]!;
@@ -154,12 +161,12 @@ function positionsOf(
     while (k < scanEnd && rows[k] !== row && compareValuesOnly(values[k]!, v, sign) === 0) k++;
     if (k === scanEnd && k < rows.length && compareValuesOnly(values[k]!, v, sign) === 0) {
       // A long run of one value (a status, a device): the tie keys order it, so search it by them.
-      const t = tieKey(row);
+      const probe: SortedView = { rows: [row], values: [v], ties: Float64Array.of(tieKey(row)) };
       hi = rows.length;
       lo = k;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compare(values[mid]!, ties[mid]!, rows[mid]!, v, t, row) < 0) lo = mid + 1;
+        if (compare(view, mid, probe, 0) < 0) lo = mid + 1;
         else hi = mid;
       }
       k = lo;
@@ -191,26 +198,32 @@ function compareArrays(before: readonly SessionRow[], after: readonly SessionRow
   return { added: after.filter((row) => !old.has(row)), removed: before.filter((row) => !now.has(row)) };
 }
 
-interface SortEntry {
-  readonly row: SessionRow;
-  readonly value: SortValue;
-  readonly tie: number;
-}
+/** Orders the row at `i` of one view against the row at `j` of another (or the same). */
+type Comparator = (a: SortedView, i: number, b: SortedView, j: number) => number;
 
-type Comparator = (av: SortValue, at: number, a: SessionRow, bv: SortValue, bt: number, b: SessionRow) => number;
-
-/** Orders (value, tie key, row) triples; a row is read only when two tie keys are equal, which is rare. */
+/**
+ * Orders (value, tie key, row) triples; a row is read only when two tie keys
+ * are equal, which is rare. It takes views and positions, not the values
+ * themselves: a tie key is a double beyond a small integer's range, and V8
+ * boxes such a double on the heap each time one is passed to a call. Passed
+ * per comparison, that was two thirds of what an update allocated (bench
+ * figure 3), and so most of the garbage collections in its frames.
+ */
 function comparator(sort: SortSpec): Comparator {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return (av, at, a, bv, bt, b) => {
+  return (a, i, b, j) => {
+    const av = a.values[i]!;
+    const bv = b.values[j]!;
     if (av === null || bv === null) {
       if (av !== bv) return av === null ? 1 : -1;
     } else {
       const order = compareValues(av, bv);
       if (order !== 0) return sign * order;
     }
-    if (at !== bt) return at - bt;
-    return compareIds(a.sourceId, b.sourceId) || compareIds(a.id, b.id);
+    const at = a.ties[i]!;
+    const bt = b.ties[j]!;
+    if (at !== bt) return at < bt ? -1 : 1;
+    return compareIds(a.rows[i]!.sourceId, b.rows[j]!.sourceId) || compareIds(a.rows[i]!.id, b.rows[j]!.id);
   };
 }
 

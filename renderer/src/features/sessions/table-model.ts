@@ -60,7 +60,8 @@ function byName(a: string, b: string): number {
 }
 
 export function compareValues(a: SortValue, b: SortValue): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // -1, 0 or 1, not a - b: a difference of two timestamps is a double V8 would box on return.
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   // Equal first: a sort by source, device or OS is mostly ties, and the collator costs a microsecond a call.
   if (a === b) return 0;
   return collator.compare(String(a), String(b));
