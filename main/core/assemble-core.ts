@@ -1,5 +1,4 @@
-import type { HandlerDeps } from '../api/handlers';
-import { createHandlers } from '../api/handlers';
+import { createHandlers, type HandlerDeps } from '../api/handlers';
 import { createCollectorMetrics, type CollectorMetrics } from '../metrics/collector-metrics';
 import type { RequestObserver } from '../metrics/metered-http';
 import { providerList } from '../providers/registry';
