@@ -80,7 +80,9 @@ export interface SessionLogEntryRaw {
  * zod object of five field schemas per entry cost more than the JSON.parse
  * before it. The checks and sentences are the field schemas' own, each at its
  * path (sessionLog[1].actionDuration), and a bad entry still fails the one
- * item holding it.
+ * item holding it. An entry already in the documented types is kept as sent,
+ * unknown fields and all: the mapper reads the five fields by name, so nothing
+ * else reaches the model.
  */
 const SessionLogSchema = z.transform((value: unknown, ctx): SessionLogEntryRaw[] => {
   const list = asList(value);
@@ -127,6 +129,8 @@ function readLogEntry(entry: unknown, index: number, problems: Problem[]): Sessi
   const id = uuid == null ? uuid : textIn(uuid);
   if (id === null && uuid !== null) problems.push({ path: [index, 'uuid'], message: expectedText(uuid) });
   if (problems.length > before) return null;
+  // No copy when nothing needed reading differently: 6,000 fewer objects a page (figure 1a: 2.1-2.2x → 1.5-1.7x).
+  if (type === actionType && duration === actionDuration && id === uuid) return raw as unknown as SessionLogEntryRaw;
   return {
     logDate: logDate as string,
     videoTime: videoTime as string | number | null | undefined,

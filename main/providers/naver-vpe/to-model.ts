@@ -27,6 +27,9 @@ function actionDurationToMs(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** NAVER's log entries carry no details: one frozen empty record serves all 6,000 events of a page. */
+const NO_DETAILS: Readonly<Record<string, never>> = Object.freeze({});
+
 /** NAVER's action words. `prev_tarck` is NAVER's spelling (sic) and is matched exactly. */
 const ACTION_TYPES: Readonly<Record<string, EventType>> = {
   player_start: 'ready',
@@ -79,7 +82,7 @@ export function toEvents(log: readonly SessionLogEntryRaw[], timeZone: string): 
       fromS: null,
       toS: null,
       subject: null,
-      details: {},
+      details: NO_DETAILS,
     });
   }
   // Stable: entries logged in the same second keep NAVER's order (player_start before startup).

@@ -68,6 +68,31 @@ describe('NAVER sessionRecent → Session (the documented example)', () => {
     expect(seoul.events![5]!.at).toBe(at('2025-10-10 00:54:38'));
   });
 
+  it('maps an entry already in the documented types field by field: an unknown field never reaches an event', () => {
+    const entry = {
+      logDate: '2025-10-10 09:50:00',
+      videoTime: '00:00:01',
+      actionType: 'paused',
+      actionDuration: 5,
+      ip: '10.0.0.1',
+    };
+    const parsed = SessionRecentResponseSchema.parse({ code: 200, result: [{ uuid: 'u-2', sessionLog: [entry] }] });
+    const [event] = toSession(parsed.result[0]!, utc).events!;
+    expect(event).toEqual({
+      at: at('2025-10-10 09:50:00'),
+      type: 'pause',
+      rawType: 'paused',
+      durationMs: 5,
+      positionS: 1,
+      fromS: null,
+      toS: null,
+      subject: null,
+      details: {},
+    });
+    // The events of a page share one empty details record: it must not be writable.
+    expect(Object.isFrozen(event!.details)).toBe(true);
+  });
+
   it('knows the video type only when the source asks for one type', () => {
     expect(session.videoType).toBeNull();
     expect(toSession(body.result[0]!, { ...utc, videoType: 'LIVE' }).videoType).toBe('LIVE');
