@@ -1,4 +1,4 @@
-import { cpus, loadavg, release, setPriority, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import type { SoakResult } from './engine/soak';
@@ -34,10 +34,12 @@ import { startStaticSite } from './support/static-site';
  *   --soak-hours 6    a shorter soak while developing (figure 5 is then "skipped")
  *   --repetitions 1   run each timing figure once (default 3; the worst is judged)
  *
- * Order: the 24-hour soak (figures 5 and 9) runs in a child process at the
- * lowest CPU priority from the start, so it only uses time the measured
- * figures leave idle; the in-process figures, the 60 s CPU window and the
- * Chromium figures run meanwhile, one after another.
+ * Order: the 24-hour soak (figures 5 and 9) runs first, in a child process,
+ * and alone; then the in-process figures, the 60 s CPU window and the Chromium
+ * figures, one after another. The soak once ran beside them at nice 19, but
+ * even so the figures it overlapped read worse (1a, 6's first window, 10c):
+ * a timing figure is measured quiet or under the bench's defined load, never
+ * beside another figure's work.
  */
 const { values } = parseArgs({
   options: {
@@ -91,9 +93,23 @@ async function guarded(figure: number, run: () => Promise<Row[]>): Promise<Row[]
 
 function startSoak(): Promise<SoakResult> {
   const child = spawnTs('bench/engine/soak-child.ts', [String(soakHours)], ['--expose-gc']);
-  // Nice 19: the soak's results (heap, request counts) do not depend on its speed, the other figures' do.
-  if (child.pid !== undefined) setPriority(child.pid, 19);
   return firstJsonLine<SoakResult>(child, 20 * 60_000).finally(() => void stopChild(child));
+}
+
+/** Figures 5 and 9, from one soak run to its end. */
+async function soakFigures(): Promise<Row[]> {
+  log(`the ${soakHours}-hour soak (figures 5 and 9), before the timed figures…`);
+  const started = performance.now();
+  try {
+    const result = await startSoak();
+    log(`soak done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return [...(wants(5) ? figure5(result) : []), ...(wants(9) ? figure9(result) : [])];
+  } catch (cause) {
+    const why = (cause instanceof Error ? cause.message : String(cause)).slice(0, 600);
+    return [5, 9]
+      .filter(wants)
+      .map((figure) => unavailable(String(figure), figure, TITLES[figure]![0], TITLES[figure]![1], 'error', why));
+  }
 }
 
 async function withChromium(run: (browser: Browser, rendererNote: string) => Promise<Row[]>): Promise<Row[]> {
@@ -131,11 +147,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const loadBefore = loadavg();
-  const soak = wants(5) || wants(9) ? startSoak() : null;
-  // Keeps an early rejection from being reported as unhandled while the other figures run.
-  soak?.catch(() => undefined);
-
   const rows: Row[] = [];
+  if (wants(5) || wants(9)) rows.push(...(await soakFigures()));
   rows.push(...(await guarded(1, () => repeated(reps, figure1))));
   rows.push(...(await guarded(2, figure2)));
   rows.push(...(await guarded(10, figure10)));
@@ -164,26 +177,6 @@ async function main(): Promise<number> {
       }
     })),
   );
-  if (soak) {
-    log(`waiting for the ${soakHours}-hour soak (figures 5 and 9)…`);
-    const soakRows = await soak.then(
-      (result) => [...(wants(5) ? figure5(result) : []), ...(wants(9) ? figure9(result) : [])],
-      (cause: Error) =>
-        [5, 9]
-          .filter(wants)
-          .map((figure) =>
-            unavailable(
-              String(figure),
-              figure,
-              TITLES[figure]![0],
-              TITLES[figure]![1],
-              'error',
-              cause.message.slice(0, 600),
-            ),
-          ),
-    );
-    rows.push(...soakRows);
-  }
   rows.sort((a, b) => a.figure - b.figure || a.id.localeCompare(b.id));
 
   const durationS = Math.round((performance.now() - started) / 100) / 10;
