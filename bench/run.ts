@@ -36,10 +36,10 @@ import { startStaticSite } from './support/static-site';
  *
  * Order: the 24-hour soak (figures 5 and 9) runs first, in a child process,
  * and alone; then the in-process figures, the 60 s CPU window and the Chromium
- * figures, one after another. The soak once ran beside them at nice 19, but
- * even so the figures it overlapped read worse (1a, 6's first window, 10c):
- * a timing figure is measured quiet or under the bench's defined load, never
- * beside another figure's work.
+ * figures, one after another. The soak once ran beside them at nice 19, and
+ * even so figure 10c's longest store call read 16.7 ms in two full runs beside
+ * it, against 3.8-7.1 ms without it: a timing figure is measured quiet or under
+ * the bench's own defined load, never beside another figure's work.
  */
 const { values } = parseArgs({
   options: {
