@@ -2,7 +2,7 @@ import Bottleneck from 'bottleneck';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
 import { err, type Result } from '@shared/result';
-import { parseRetryAfter, type Http, type HttpAnswer, type HttpRequest } from '../providers/http';
+import { parseRetryAfter, type AnswerHeaders, type Http, type HttpAnswer, type HttpRequest } from '../providers/http';
 import type { BudgetPolicy, LimitSettings } from '../providers/request-budget';
 import type { ActivityOf } from './timebox';
 import { log } from '../log/logger';
@@ -222,7 +222,7 @@ export function createBudgets(options: BudgetOptions): Budgets {
   };
 }
 
-function numberHeader(headers: Headers, name: string): number | null {
+function numberHeader(headers: AnswerHeaders, name: string): number | null {
   const value = headers.get(name);
   if (value === null || value.trim() === '') return null;
   const parsed = Number(value);

@@ -1,4 +1,5 @@
 import type { FetchLike } from '../providers/http';
+import { nodeHttpFetch } from './node-http-fetch';
 
 /** The proxy variables a server operator sets; both spellings, as curl and most tools accept. */
 export interface ProxyEnv {
@@ -13,7 +14,8 @@ function pick(env: ProxyEnv, name: string): string | undefined {
 /**
  * Headless runs on servers, where the proxy is given in HTTPS_PROXY /
  * HTTP_PROXY / NO_PROXY rather than in OS settings; Node's own fetch ignores
- * those. With no proxy variable set, Node's fetch is used unchanged. With one,
+ * those. With no proxy variable set, Node's http and https modules send
+ * (node-http-fetch says why not fetch). With one,
  * undici's fetch (the same library Node bundles, but a version whose proxy
  * agent we can pass) sends through an agent that reads the three variables.
  * The values are read from the given env, not process.env, so tests can pass their own.
@@ -21,7 +23,7 @@ function pick(env: ProxyEnv, name: string): string | undefined {
 export function makeProxyAwareFetch(env: ProxyEnv = process.env): FetchLike {
   const httpProxy = pick(env, 'HTTP_PROXY');
   const httpsProxy = pick(env, 'HTTPS_PROXY');
-  if (!httpProxy && !httpsProxy) return (url, init) => fetch(url, init);
+  if (!httpProxy && !httpsProxy) return nodeHttpFetch;
   // Loaded only when a proxy is set: evaluating undici costs about 160 ms of every start.
   const loaded = import('undici').then(({ EnvHttpProxyAgent, fetch: undiciFetch }) => ({
     dispatcher: new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: pick(env, 'NO_PROXY') ?? '' }),

@@ -4,8 +4,23 @@ import { rateLimitedError } from './rate-limited';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import { err, ok, type Result } from '@shared/result';
 
-/** Injected so the app can use Electron's `net.fetch` (OS proxy) and tests and headless Node's fetch. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+/** The one thing read of an answer's headers (fetch's Headers has it): a value by name, in any case. */
+export interface AnswerHeaders {
+  get(name: string): string | null;
+}
+
+/**
+ * What the engine reads of an answer. A fetch `Response` is one; headless's
+ * own client (main/headless/node-http-fetch) makes one without web streams.
+ */
+export interface FetchAnswer {
+  readonly status: number;
+  readonly headers: AnswerHeaders;
+  text(): Promise<string>;
+}
+
+/** Injected so the app can use Electron's `net.fetch` (OS proxy), headless Node's http, and tests a simulator. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<FetchAnswer>;
 
 export interface HttpRequest {
   readonly url: string;
@@ -18,7 +33,7 @@ export interface HttpRequest {
 
 export interface HttpAnswer {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: AnswerHeaders;
   readonly text: string;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AnswerHeaders } from './http';
 
 /**
  * Reading the values platforms send loosely, written once for every provider:
@@ -32,7 +33,7 @@ export const LooseNumber = z.transform((value: unknown, ctx): number => {
 });
 
 /** A count or a number of seconds in a response header; null when absent or not a number. */
-export function headerNumber(headers: Headers, name: string): number | null {
+export function headerNumber(headers: AnswerHeaders, name: string): number | null {
   const value = headers.get(name);
   return value === null ? null : (numberIn(value) ?? null);
 }

@@ -1,7 +1,7 @@
 import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
 import { rateLimitedError } from '../rate-limited';
-import { describeBody, parseRetryAfter, type HttpAnswer } from '../http';
+import { describeBody, parseRetryAfter, type AnswerHeaders, type HttpAnswer } from '../http';
 import { ProblemSchema, type Problem } from './schema';
 import { headerNumber } from '../loose-values';
 
@@ -11,7 +11,7 @@ export const LABEL = 'api.video';
  * api.video puts its limits on every non-auth answer. X-RateLimit-Retry-After
  * is the seconds until the per-minute window resets, on 200s as well as 429s.
  */
-export function readRateLimit(headers: Headers, now: number): RateLimit | null {
+export function readRateLimit(headers: AnswerHeaders, now: number): RateLimit | null {
   const limit = headerNumber(headers, 'x-ratelimit-limit');
   const remaining = headerNumber(headers, 'x-ratelimit-remaining');
   const retryAfter = headerNumber(headers, 'x-ratelimit-retry-after');
@@ -19,7 +19,7 @@ export function readRateLimit(headers: Headers, now: number): RateLimit | null {
   return { limit, remaining, resetAt: retryAfter === null ? null : now + retryAfter * 1000 };
 }
 
-function retryAtOf(headers: Headers, now: number): number | undefined {
+function retryAtOf(headers: AnswerHeaders, now: number): number | undefined {
   const seconds = headerNumber(headers, 'x-ratelimit-retry-after');
   if (seconds !== null) return now + seconds * 1000;
   return parseRetryAfter(headers.get('retry-after'), now);

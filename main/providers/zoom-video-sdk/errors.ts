@@ -1,7 +1,7 @@
 import { rateLimitedError } from '../rate-limited';
 import { sourceError, type SourceError } from '@shared/model/errors';
 import type { RateLimit } from '@shared/model/samples';
-import { parseJson, parseRetryAfter, statusError, type HttpAnswer } from '../http';
+import { parseJson, parseRetryAfter, statusError, type AnswerHeaders, type HttpAnswer } from '../http';
 import { ZoomErrorBodySchema, type ZoomErrorBody } from './schema';
 import { headerNumber } from '../loose-values';
 
@@ -51,7 +51,7 @@ export function isPageTokenExpired(error: SourceError): boolean {
 }
 
 /** X-RateLimit-Limit / -Remaining when Zoom sends them (not on every answer). */
-export function readRateLimit(headers: Headers): RateLimit | null {
+export function readRateLimit(headers: AnswerHeaders): RateLimit | null {
   const limit = headerNumber(headers, 'x-ratelimit-limit');
   const remaining = headerNumber(headers, 'x-ratelimit-remaining');
   if (limit === null && remaining === null) return null;
@@ -60,7 +60,7 @@ export function readRateLimit(headers: Headers): RateLimit | null {
 }
 
 /** "Resource-intensive daily limit" style words for notes, from X-RateLimit-Category and -Type. */
-export function rateLimitName(headers: Headers): string {
+export function rateLimitName(headers: AnswerHeaders): string {
   const category = headers.get('x-ratelimit-category')?.trim();
   const type = headers.get('x-ratelimit-type')?.trim();
   const kind = type && /daily/i.test(type) ? 'daily limit' : type && /qps/i.test(type) ? 'per-second limit' : 'limit';
@@ -120,7 +120,7 @@ function readErrorBody(text: string): ZoomErrorBody | null {
   return parsed.success ? parsed.data : null;
 }
 
-function trackingSuffix(headers: Headers): string {
+function trackingSuffix(headers: AnswerHeaders): string {
   const id = headers.get('x-zm-trackingid')?.trim();
   return id ? ` (tracking id ${id})` : '';
 }

@@ -10,6 +10,7 @@ import { createPollLog, type PollLog } from './poll-log';
 import { station as startStation, type Station } from './stations';
 import { createTimeDriver, type TimeDriver } from './time-driver';
 import { createWatch, type Watch } from './watch';
+import { nodeHttpFetch } from '../../../../main/headless/node-http-fetch';
 
 export const FLEET_START = Date.parse('2026-01-15T12:00:00Z');
 
@@ -56,7 +57,8 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   if (options.zoom) list.push(await startStation('zoom-video-sdk', 'zoom', 105, now));
   const stations = new Map(list.map((station) => [station.config.id, station]));
 
-  const net = meterFetch(globalThis.fetch, now);
+  // The client headless sends with: the one of ours whose behaviour under faults these tests pin down.
+  const net = meterFetch(nodeHttpFetch, now);
   let networkDown = false;
   const polls = createPollLog(now);
   const system = createFakeSystemEvents();

@@ -43,14 +43,9 @@ export function meterFetch(inner: FetchLike, now: () => number): MeteredFetch {
     inFlight += 1;
     try {
       const response = await inner(url, init);
-      const body = await response.arrayBuffer();
+      const body = await response.text();
       exchange.outcome = response.status;
-      const empty = response.status === 204 || response.status === 304;
-      return new Response(empty ? null : body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      return { status: response.status, headers: response.headers, text: () => Promise.resolve(body) };
     } catch (cause) {
       exchange.outcome = outcomeOf(cause, init.signal);
       throw cause;
