@@ -1,8 +1,8 @@
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventTypeSchema, SessionSchema, type Session } from '@shared/model/samples';
-import { decodeSession, encodeSession } from '../../../main/history/session-codec';
+import { decodeSession, dictionaryOf, encodeSession } from '../../../main/history/session-codec';
 import { sessionsFor } from '../../../bench/pages/held-sessions';
 
 // -0 is left out: JSON has no negative zero, and no platform reports one.
@@ -83,6 +83,17 @@ describe('stored sessions', () => {
     const dictionary1 = firstDictionary();
     const stored = Buffer.concat([Buffer.of(1), deflateRawSync(JSON.stringify(body), { dictionary: dictionary1 })]);
     expect(decodeSession(stored, s.sourceId, s.id, 0)).toEqual(s);
+  });
+
+  it('still reads rows of the current format written with the 32 KiB window, as before the smaller one', () => {
+    const dictionary = dictionaryOf(2)!;
+    for (const s of [...sessionsFor('naver-vpe', 'a', 3), ...sessionsFor('conviva', 'a', 3)]) {
+      const at = rowTime(s);
+      const body = inflateRawSync(encodeSession(s, at).subarray(1), { dictionary });
+      // The same body deflated with zlib's default window, as format-2 rows were written until now.
+      const before = Buffer.concat([Buffer.of(2), deflateRawSync(body, { dictionary, level: 9 })]);
+      expect(decodeSession(before, s.sourceId, s.id, at)).toEqual(s);
+    }
   });
 
   it('skips a damaged row instead of failing the read', () => {
