@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PushPayload } from '@shared/ipc/contract';
 import { api } from './api';
 import { AlertsBadge } from './components/alerts-badge';
@@ -71,10 +71,11 @@ export function App() {
     setView('sessions');
     requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
   };
-  const selectView = (next: ViewId) => {
+  // Stable, as are the tabs' badges below while the firing count holds: the memoised tabs skip a data update.
+  const selectView = useCallback((next: ViewId) => {
     setFocusIncident(null);
     setView(next);
-  };
+  }, []);
   // Stable, so the memoised view is not rendered again when only the header's state changes.
   const addSource = useCallback(() => {
     setFocusIncident(null);
@@ -105,6 +106,11 @@ export function App() {
 
   const shown: ViewId = wallboard ? 'overview' : view;
   const firing = alerts.view?.firing.length ?? 0;
+  const level = alerts.view?.level;
+  const badges = useMemo(
+    () => ({ alerts: firing > 0 ? <span className={`tab-count level-${level}`}>{firing}</span> : null }),
+    [firing, level],
+  );
   return (
     <ConnectedContext.Provider value={state.connection === 'open'}>
       <div className={`app${wallboard ? ' wallboard' : ''}`}>
@@ -130,13 +136,7 @@ export function App() {
                 />
               }
             />
-            <NavTabs
-              current={view}
-              onSelect={selectView}
-              badges={{
-                alerts: firing > 0 ? <span className={`tab-count level-${alerts.view?.level}`}>{firing}</span> : null,
-              }}
-            />
+            <NavTabs current={view} onSelect={selectView} badges={badges} />
           </>
         )}
         {wallboard ? <WallboardAlerts view={alerts.view ?? null} now={now} /> : null}

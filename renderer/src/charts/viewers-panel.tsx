@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Snapshot } from '@shared/model/state';
 import { exportFileName } from '../export/csv';
 import { downloadCsv } from '../export/download';
@@ -113,13 +113,17 @@ export function ViewersPanel({ snapshot, now, large = false }: Props) {
   const problem = [stored, yesterday, lastWeek].find((answer) => answer.error !== null)?.error ?? null;
 
   const units = [...new Set(snapshot.sources.map((s) => s.metric.unit))];
-  const toggle = (id: string) =>
-    setHidden((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  // Stable, so the legend's memoised entries skip an update that did not touch their source.
+  const toggle = useCallback(
+    (id: string) =>
+      setHidden((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
   const description = `Viewers over the last ${range.label}: ${series
     .filter((s) => !s.hidden)
     .map((s) => `${s.source.name} (${s.source.metric.label})`)

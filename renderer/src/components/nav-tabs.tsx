@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { VIEWS, type ViewId } from '../views';
+
+const NO_BADGES: Partial<Record<ViewId, ReactNode>> = {};
 
 interface Props {
   readonly current: ViewId;
@@ -8,7 +10,8 @@ interface Props {
   readonly badges?: Partial<Record<ViewId, ReactNode>>;
 }
 
-export function NavTabs({ current, onSelect, badges = {} }: Props) {
+/** Memoised: the app passes a stable onSelect and badges, so an update skips the tabs. */
+export const NavTabs = memo(function NavTabs({ current, onSelect, badges = NO_BADGES }: Props) {
   return (
     <nav className="nav" aria-label="Views">
       <div role="tablist" aria-label="Views">
@@ -35,4 +38,4 @@ export function NavTabs({ current, onSelect, badges = {} }: Props) {
       </div>
     </nav>
   );
-}
+});

@@ -1,3 +1,5 @@
+import { memo, type ReactElement } from 'react';
+
 interface Props<Id extends string> {
   /** What the choice is about, for screen readers ("Time range"). */
   readonly label: string;
@@ -6,8 +8,11 @@ interface Props<Id extends string> {
   readonly onChange: (id: Id) => void;
 }
 
-/** A row of buttons of which one is chosen: a radio group to assistive technology. */
-export function Segmented<Id extends string>({ label, options, value, onChange }: Props<Id>) {
+/**
+ * A row of buttons of which one is chosen: a radio group to assistive technology.
+ * Memoised (its callers pass constant options and a state setter), so a data update skips it.
+ */
+export const Segmented = memo(function Segmented<Id extends string>({ label, options, value, onChange }: Props<Id>) {
   return (
     <div className="segmented" role="radiogroup" aria-label={label}>
       {options.map((option) => (
@@ -24,4 +29,4 @@ export function Segmented<Id extends string>({ label, options, value, onChange }
       ))}
     </div>
   );
-}
+}) as <Id extends string>(props: Props<Id>) => ReactElement;

@@ -7,10 +7,11 @@
 export class RowsMemo<Row, Arg, Result> {
   private readonly entries = new Map<string, { rows: readonly Row[]; arg: Arg; result: Result }>();
 
-  get(key: string, rows: readonly Row[], arg: Arg, compute: () => Result): Result {
+  /** `compute` is given the result held before, to hand it back when the new one would be equal (memoised views then skip). */
+  get(key: string, rows: readonly Row[], arg: Arg, compute: (before: Result | undefined) => Result): Result {
     const held = this.entries.get(key);
     if (held && held.arg === arg && sameItems(held.rows, rows)) return held.result;
-    const result = compute();
+    const result = compute(held?.result);
     this.entries.set(key, { rows, arg, result });
     return result;
   }

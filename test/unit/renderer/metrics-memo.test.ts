@@ -23,6 +23,7 @@ const newMemo = (): OverviewMemo => ({
   all: new RowsMemo(),
   tiles: new Map(),
   sums: new RowsMemo(),
+  allTile: new RowsMemo(),
 });
 const stepStart = (now: number) => Math.floor(now / WINDOW_STEP_MS) * WINDOW_STEP_MS;
 
@@ -103,12 +104,35 @@ describe('overview with a memo', () => {
     expect(second.tiles[0]!.stats.inWindow).toBe(2);
     expect(second.tiles[1]).toBe(first.tiles[1]);
     expect(second.tiles[2]).toBe(first.tiles[2]);
-    // A tick of the clock changes every tile's ages: none is kept.
-    const later = overview(next, NOW + 1_000, memo);
-    later.tiles.forEach((tile, i) => expect(tile).not.toBe(second.tiles[i]));
-    // Nor when the connection drops: every reading turns stale.
-    const offline = overview(next, NOW + 1_000, memo, false);
-    offline.tiles.forEach((tile, i) => expect(tile).not.toBe(later.tiles[i]));
+    // The connection drops: every reading turns stale, every tile is new.
+    const offline = overview(next, NOW, memo, false);
+    offline.tiles.forEach((tile, i) => {
+      expect(tile).not.toBe(second.tiles[i]);
+      expect(tile.status.kind).toBe('unknown');
+    });
+    expect(offline.all).not.toBe(second.all);
+  });
+
+  it('keeps every tile while the clock moves and nothing they show changes, and makes new ones when it does', () => {
+    const memo = newMemo();
+    // Just after both a sparkline step and a session-window step start, so that a few seconds later stays inside them.
+    const both = 90_000;
+    expect((both % SPARKLINE_STEP_MS) + (both % WINDOW_STEP_MS)).toBe(0);
+    const start = Math.ceil(NOW / both) * both + 1;
+    const snapshot = fakeSnapshot({ now: start });
+    const first = overview(snapshot, start, memo);
+    const ok = first.tiles.filter((tile) => tile.status.kind === 'ok' && !tile.viewersStale);
+    expect(ok.length).toBeGreaterThanOrEqual(3);
+    const tick = overview(snapshot, start + 3_000, memo);
+    tick.tiles.forEach((tile, i) => expect(tile).toBe(first.tiles[i]));
+    expect(tick.all).toBe(first.all);
+    // An hour on with no new poll: the sources that were ok are stale, and their tiles say so.
+    const later = overview(snapshot, start + 60 * MINUTE, memo);
+    later.tiles.forEach((tile, i) => {
+      expect(tile).not.toBe(first.tiles[i]);
+      if (ok.includes(first.tiles[i]!)) expect(tile.status.kind).toBe('stale');
+    });
+    expect(later).toEqual(overview(snapshot, start + 60 * MINUTE));
   });
 
   it('keeps each sparkline while its hour has not moved a pixel, so the clock redraws none of them', () => {
@@ -119,7 +143,6 @@ describe('overview with a memo', () => {
     const first = overview(snapshot, start, memo);
     const tick = overview(snapshot, start + 3_000, memo);
     tick.tiles.forEach((tile, i) => {
-      expect(tile).not.toBe(first.tiles[i]);
       expect(tile.sparkline).toBe(first.tiles[i]!.sparkline);
       expect(tile.sparklineTo).toBe(first.tiles[i]!.sparklineTo);
     });
@@ -130,6 +153,23 @@ describe('overview with a memo', () => {
       expect(tile.sparkline.every((p) => p.at >= tile.sparklineTo - 60 * MINUTE)).toBe(true);
     });
     expect(moved).toEqual(overview(snapshot, start + SPARKLINE_STEP_MS));
+  });
+
+  it('keeps the stats and the tile when the next step counts the same figures', () => {
+    const memo = newMemo();
+    const both = 90_000;
+    const start = Math.ceil(NOW / both) * both + 1;
+    // Well inside the window, and not recent: ten seconds on, every figure is the same.
+    const snapshot = snapshotOf([session('a', '1', { startedAt: start - 20 * MINUTE })]);
+    const first = overview(snapshot, start, memo);
+    const next = overview(snapshot, start + WINDOW_STEP_MS, memo);
+    expect(next.tiles[0]!.stats).toBe(first.tiles[0]!.stats);
+    expect(next.tiles[0]).toBe(first.tiles[0]);
+    expect(next.all).toBe(first.all);
+    // Fifty minutes on it has left the hour: the figures moved, so the stats are new.
+    const later = overview(snapshot, start + 50 * MINUTE, memo);
+    expect(later.tiles[0]!.stats.inWindow).toBe(0);
+    expect(later.tiles[0]!.stats).not.toBe(first.tiles[0]!.stats);
   });
 
   it('counts again when the clock moves into the next step', () => {

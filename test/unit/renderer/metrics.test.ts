@@ -59,7 +59,7 @@ describe('overview metrics', () => {
     const { tiles } = overview(fakeSnapshot({ now }), now);
     const failing = tiles.find((t) => t.source.id === 'apivideo-vod')!;
     expect(failing.viewersStale).toBe(true);
-    expect(failing.freshness.kind).toBe('error');
+    expect(failing.status.kind).toBe('error');
     expect(tiles.find((t) => t.source.id === 'naver-main')!.viewersStale).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe('the all-sources tile and a blind page', () => {
   it('marks every tile unknown and leaves every reading out of the totals while disconnected', () => {
     const snapshot = fakeSnapshot({ now });
     const { tiles, all } = overview(snapshot, now, undefined, false);
-    expect(tiles.every((tile) => tile.freshness.kind === 'unknown' && tile.viewersStale)).toBe(true);
+    expect(tiles.every((tile) => tile.status.kind === 'unknown' && tile.viewersStale)).toBe(true);
     expect(all.health.unknown).toBe(tiles.length);
     expect(all.totals.every((total) => total.counted === 0)).toBe(true);
   });

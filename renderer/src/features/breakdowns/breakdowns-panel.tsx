@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Snapshot } from '@shared/model/state';
 import { Segmented } from '../../components/segmented';
 import { BarList } from './bar-list';
 import { RowsMemo } from '../../state/rows-memo';
 import { usePrepare } from '../../state/use-prepare';
-import { breakdownsBySource, type BreakdownsMemo } from './breakdowns';
+import { breakdownsBySource, type BreakdownsMemo, type SourceBreakdowns as Entry } from './breakdowns';
 
 interface Props {
   readonly snapshot: Snapshot;
@@ -41,23 +41,40 @@ export function BreakdownsPanel({ snapshot, now }: Props) {
         <Segmented label="Sessions counted" options={WINDOWS} value={windowId} onChange={setWindowId} />
       </header>
       <div className="breakdown-sources">
-        {bySource.map(({ source, sessionCount, groups }) => (
-          <article key={source.id} className="breakdown-source" aria-labelledby={`breakdown-${source.id}`}>
-            <h3 id={`breakdown-${source.id}`}>
-              {source.name} <span className="muted">· {source.providerLabel}</span>
-            </h3>
-            {groups.length === 0 ? (
-              <p className="note">
-                {sessionCount === 0
-                  ? 'No sessions in this window.'
-                  : `${source.providerLabel} does not report device, OS, country or CDN for its sessions.`}
-              </p>
-            ) : (
-              groups.map((group) => <BarList key={group.key} group={group} />)
-            )}
-          </article>
+        {bySource.map((entry) => (
+          <SourceBreakdowns key={entry.source.id} entry={entry} />
         ))}
       </div>
     </section>
   );
 }
+
+/**
+ * One source's breakdowns. Memoised on what it shows: an update recounts one
+ * source, and the others keep their groups (breakdowns.ts), so they are skipped.
+ */
+const SourceBreakdowns = memo(
+  function SourceBreakdowns({ entry: { source, sessionCount, groups } }: { readonly entry: Entry }) {
+    return (
+      <article className="breakdown-source" aria-labelledby={`breakdown-${source.id}`}>
+        <h3 id={`breakdown-${source.id}`}>
+          {source.name} <span className="muted">· {source.providerLabel}</span>
+        </h3>
+        {groups.length === 0 ? (
+          <p className="note">
+            {sessionCount === 0
+              ? 'No sessions in this window.'
+              : `${source.providerLabel} does not report device, OS, country or CDN for its sessions.`}
+          </p>
+        ) : (
+          groups.map((group) => <BarList key={group.key} group={group} />)
+        )}
+      </article>
+    );
+  },
+  (a, b) =>
+    a.entry.source === b.entry.source &&
+    a.entry.sessionCount === b.entry.sessionCount &&
+    a.entry.groups.length === b.entry.groups.length &&
+    a.entry.groups.every((group, i) => group === b.entry.groups[i]),
+);

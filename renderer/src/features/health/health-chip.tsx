@@ -1,20 +1,19 @@
+import { memo } from 'react';
 import type { SourceState } from '@shared/model/state';
-import { formatAge, formatDateTime } from '../../components/format';
-import { useConnected } from '../../state/connected';
-import { freshness, FRESHNESS_TEXT } from './freshness';
+import { Age } from '../../components/age';
+import { formatDateTime } from '../../components/format';
+import { FRESHNESS_TEXT, sameStatus, type Status } from './freshness';
 
 interface Props {
   readonly source: SourceState;
-  readonly now: number;
+  readonly status: Status;
 }
 
-function ageText(ageMs: number | null): string {
-  return ageMs === null ? 'no data yet' : `updated ${formatAge(ageMs)}`;
-}
-
-/** One source in the health strip: name, platform, "ok" or the error's sentence, and the age of its data. */
-export function HealthChip({ source, now }: Props) {
-  const state = freshness(source, now, useConnected());
+/**
+ * One source in the health strip: name, platform, "ok" or the error's sentence, and the age of its data.
+ * Memoised on what it shows: the clock and other sources' updates re-render only its age text.
+ */
+export const HealthChip = memo(function HealthChip({ source, status: state }: Props) {
   const asOf = source.lastOkAt === null ? 'never answered' : `last answer ${formatDateTime(source.lastOkAt)}`;
   return (
     <li
@@ -28,7 +27,16 @@ export function HealthChip({ source, now }: Props) {
         <span className={`chip-status status-${state.kind}`}>{FRESHNESS_TEXT[state.kind]}</span>
         {state.kind === 'error' ? <span className="chip-message">{state.message}</span> : null}
         {state.kind === 'paused' ? <span className="chip-message">{state.reason}</span> : null}
-        <span className="chip-age">{ageText(state.ageMs)}</span>
+        <span className="chip-age">
+          {source.lastOkAt === null ? (
+            'no data yet'
+          ) : (
+            <>
+              {'updated '}
+              <Age since={source.lastOkAt} />
+            </>
+          )}
+        </span>
       </div>
       {source.notes.map((note) => (
         <div key={note} className="chip-note">
@@ -37,4 +45,8 @@ export function HealthChip({ source, now }: Props) {
       ))}
     </li>
   );
+}, sameChip);
+
+function sameChip(a: Props, b: Props): boolean {
+  return a.source === b.source && sameStatus(a.status, b.status);
 }

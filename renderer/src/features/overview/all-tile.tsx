@@ -1,19 +1,21 @@
+import { memo } from 'react';
 import { Sparkline } from '../../charts/sparkline';
 import { useConnected } from '../../state/connected';
-import { formatAge, formatCount } from '../../components/format';
+import { Age } from '../../components/age';
+import { formatCount } from '../../components/format';
 import type { AllTile as Tile } from './metrics';
-import { SPARKLINE_MS, sparklineEnd } from './metrics';
+import { SPARKLINE_MS } from './metrics';
 import { SessionStats } from './session-stats';
 
 interface Props {
   readonly tile: Tile;
   readonly sourceCount: number;
-  readonly now: number;
 }
 
-export function AllTile({ tile, sourceCount, now }: Props) {
+/** Memoised: the overview keeps the all-sources tile while no source's figures changed. */
+export const AllTile = memo(function AllTile({ tile, sourceCount }: Props) {
   const connected = useConnected();
-  const sparklineTo = sparklineEnd(now);
+  const sparklineTo = tile.sparklineTo;
   const h = tile.health;
   const healthText = [
     `${h.ok} ok`,
@@ -58,7 +60,16 @@ export function AllTile({ tile, sourceCount, now }: Props) {
         ))}
       </ul>
       {mixed ? <p className="note">Not added together: each platform counts something different.</p> : null}
-      <p className="age">{tile.oldestAgeMs === null ? 'no data yet' : `oldest data ${formatAge(tile.oldestAgeMs)}`}</p>
+      <p className="age">
+        {tile.oldestOkAt === null ? (
+          'no data yet'
+        ) : (
+          <>
+            {'oldest data '}
+            <Age since={tile.oldestOkAt} />
+          </>
+        )}
+      </p>
       {tile.sparkline ? (
         <Sparkline
           points={tile.sparkline}
@@ -71,4 +82,4 @@ export function AllTile({ tile, sourceCount, now }: Props) {
       <SessionStats stats={tile.stats} who="every source" />
     </article>
   );
-}
+});

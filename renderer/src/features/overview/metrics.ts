@@ -4,7 +4,7 @@ export { median, sessionTime } from '@shared/figures/session-figures';
 import type { ViewerPoint } from '@shared/model/samples';
 import type { ViewerMetric } from '@shared/model/source';
 import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
-import { freshness, isReadingStale, type Freshness } from '../health/freshness';
+import { isReadingStale, sameStatus, status, type Status } from '../health/freshness';
 import { pointsSince } from '../../charts/series';
 import type { RowsMemo } from '../../state/rows-memo';
 import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';
@@ -56,7 +56,8 @@ export interface SourceTile {
   /** Where the sparkline's hour ends (sparklineEnd). */
   readonly sparklineTo: number;
   readonly stats: SessionStats;
-  readonly freshness: Freshness;
+  /** Without the age, which moves every second: the tile shows it with components/age.tsx. */
+  readonly status: Status;
 }
 
 export interface UnitTotal {
@@ -77,9 +78,11 @@ export interface AllTile {
   /** Summed series, only when every source counts the same thing. */
   readonly sparkline: readonly ViewerPoint[] | null;
   readonly stats: SessionStats;
-  readonly health: Readonly<Record<Freshness['kind'], number>>;
-  /** Age of the oldest source's data, the honest age of a total. */
-  readonly oldestAgeMs: number | null;
+  readonly health: Readonly<Record<Status['kind'], number>>;
+  /** The oldest source's last answer, the honest age of a total (shown as an age). */
+  readonly oldestOkAt: number | null;
+  /** Where the summed sparkline's hour ends (sparklineEnd). */
+  readonly sparklineTo: number;
 }
 
 /** The sessions of the quality window, and how many of them started in the last five minutes. */
@@ -136,20 +139,37 @@ export interface OverviewMemo {
   readonly tiles?: Map<string, TileInputs>;
   /** The all-sources sparkline, summed again only when a source's sparkline changed. */
   readonly sums?: RowsMemo<readonly ViewerPoint[], null, ViewerPoint[]>;
+  /** The all-sources tile, the same object again while every source's tile is. */
+  readonly allTile?: RowsMemo<SourceTile | SessionStats, number, AllTile>;
 }
 
 interface TileInputs {
   readonly source: SourceState;
   readonly points: readonly ViewerPoint[];
   readonly stats: SessionStats;
-  readonly now: number;
-  readonly connected: boolean;
   readonly tile: SourceTile;
 }
 
-function sourceWindow(rows: readonly SessionRow[], now: number): SourceWindow {
+/** Two tiles made from the same source, points and stats that show the same. */
+function sameTile(a: SourceTile, b: SourceTile): boolean {
+  return (
+    a.viewersStale === b.viewersStale &&
+    a.sparklineTo === b.sparklineTo &&
+    a.sparkline === b.sparkline &&
+    sameStatus(a.status, b.status)
+  );
+}
+
+/** `before`'s stats object is kept when the figures come out the same, so the tile showing them is kept too. */
+function sourceWindow(rows: readonly SessionRow[], now: number, before?: SourceWindow): SourceWindow {
   const window = sessionWindow(rows, now);
-  return { window, stats: windowStats(window) };
+  return { window, stats: sameOr(before?.stats, windowStats(window)) };
+}
+
+function sameOr(before: SessionStats | undefined, next: SessionStats): SessionStats {
+  if (!before) return next;
+  for (const key of Object.keys(next) as (keyof SessionStats)[]) if (!Object.is(before[key], next[key])) return next;
+  return before;
 }
 
 export function sourceTile(
@@ -173,7 +193,7 @@ export function sourceTile(
       before?.sparklineTo === sparklineTo ? before.sparkline : pointsSince(points, from).filter((p) => p.at >= from),
     sparklineTo,
     stats,
-    freshness: freshness(source, now, connected),
+    status: status(source, now, connected),
   };
 }
 
@@ -192,38 +212,34 @@ export function overview(
   const tiles = snapshot.sources.map((source) => {
     const rows = rowsOf(groups, source.id);
     const { window, stats } = memo
-      ? memo.sources.get(source.id, rows, windowNow, () => sourceWindow(rows, windowNow))
+      ? memo.sources.get(source.id, rows, windowNow, (before) => sourceWindow(rows, windowNow, before))
       : sourceWindow(rows, windowNow);
     windows.push(window);
     const points = pointsBySource.get(source.id) ?? NO_POINTS;
     const held = memo?.tiles?.get(source.id);
-    if (
-      held &&
-      held.source === source &&
-      held.points === points &&
-      held.stats === stats &&
-      held.now === now &&
-      held.connected === connected
-    )
-      return held.tile;
     const tile = sourceTile(source, points, stats, now, connected, held?.points === points ? held.tile : undefined);
-    memo?.tiles?.set(source.id, { source, points, stats, now, connected, tile });
+    // The clock alone changes no tile until it changes what one shows (a status, a reading going stale, the sparkline's hour).
+    if (held && held.source === source && held.points === points && held.stats === stats && sameTile(held.tile, tile))
+      return held.tile;
+    memo?.tiles?.set(source.id, { source, points, stats, tile });
     return tile;
   });
-  return { tiles, all: allTile(tiles, windows, now, memo) };
+  // Every source's window, not every held session: the all-sources figures cost what the last hour holds.
+  const count = () =>
+    windowStats({ rows: windows.flatMap((w) => w.rows), recent: windows.reduce((sum, w) => sum + w.recent, 0) });
+  const stats = memo ? memo.all.get('all', windows, null, (before) => sameOr(before, count())) : count();
+  const all = memo?.allTile
+    ? memo.allTile.get('all', [...tiles, stats], sparklineEnd(now), () => allTile(tiles, stats, now, memo))
+    : allTile(tiles, stats, now, memo);
+  return { tiles, all };
 }
 
-function allTile(
-  tiles: readonly SourceTile[],
-  windows: readonly SessionWindow[],
-  now: number,
-  memo?: OverviewMemo,
-): AllTile {
+function allTile(tiles: readonly SourceTile[], stats: SessionStats, now: number, memo?: OverviewMemo): AllTile {
   const totals = new Map<ViewerMetric['unit'], Mutable<UnitTotal>>();
-  const health: Record<Freshness['kind'], number> = { ok: 0, stale: 0, error: 0, paused: 0, waiting: 0, unknown: 0 };
-  let oldestAgeMs: number | null = null;
+  const health: Record<Status['kind'], number> = { ok: 0, stale: 0, error: 0, paused: 0, waiting: 0, unknown: 0 };
+  let oldestOkAt: number | null = null;
   for (const tile of tiles) {
-    health[tile.freshness.kind]++;
+    health[tile.status.kind]++;
     const unit = tile.source.metric.unit;
     const entry = totals.get(unit) ?? { unit, total: 0, sourceNames: [], partial: false, counted: 0 };
     entry.sourceNames = [...entry.sourceNames, tile.source.name];
@@ -233,20 +249,18 @@ function allTile(
       entry.counted += 1;
     } else entry.partial = true;
     totals.set(unit, entry);
-    const age = tile.source.lastOkAt === null ? null : now - tile.source.lastOkAt;
-    if (age !== null && (oldestAgeMs === null || age > oldestAgeMs)) oldestAgeMs = age;
+    const okAt = tile.source.lastOkAt;
+    if (okAt !== null && (oldestOkAt === null || okAt < oldestOkAt)) oldestOkAt = okAt;
   }
   const summed = (lines: readonly (readonly ViewerPoint[])[]) =>
     memo?.sums ? memo.sums.get('all', lines, null, () => sumSeries(lines)) : sumSeries(lines);
-  // Every source's window, not every held session: the all-sources figures cost what the last hour holds.
-  const stats = () =>
-    windowStats({ rows: windows.flatMap((w) => w.rows), recent: windows.reduce((sum, w) => sum + w.recent, 0) });
   return {
     totals: [...totals.values()],
     sparkline: totals.size === 1 ? summed(tiles.map((t) => t.sparkline)) : null,
-    stats: memo ? memo.all.get('all', windows, null, stats) : stats(),
+    stats,
     health,
-    oldestAgeMs,
+    oldestOkAt,
+    sparklineTo: sparklineEnd(now),
   };
 }
 

@@ -24,6 +24,7 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
     all: new RowsMemo(),
     tiles: new Map(),
     sums: new RowsMemo(),
+    allTile: new RowsMemo(),
   }));
   const connected = useConnected();
   const { tiles, all } = useMemo(() => overview(snapshot, now, memo, connected), [snapshot, now, memo, connected]);
@@ -36,7 +37,7 @@ export function OverviewView({ snapshot, now, large = false }: Props) {
   return (
     <div className="overview">
       <section className="tiles" aria-label="Sources at a glance">
-        <AllTile tile={all} sourceCount={tiles.length} now={now} />
+        <AllTile tile={all} sourceCount={tiles.length} />
         {tiles.map((tile, index) => (
           <SourceTile
             key={tile.source.id}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatCount, formatDuration, formatPercent } from '../../components/format';
 import type { SessionStats as Stats } from './metrics';
 import { Stat } from './stat';
@@ -8,8 +9,8 @@ interface Props {
   readonly who: string;
 }
 
-/** Sessions figures shared by the per-source and the all-sources tiles. */
-export function SessionStats({ stats, who }: Props) {
+/** Sessions figures shared by the per-source and the all-sources tiles. Memoised: the stats object is kept while its window is unchanged. */
+export const SessionStats = memo(function SessionStats({ stats, who }: Props) {
   return (
     <dl className="stats">
       <Stat
@@ -38,4 +39,4 @@ export function SessionStats({ stats, who }: Props) {
       />
     </dl>
   );
-}
+});

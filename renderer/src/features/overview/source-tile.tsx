@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Sparkline } from '../../charts/sparkline';
-import { formatAge, formatClock, formatCount } from '../../components/format';
+import { Age } from '../../components/age';
+import { formatClock, formatCount } from '../../components/format';
 import type { SourceTile as Tile } from './metrics';
 import { SPARKLINE_MS } from './metrics';
 import { SessionStats } from './session-stats';
@@ -12,9 +13,13 @@ interface Props {
   readonly versus?: string | null;
 }
 
-/** Memoised: the overview keeps a tile object while its source's data is unchanged, so an update skips the others. */
+/**
+ * Memoised: the overview keeps a tile object while what it shows is unchanged,
+ * so an update skips the other sources' tiles, and the clock skips them all
+ * but for their age text.
+ */
 export const SourceTile = memo(function SourceTile({ tile, color, versus = null }: Props) {
-  const { source, freshness: state } = tile;
+  const { source, status: state } = tile;
   const stale = tile.viewersStale || state.kind !== 'ok';
   return (
     <article className={`tile${stale ? ' is-stale' : ''} tile-${state.kind}`} aria-labelledby={`tile-${source.id}`}>
@@ -37,7 +42,12 @@ export const SourceTile = memo(function SourceTile({ tile, color, versus = null 
       ) : null}
       <p className="age">
         {tile.viewersAt === null ? 'no viewer data yet' : `as of ${formatClock(tile.viewersAt)}`}
-        {state.ageMs === null ? '' : ` · updated ${formatAge(state.ageMs)}`}
+        {source.lastOkAt === null ? null : (
+          <>
+            {' · updated '}
+            <Age since={source.lastOkAt} />
+          </>
+        )}
       </p>
       <Sparkline
         points={tile.sparkline}
