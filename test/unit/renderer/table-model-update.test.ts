@@ -264,6 +264,26 @@ describe('FacetCounter', () => {
     expect(counter.facets(untouchable, delta)).toBe(result);
   });
 
+  it('hands back the same lists while they read the same, so the filters are not rendered again', () => {
+    const counter = new FacetCounter();
+    const base = snapshotOf(table);
+    const first = counter.facets(base.sessions, undefined);
+    const device = first.devices[0]!;
+    const same = applyPatches(base, [
+      { seq: 2, at: 1, ops: [{ op: 'sessions', sessions: [session('c', 'more', { device, videoType: null })] }] },
+    ]);
+    const second = counter.facets(same.sessions, sessionsDelta(same.sessions));
+    expect(second).not.toBe(first);
+    expect(second.devices).toBe(first.devices);
+    expect(second.videoTypes).toBe(first.videoTypes);
+    const grown = applyPatches(same, [
+      { seq: 3, at: 2, ops: [{ op: 'sessions', sessions: [session('c', 'new-kind', { device: 'Car' })] }] },
+    ]);
+    const third = counter.facets(grown.sessions, sessionsDelta(grown.sessions));
+    expect(third.devices).not.toBe(second.devices);
+    expect(third.devices).toContain('Car');
+  });
+
   it('over random batches, some of them skipped, equals counting all rows at once', () => {
     fc.assert(
       fc.property(initialSessions, batches, fc.boolean(), (initial, steps, skipSome) => {

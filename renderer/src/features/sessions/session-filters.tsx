@@ -1,4 +1,4 @@
-import type { SourceState } from '@shared/model/state';
+import { memo } from 'react';
 import { formatCount } from '../../components/format';
 import { deviceKinds } from './device-kind';
 import type { Filters } from './table-model';
@@ -6,7 +6,8 @@ import type { Filters } from './table-model';
 interface Props {
   readonly filters: Filters;
   readonly onChange: (filters: Filters) => void;
-  readonly sources: readonly SourceState[];
+  /** Each source's id and name. */
+  readonly sources: ReadonlyArray<readonly [string, string]>;
   readonly devices: readonly string[];
   readonly videoTypes: readonly string[];
   readonly shown: number;
@@ -36,7 +37,16 @@ function Choice(props: {
   );
 }
 
-export function SessionFilters({ filters, onChange, sources, devices, videoTypes, shown, total }: Props) {
+/** Memoised: its inputs stay the same objects while they read the same, so an update of sessions skips it. */
+export const SessionFilters = memo(function SessionFilters({
+  filters,
+  onChange,
+  sources,
+  devices,
+  videoTypes,
+  shown,
+  total,
+}: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div className="filters" role="search" aria-label="Filter sessions">
@@ -59,12 +69,7 @@ export function SessionFilters({ filters, onChange, sources, devices, videoTypes
           }}
         />
       </label>
-      <Choice
-        label="Source"
-        value={filters.sourceId}
-        options={sources.map((s) => [s.id, s.name] as const)}
-        onChange={(sourceId) => set({ sourceId })}
-      />
+      <Choice label="Source" value={filters.sourceId} options={sources} onChange={(sourceId) => set({ sourceId })} />
       <Choice
         label="Device"
         value={filters.device}
@@ -86,4 +91,4 @@ export function SessionFilters({ filters, onChange, sources, devices, videoTypes
       </span>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SessionRow } from '@shared/model/state';
 import { formatCount } from '../../components/format';
@@ -82,28 +82,7 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
       aria-rowcount={rows.length + 1}
       aria-colcount={COLUMNS.length}
     >
-      <div className="grid-head" role="rowgroup" ref={headRef}>
-        <div className="grid-row" role="row" aria-rowindex={1}>
-          {COLUMNS.map((column) => {
-            const sorted = sort.column === column.id;
-            return (
-              <div
-                key={column.id}
-                role="columnheader"
-                className={`grid-cell${column.numeric ? ' num' : ''}`}
-                aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-              >
-                <button type="button" onClick={() => onSort(column.id)} title={`Sort by ${column.label.toLowerCase()}`}>
-                  {column.label}
-                  <span className="sort-mark" aria-hidden="true">
-                    {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <GridHead ref={headRef} sort={sort} onSort={onSort} />
       {anchor.newAbove > 0 ? (
         <button type="button" className="new-above" onClick={anchor.jumpToTop}>
           ↑ {formatCount(anchor.newAbove)} new {anchor.newAbove === 1 ? 'session' : 'sessions'}
@@ -168,3 +147,37 @@ export function SessionsTable({ rows, sourceName, sort, onSort, onOpen, openKey,
     </div>
   );
 }
+
+interface HeadProps {
+  readonly ref: Ref<HTMLDivElement>;
+  readonly sort: SortSpec;
+  readonly onSort: (column: ColumnId) => void;
+}
+
+/** The column headers, outside the scroller so they never scroll away. Memoised: an update of rows skips them. */
+const GridHead = memo(function GridHead({ ref, sort, onSort }: HeadProps) {
+  return (
+    <div className="grid-head" role="rowgroup" ref={ref}>
+      <div className="grid-row" role="row" aria-rowindex={1}>
+        {COLUMNS.map((column) => {
+          const sorted = sort.column === column.id;
+          return (
+            <div
+              key={column.id}
+              role="columnheader"
+              className={`grid-cell${column.numeric ? ' num' : ''}`}
+              aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
+              <button type="button" onClick={() => onSort(column.id)} title={`Sort by ${column.label.toLowerCase()}`}>
+                {column.label}
+                <span className="sort-mark" aria-hidden="true">
+                  {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});

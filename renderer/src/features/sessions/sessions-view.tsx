@@ -8,7 +8,15 @@ import { TimelinePanel } from '../session-timeline/timeline-panel';
 import { SessionFilters } from './session-filters';
 import { sessionsCsv } from './sessions-csv';
 import { SessionsTable } from './sessions-table';
-import { FacetCounter, NEWEST_FIRST, NO_FILTERS, nextSort, type Filters, type SortSpec } from './table-model';
+import {
+  FacetCounter,
+  NEWEST_FIRST,
+  NO_FILTERS,
+  nextSort,
+  type ColumnId,
+  type Filters,
+  type SortSpec,
+} from './table-model';
 import { usePrepare } from '../../state/use-prepare';
 import { sourceNamesKey, useViewRows } from './use-view-rows';
 
@@ -26,10 +34,11 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
 
   // Every update brings a new sources array (health changes), rarely new names: key on the names alone.
   const namesKey = sourceNamesKey(snapshot.sources);
+  const sourceNames = useMemo(() => JSON.parse(namesKey) as [string, string][], [namesKey]);
   const sourceName = useMemo(() => {
-    const names = new Map<string, string>(JSON.parse(namesKey) as [string, string][]);
+    const names = new Map<string, string>(sourceNames);
     return (id: string) => names.get(id) ?? id;
-  }, [namesKey]);
+  }, [sourceNames]);
   const rows = useViewRows(snapshot.sessions, filters, sort, sourceName, namesKey);
   const [facetCounter] = useState(() => new FacetCounter());
   // Counted ahead, in the task before the frame that renders the update: the render finds them counted.
@@ -38,6 +47,8 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
     () => facetCounter.facets(snapshot.sessions, sessionsDelta(snapshot.sessions)),
     [snapshot.sessions, facetCounter],
   );
+  // Stable, so the table's memoised header skips a data update.
+  const onSort = useCallback((column: ColumnId) => setSort((current) => nextSort(current, column)), []);
   const openKey = open ? sessionKey(open) : null;
   const openSource = open ? snapshot.sources.find((s) => s.id === open.sourceId) : undefined;
   // The row as it is now: its metrics may have been updated since it was opened.
@@ -88,7 +99,7 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
         <SessionFilters
           filters={filters}
           onChange={setFilters}
-          sources={snapshot.sources}
+          sources={sourceNames}
           devices={devices}
           videoTypes={videoTypes}
           shown={rows.length}
@@ -98,7 +109,7 @@ export const SessionsView = memo(function SessionsView({ snapshot, rowHeight }: 
           rows={rows}
           sourceName={sourceName}
           sort={sort}
-          onSort={(column) => setSort((current) => nextSort(current, column))}
+          onSort={onSort}
           onOpen={setOpen}
           openKey={openKey}
           rowHeight={rowHeight}

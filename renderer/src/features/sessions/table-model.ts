@@ -122,13 +122,21 @@ export class FacetCounter {
       count(delta.added, 1);
       count(delta.removed, -1);
     } else count(sessions, 1);
-    const facets = { devices: [...devices.keys()].sort(byName), videoTypes: [...videoTypes.keys()].sort(byName) };
+    // The lists held before, while they read the same: the memoised filters then skip the update.
+    const facets = {
+      devices: sameOr(last?.facets.devices, [...devices.keys()].sort(byName)),
+      videoTypes: sameOr(last?.facets.videoTypes, [...videoTypes.keys()].sort(byName)),
+    };
     this.counted = { sessions, devices, videoTypes, facets };
     return facets;
   }
 }
 
 type Counts = Map<string, number>;
+
+function sameOr(before: readonly string[] | undefined, next: readonly string[]): readonly string[] {
+  return before && before.length === next.length && before.every((value, i) => value === next[i]) ? before : next;
+}
 
 function bump(counts: Counts, key: string, by: number): void {
   const n = (counts.get(key) ?? 0) + by;
