@@ -2,8 +2,12 @@ import { useNow } from '../state/clock';
 import { formatAge } from './format';
 
 interface Props {
-  /** When the thing happened, epoch ms. */
-  readonly since: number;
+  /** When the thing happened, epoch ms; null when it never has. */
+  readonly since: number | null;
+  /** Said before the age: "updated " reads "updated 12 s ago". */
+  readonly prefix?: string;
+  /** Said instead when `since` is null. */
+  readonly never?: string;
 }
 
 /**
@@ -11,6 +15,7 @@ interface Props {
  * second and with each update, not the tile or chip around it: those keep
  * their rendering while what they show has not changed.
  */
-export function Age({ since }: Props) {
-  return formatAge(Math.max(0, useNow() - since));
+export function Age({ since, prefix = '', never = '' }: Props) {
+  const now = useNow();
+  return since === null ? never : `${prefix}${formatAge(Math.max(0, now - since))}`;
 }

@@ -17,7 +17,8 @@ export class RowsMemo<Row, Arg, Result> {
   }
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+/** The same objects, in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

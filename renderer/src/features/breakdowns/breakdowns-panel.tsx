@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { Snapshot } from '@shared/model/state';
 import { Segmented } from '../../components/segmented';
 import { BarList } from './bar-list';
-import { RowsMemo } from '../../state/rows-memo';
+import { RowsMemo, sameItems } from '../../state/rows-memo';
 import { usePrepare } from '../../state/use-prepare';
 import { breakdownsBySource, type BreakdownsMemo, type SourceBreakdowns as Entry } from './breakdowns';
 
@@ -75,6 +75,5 @@ const SourceBreakdowns = memo(
   (a, b) =>
     a.entry.source === b.entry.source &&
     a.entry.sessionCount === b.entry.sessionCount &&
-    a.entry.groups.length === b.entry.groups.length &&
-    a.entry.groups.every((group, i) => group === b.entry.groups[i]),
+    sameItems(a.entry.groups, b.entry.groups),
 );

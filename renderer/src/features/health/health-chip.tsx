@@ -28,14 +28,7 @@ export const HealthChip = memo(function HealthChip({ source, status: state }: Pr
         {state.kind === 'error' ? <span className="chip-message">{state.message}</span> : null}
         {state.kind === 'paused' ? <span className="chip-message">{state.reason}</span> : null}
         <span className="chip-age">
-          {source.lastOkAt === null ? (
-            'no data yet'
-          ) : (
-            <>
-              {'updated '}
-              <Age since={source.lastOkAt} />
-            </>
-          )}
+          <Age since={source.lastOkAt} prefix="updated " never="no data yet" />
         </span>
       </div>
       {source.notes.map((note) => (

@@ -61,14 +61,7 @@ export const AllTile = memo(function AllTile({ tile, sourceCount }: Props) {
       </ul>
       {mixed ? <p className="note">Not added together: each platform counts something different.</p> : null}
       <p className="age">
-        {tile.oldestOkAt === null ? (
-          'no data yet'
-        ) : (
-          <>
-            {'oldest data '}
-            <Age since={tile.oldestOkAt} />
-          </>
-        )}
+        <Age since={tile.oldestOkAt} prefix="oldest data " never="no data yet" />
       </p>
       {tile.sparkline ? (
         <Sparkline

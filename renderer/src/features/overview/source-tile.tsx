@@ -42,12 +42,7 @@ export const SourceTile = memo(function SourceTile({ tile, color, versus = null 
       ) : null}
       <p className="age">
         {tile.viewersAt === null ? 'no viewer data yet' : `as of ${formatClock(tile.viewersAt)}`}
-        {source.lastOkAt === null ? null : (
-          <>
-            {' · updated '}
-            <Age since={source.lastOkAt} />
-          </>
-        )}
+        <Age since={source.lastOkAt} prefix=" · updated " />
       </p>
       <Sparkline
         points={tile.sparkline}

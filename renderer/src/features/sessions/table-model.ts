@@ -2,6 +2,7 @@ import type { SessionRow } from '@shared/model/state';
 import type { SessionsDelta } from '@shared/model/sessions-draft';
 import { sessionTime } from '../overview/metrics';
 import { deviceKind } from './device-kind';
+import { sameItems } from '../../state/rows-memo';
 
 /** The sessions table's columns, filters and filter choices; the sorted view itself is in sorted-view.ts. */
 export type ColumnId = 'time' | 'source' | 'device' | 'os' | 'startup' | 'rebuffering' | 'playing' | 'status' | 'who';
@@ -135,7 +136,7 @@ export class FacetCounter {
 type Counts = Map<string, number>;
 
 function sameOr(before: readonly string[] | undefined, next: readonly string[]): readonly string[] {
-  return before && before.length === next.length && before.every((value, i) => value === next[i]) ? before : next;
+  return before && sameItems(before, next) ? before : next;
 }
 
 function bump(counts: Counts, key: string, by: number): void {
