@@ -17,22 +17,6 @@ export const CollectorStatusSchema = z
   .strict();
 export type CollectorStatus = z.infer<typeof CollectorStatusSchema>;
 
-/** The banner's sentence, e.g. "Team collector unreachable since 14:02 — reconnecting, next try in 8 s." */
-export function unreachableSentence(
-  status: CollectorStatus,
-  now: number,
-  formatTime: (at: number) => string,
-  fallbackRunning = false,
-): string | null {
-  if (status.state === 'open' || status.unreachableSince === null) return null;
-  const since = `Team collector unreachable since ${formatTime(status.unreachableSince)}`;
-  const retry =
-    status.nextRetryAt === null || status.nextRetryAt <= now
-      ? 'reconnecting now'
-      : `reconnecting, next try in ${Math.ceil((status.nextRetryAt - now) / 1000)} s`;
-  return `${since} — ${retry}${fallbackRunning ? '; polling locally meanwhile' : ''}.`;
-}
-
 /**
  * A desktop's link to a team collector, as stored in its settings: where the
  * collector is, and whether to poll with this desktop's own credentials while

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { StoreState } from '../state/store';
-import { unreachableSentence, type CollectorStatus } from '@shared/model/collector-status';
+import { unreachableSentence } from '@shared/model/collector-sentence';
+import type { CollectorStatus } from '@shared/model/collector-status';
 import { formatClock } from './format';
 
 /**

@@ -2,7 +2,7 @@ import { startRelayedCollector, type RelayedCollector } from './relayed-collecto
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCollector, type CollectorLink } from '../../../main/core/collector-client';
 import { followCollector, type ShownSource } from '../../../main/core/collector-mode';
-import { unreachableSentence } from '@shared/model/collector-status';
+import { unreachableSentence } from '@shared/model/collector-sentence';
 import { manualClock } from '../../support/manual-clock';
 import { T0, fakeHub, snapshotOf, sourceState } from '../../unit/headless/fakes';
 

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
-import { RULE_MEASURE, ruleLevelsProblem, type RuleConfig, type RuleId } from '@shared/model/alerts';
+import type { RuleConfig, RuleId } from '@shared/model/alerts';
+import { RULE_MEASURE, ruleLevelsProblem } from '@shared/model/rule-levels';
 import type { SourceState } from '@shared/model/state';
 import type { AppError, Result } from '@shared/result';
 import { fromDisplay, RULE_META, toDisplay, toggleSource, UNIT_SUFFIX, type ThresholdUnit } from './rule-meta';

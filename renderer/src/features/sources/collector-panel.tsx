@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CollectorLinkView } from '@shared/model/collector-status';
-import { unreachableSentence } from '@shared/model/collector-status';
+import { unreachableSentence } from '@shared/model/collector-sentence';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatClock } from '../../components/format';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ruleConfigSchemaFor, ruleLevelsProblem } from '@shared/model/alerts';
+import { ruleConfigSchemaFor } from '@shared/model/alerts';
+import { ruleLevelsProblem } from '@shared/model/rule-levels';
 import { mergeRules } from '../../../../main/core/alerts-service';
 import { DEFAULT_RULES } from '../../../../main/engine/alerts/default-rules';
 
