@@ -69,13 +69,49 @@ function build(kind: BuiltInPlatform): Session[] {
   }
 }
 
-/** `count` mapped sessions of one platform for one source; `generation` gives fresh ids for new arrivals. */
-export function sessionsFor(kind: BuiltInPlatform, sourceId: string, count: number, generation = 0): Session[] {
+/**
+ * When a batch of sessions was reported: each one ends (or, still running,
+ * starts) at a moment spread evenly over the `spanMs` before `end`, the first
+ * of the batch the newest. A poll lists what happened since the last one, so
+ * a held state filled this way has its newest sessions at the top of the
+ * table and inside the overview's time ranges, as an operator's does.
+ */
+export interface ReportedWithin {
+  readonly end: number;
+  readonly spanMs: number;
+}
+
+/**
+ * `count` mapped sessions of one platform for one source; `generation` gives
+ * fresh ids for new arrivals, `reported` moves their times (the templates' own
+ * are spread over a day in January 2026).
+ */
+export function sessionsFor(
+  kind: BuiltInPlatform,
+  sourceId: string,
+  count: number,
+  generation = 0,
+  reported?: ReportedWithin,
+): Session[] {
   const pool = templatesOf(kind);
   return Array.from({ length: count }, (_, i) => {
     const template = pool[i % pool.length]!;
-    return { ...template, sourceId, id: `${template.id}~${generation}.${i}` };
+    const session = { ...template, sourceId, id: `${template.id}~${generation}.${i}` };
+    return reported ? reportedAt(session, reported.end - Math.floor((i / count) * reported.spanMs)) : session;
   });
+}
+
+/** The session moved in time, durations kept, so that it ended (or, still running, started) at `at`. */
+function reportedAt(session: Session, at: number): Session {
+  const anchor = session.endedAt ?? session.startedAt;
+  if (anchor === null) return session;
+  const shift = at - anchor;
+  return {
+    ...session,
+    startedAt: session.startedAt === null ? null : session.startedAt + shift,
+    endedAt: session.endedAt === null ? null : session.endedAt + shift,
+    events: session.events?.map((event) => ({ ...event, at: event.at + shift })) ?? null,
+  };
 }
 
 /** The same session after one more poll: it ran a minute longer (what most changes between polls are). */

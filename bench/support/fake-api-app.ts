@@ -38,7 +38,8 @@ export function publishHeldState(site: StaticSite, count: number): UpdateData {
     const off = held.hub.subscribe((patch) => patches.push(patch));
     held.hub.applySample(source.id, {
       viewers: [{ at: held.now(), viewers: 500 + i }],
-      sessions: sessionsFor(source.kind, source.id, NEW_SESSIONS, i + 1),
+      // Reported in the minute since the last poll: the newest sessions, at the top of the table.
+      sessions: sessionsFor(source.kind, source.id, NEW_SESSIONS, i + 1, { end: held.now(), spanMs: MINUTE }),
     });
     held.hub.setHealth(source.id, { status: 'ok' }, held.now());
     off();
