@@ -59,6 +59,23 @@ describe('breakdowns', () => {
     expect(sessionGroups(rows([{ country: null }])).some((g) => g.title === 'Country')).toBe(false);
   });
 
+  it('counts values that differ only in spaces as one, and blank or non-text ones as unknown', () => {
+    const groups = sessionGroups(
+      rows([
+        { device: 'PC', attributes: { cdn: ' Akamai' } },
+        { device: 'PC ', attributes: { cdn: 'Akamai' } },
+        { device: ' PC', attributes: { cdn: 7 } },
+        { device: '   ', attributes: { cdn: '' } },
+      ]),
+    );
+    const device = groups.find((g) => g.title === 'Device')!;
+    expect(device.rows).toEqual([{ value: 'PC', count: 3, share: 1 }]);
+    expect([device.total, device.unknown]).toEqual([4, 1]);
+    const cdn = groups.find((g) => g.title === 'CDN')!;
+    expect(cdn.rows).toEqual([{ value: 'Akamai', count: 2, share: 1 }]);
+    expect([cdn.total, cdn.unknown]).toEqual([4, 2]);
+  });
+
   it('folds a long tail into "other" so the list stays readable', () => {
     const counts = new Map(Array.from({ length: 12 }, (_, i) => [`os-${String(i).padStart(2, '0')}`, 12 - i] as const));
     const bars = toBars(counts, 8);

@@ -70,6 +70,27 @@ describe('one rule for every session figure', () => {
     expect(figures).toMatchObject({ failedShare: null, medianStartupMs: null, rebufferingShare: null, judged: 0 });
   });
 
+  it('median is the middle of the numbers in numeric order, and leaves its argument as it was', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((x) => x + 0),
+          { maxLength: 200 },
+        ),
+        (values) => {
+          const given = [...values];
+          const sorted = [...values].sort((a, b) => a - b);
+          const mid = sorted.length >> 1;
+          const expected =
+            sorted.length === 0 ? null : sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+          expect(median(values)).toBe(expected);
+          expect(values).toEqual(given);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('median of an even count is the mean of the middle two', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
