@@ -1,6 +1,6 @@
 import type { Session } from '@shared/model/samples';
 import type { Patch } from '@shared/model/state';
-import { aMinuteLater, sessionsFor } from '../pages/held-sessions';
+import { aMinuteLater } from '../pages/held-sessions';
 import { FLEET } from '../support/fleet';
 import { createHeldHub, HELD_SESSIONS, viewerSeries } from '../support/held-hub';
 import { judge, type Row } from '../support/result';
@@ -28,9 +28,8 @@ const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8
 export async function figure2(): Promise<Row[]> {
   const held = createHeldHub();
   const { hub } = held;
-  const lists = new Map<string, Session[]>(
-    FLEET.map((source) => [source.id, sessionsFor(source.kind, source.id, HELD_SESSIONS / FLEET.length)]),
-  );
+  // What each source's poll re-sends: the very sessions the hub holds, a hundred of them a minute on each time.
+  const lists = new Map<string, Session[]>([...held.sessions].map(([id, sessions]) => [id, [...sessions]]));
   const patchBytes: number[] = [];
   const snapshotBytes: number[] = [];
   const ratios: number[] = [];

@@ -1,6 +1,6 @@
 import { createStateHub, type WritableStateHub } from '../../main/engine/state-hub';
 import { providers } from '../../main/providers/registry';
-import type { ViewerPoint } from '@shared/model/samples';
+import type { Session, ViewerPoint } from '@shared/model/samples';
 import { sessionsFor } from '../pages/held-sessions';
 import { FLEET } from './fleet';
 
@@ -20,6 +20,8 @@ const HELD_SPAN_MS = 10 * MINUTE;
 
 export interface HeldHub {
   readonly hub: WritableStateHub;
+  /** Each source's sessions as the hub was given them: a poll that re-sends them unchanged changes nothing. */
+  readonly sessions: ReadonlyMap<string, readonly Session[]>;
   /** The hub's clock; move it with `advance`. */
   now(): number;
   advance(ms: number): void;
@@ -37,6 +39,7 @@ export function createHeldHub(start = Date.parse('2026-01-15T22:00:00Z')): HeldH
   let now = start;
   const hub = createStateHub({ now: () => now });
   const perSource = HELD_SESSIONS / FLEET.length;
+  const sessions = new Map<string, readonly Session[]>();
   FLEET.forEach((source, index) => {
     const provider = providers[source.kind]!;
     hub.registerSource({
@@ -48,14 +51,14 @@ export function createHeldHub(start = Date.parse('2026-01-15T22:00:00Z')): HeldH
       demo: false,
       intervalMs: MINUTE,
     });
-    hub.applySample(source.id, {
-      viewers: viewerSeries(index, now, SERIES_POINTS),
-      sessions: sessionsFor(source.kind, source.id, perSource, 0, { end: now, spanMs: HELD_SPAN_MS }),
-    });
+    const held = sessionsFor(source.kind, source.id, perSource, 0, { end: now, spanMs: HELD_SPAN_MS });
+    sessions.set(source.id, held);
+    hub.applySample(source.id, { viewers: viewerSeries(index, now, SERIES_POINTS), sessions: held });
     hub.setHealth(source.id, { status: 'ok' }, now);
   });
   return {
     hub,
+    sessions,
     now: () => now,
     advance: (ms) => void (now += ms),
   };
