@@ -1,3 +1,4 @@
+import { median } from '@shared/figures/session-figures';
 import { TIERS } from '@shared/model/history';
 import type { HistoryStore } from './port';
 
@@ -28,12 +29,6 @@ export function hourOfWeekBaseline(store: HistoryStore, sourceId: string, now: n
     if (row && row.at === bucket) values.push(row.viewers);
   }
   return { usual: values.length >= BASELINE_MIN_WEEKS ? median(values) : null, weeks: values.length };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Baselines of every source, worked out once an hour (they only change when the hour does). */
