@@ -62,6 +62,8 @@ export function createStore(deps: StoreDeps): Store {
   let staged = false;
   /** How long the views took to prepare last time. */
   let prepareMs = 0;
+  /** The update being prepared was too big to share a frame between its steps. */
+  let heavy = false;
   let publishScheduled = false;
   let fetching = false;
   let failures = 0;
@@ -104,7 +106,9 @@ export function createStore(deps: StoreDeps): Store {
    * after they arrive (applying 1,500 sessions to 10,000 takes a few ms); the
    * views prepare from the result in the next task, or after the next frame
    * when the two would crowd it (SHARED_FRAME_MS); the page is shown it on the animation frame
-   * after, where React renders it. A big update then takes a frame per step,
+   * after, where React renders it. A big update renders in a task after that
+   * frame instead, so the browser lays it out and paints it in the next one:
+   * React and the layout do not share a frame. A big update then takes a frame per step,
    * each a few ms, instead of crowding one frame: the page stays free to
    * answer input and to draw between them, even on a busy machine.
    * Patches that arrive between the two wait for the next round, so every
@@ -132,8 +136,9 @@ export function createStore(deps: StoreDeps): Store {
     sync = step.state;
     if (step.needSnapshot) requestSnapshot();
     staged = true;
-    if (deps.now() - started + prepareMs < SHARED_FRAME_MS) deps.scheduleTask(prepareQueued);
-    else deps.schedule(() => deps.scheduleTask(prepareQueued));
+    heavy = deps.now() - started + prepareMs >= SHARED_FRAME_MS;
+    if (heavy) deps.schedule(() => deps.scheduleTask(prepareQueued));
+    else deps.scheduleTask(prepareQueued);
   }
 
   function prepareQueued(): void {
@@ -143,7 +148,10 @@ export function createStore(deps: StoreDeps): Store {
     prepareMs = deps.now() - started;
     if (publishScheduled) return;
     publishScheduled = true;
-    deps.schedule(publish);
+    // A heavy update's render (React) goes in a task after the next frame, and its
+    // style, layout and paint in the frame after that: each is several ms.
+    if (heavy) deps.schedule(() => deps.scheduleTask(publish));
+    else deps.schedule(publish);
   }
 
   function prepareViews(snapshot: Snapshot): void {

@@ -163,7 +163,7 @@ describe('store', () => {
     expect(prepared).toHaveLength(1);
   });
 
-  it('gives a heavy update a frame per step: applied, prepared after the next frame, then shown', async () => {
+  it('gives a heavy update a frame per step: applied, prepared, rendered, each after the next frame', async () => {
     const { h, prepared } = await readyWithPrepareLog();
     h.setStepMs(5);
     h.push(patch(6));
@@ -175,7 +175,10 @@ describe('store', () => {
     h.tasks();
     expect(prepared).toEqual([6]);
     expect(h.store.getState().snapshot?.seq).toBe(5);
+    // The render waits for the next frame too, and runs in a task after it: the frame after that lays it out.
     h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(5);
+    h.tasks();
     expect(h.store.getState().snapshot?.seq).toBe(6);
 
     // Light updates: the first still expects the 5 ms prepare of the last one and waits a frame; once the
@@ -188,6 +191,8 @@ describe('store', () => {
     h.tasks();
     h.frame();
     expect(prepared).toEqual([6, 7]);
+    expect(h.store.getState().snapshot?.seq).toBe(6);
+    h.tasks();
     expect(h.store.getState().snapshot?.seq).toBe(7);
     h.push(patch(8));
     h.tasks();
