@@ -29,7 +29,7 @@ export const BarList = memo(function BarList({ group }: { readonly group: Breakd
               {row.value}
             </span>
             <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(row.count / max) * 100}%` }} />
+              <span className="bar-fill" style={{ transform: `scaleX(${row.count / max})` }} />
             </span>
             <span className="bar-value">
               {formatCount(row.count)} <span className="muted">({formatPercent(row.share, 0)})</span>
