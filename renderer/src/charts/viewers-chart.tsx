@@ -53,11 +53,19 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
     };
   }, []);
 
+  /*
+   * The look's colours come from the stylesheet, which changes with the scheme. They are read
+   * again only then: reading a computed style right after React changed the DOM makes the
+   * browser work out the page's style there and then, about a millisecond of every update.
+   */
+  const look = useRef<{ readonly scheme: string; readonly look: Look } | null>(null);
   useEffect(() => {
     const from = now - rangeMs;
-    const look = { text: cssVar('--fg-muted', '#666'), grid: cssVar('--grid', 'rgba(0,0,0,0.08)'), fontSize };
-    painter.current?.draw(series.map(toDrawLine), from, now, look);
-    // scheme: the look's colours come from the stylesheet, which changes with it.
+    if (look.current?.scheme !== scheme || look.current.look.fontSize !== fontSize) {
+      const read = { text: cssVar('--fg-muted', '#666'), grid: cssVar('--grid', 'rgba(0,0,0,0.08)'), fontSize };
+      look.current = { scheme, look: read };
+    }
+    painter.current?.draw(series.map(toDrawLine), from, now, look.current.look);
   }, [series, now, rangeMs, scheme, fontSize]);
 
   return (
