@@ -5,6 +5,7 @@ import type { DrawLine, Drawn, Look } from './chart-draw';
 import { chartWorker } from './chart-worker';
 import { packPoints, type FromWorker, type ToWorker, type WireLine } from './chart-wire';
 import { cssVar } from './palette';
+import { afterPaint } from '../state/frame';
 import type { ChartSeries } from './chart-series';
 
 export type { ChartSeries } from './chart-series';
@@ -136,10 +137,7 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
   let seq = 0;
   /** The draw asked for last and not yet posted: a frame's several draws cost one. */
   let pending: Parameters<Painter['draw']> | null = null;
-  // A task, not the next animation frame: posted from the frame that rendered the update, it runs as soon
-  // as that frame is painted, so the worker draws while the page's thread is idle, a frame sooner.
-  const afterFrame = new MessageChannel();
-  afterFrame.port1.onmessage = () => {
+  const postPending = () => {
     const args = pending;
     pending = null;
     if (args) post(...args);
@@ -160,13 +158,11 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
     draw(lines, from, to, look) {
       // Sent once the update's DOM work is done and painted: the worker then draws while the page's
       // thread is idle, instead of competing with it for a core on a busy machine.
-      if (pending === null) afterFrame.port2.postMessage(null);
+      if (pending === null) afterPaint(postPending);
       pending = [lines, from, to, look];
     },
     dispose() {
       pending = null;
-      afterFrame.port1.close();
-      afterFrame.port2.close();
       observer.disconnect();
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerleave', leave);

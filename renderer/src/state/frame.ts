@@ -1,3 +1,14 @@
+import { createPaintTiming } from './paint-timing';
+
+const paint = createPaintTiming({ nextFrame: (callback) => requestAnimationFrame(callback), nextTask });
+
+/**
+ * Runs `work` in a task once the DOM changes made so far are painted. The
+ * chart's worker is fed from here: it then draws while the page's thread is
+ * idle, instead of taking a core from the frame that lays out the update.
+ */
+export const afterPaint: (work: () => void) => void = paint.afterPaint;
+
 /**
  * Runs `flush` on the next animation frame, so a burst of patches costs one
  * render. Hidden windows (minimised to the tray) get no frames at all, so a
@@ -8,6 +19,7 @@ export function perFrame(flush: () => void): void {
   const run = (): void => {
     if (done) return;
     done = true;
+    paint.frameStarted();
     flush();
   };
   requestAnimationFrame(run);
