@@ -55,13 +55,22 @@ export interface SessionFigures {
   readonly medianStartupMs: number | null;
 }
 
+/** The figures with the sums and sorted values they came from, so several groups' figures can be combined. */
+export interface CountedFigures extends SessionFigures {
+  readonly rebufferingMs: number;
+  /** Rebuffering plus playing time. */
+  readonly watchedMs: number;
+  /** The startup times counted, ascending. */
+  readonly startups: Float64Array;
+}
+
 /**
  * Figures over the given sessions. A failed start is left out of the median startup
  * time: it never started, so it has no startup time to speak of, and the platforms'
  * own startup metrics (Conviva's video startup time, for one) count only successful
  * starts. Its failure is counted where it belongs, in the failure share.
  */
-export function sessionFigures(rows: readonly Judged[]): SessionFigures {
+export function sessionFigures(rows: readonly Judged[]): CountedFigures {
   let judged = 0;
   let failed = 0;
   let withPlayback = 0;
@@ -83,6 +92,7 @@ export function sessionFigures(rows: readonly Judged[]): SessionFigures {
     }
     if (row.startupTimeMs !== null && row.failed !== true) startups[withStartup++] = row.startupTimeMs;
   }
+  const sorted = startups.subarray(0, withStartup);
   return {
     judged,
     failed,
@@ -90,6 +100,60 @@ export function sessionFigures(rows: readonly Judged[]): SessionFigures {
     withPlayback,
     rebufferingShare: watched > 0 ? rebuffering / watched : null,
     withStartup,
-    medianStartupMs: medianSorting(startups.subarray(0, withStartup)),
+    medianStartupMs: medianSorting(sorted),
+    rebufferingMs: rebuffering,
+    watchedMs: watched,
+    startups: sorted,
   };
+}
+
+/**
+ * The figures over several groups of sessions together, from each group's own:
+ * the same as sessionFigures over all their rows, without going over the rows
+ * again. The median walks the groups' sorted startup times up to the middle.
+ */
+export function combineFigures(parts: readonly CountedFigures[]): SessionFigures {
+  let judged = 0;
+  let failed = 0;
+  let withPlayback = 0;
+  let rebuffering = 0;
+  let watched = 0;
+  let withStartup = 0;
+  for (const part of parts) {
+    judged += part.judged;
+    failed += part.failed;
+    withPlayback += part.withPlayback;
+    rebuffering += part.rebufferingMs;
+    watched += part.watchedMs;
+    withStartup += part.withStartup;
+  }
+  return {
+    judged,
+    failed,
+    failedShare: judged > 0 ? failed / judged : null,
+    withPlayback,
+    rebufferingShare: watched > 0 ? rebuffering / watched : null,
+    withStartup,
+    medianStartupMs: medianOfSorted(
+      parts.map((part) => part.startups),
+      withStartup,
+    ),
+  };
+}
+
+/** The median of sorted runs holding `count` values in all: a merge up to the middle value(s). */
+function medianOfSorted(runs: readonly Float64Array[], count: number): number | null {
+  if (count === 0) return null;
+  const at = runs.map(() => 0);
+  const mid = count >> 1;
+  let previous = 0;
+  for (let rank = 0; ; rank++) {
+    let next = -1;
+    for (let r = 0; r < runs.length; r++) {
+      if (at[r]! < runs[r]!.length && (next === -1 || runs[r]![at[r]!]! < runs[next]![at[next]!]!)) next = r;
+    }
+    const value = runs[next]![at[next]!++]!;
+    if (rank === mid) return count % 2 === 1 ? value : (previous + value) / 2;
+    previous = value;
+  }
 }

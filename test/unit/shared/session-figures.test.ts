@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionFigures as alertFigures } from '../../../main/engine/alerts/figures';
 import { QUALITY_WINDOW_MS, sessionStats } from '../../../renderer/src/features/overview/metrics';
-import { median, sessionFigures } from '@shared/figures/session-figures';
+import { combineFigures, median, sessionFigures } from '@shared/figures/session-figures';
 import type { SessionRow } from '@shared/model/state';
 
 const now = 1_760_000_000_000;
@@ -94,5 +94,22 @@ describe('one rule for every session figure', () => {
   it('median of an even count is the mean of the middle two', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it('figures combined from groups are the figures over all their rows (the all-sources tile)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(rowArb, { maxLength: 40 }), { maxLength: 6 }), (groups) => {
+        const whole = sessionFigures(groups.flat());
+        const combined = combineFigures(groups.map((rows) => sessionFigures(rows)));
+        expect(combined.judged).toBe(whole.judged);
+        expect(combined.failed).toBe(whole.failed);
+        expect(combined.failedShare).toBe(whole.failedShare);
+        expect(combined.withPlayback).toBe(whole.withPlayback);
+        expect(combined.rebufferingShare).toBe(whole.rebufferingShare);
+        expect(combined.withStartup).toBe(whole.withStartup);
+        expect(combined.medianStartupMs).toBe(whole.medianStartupMs);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { inWindow, sessionFigures, sessionTime } from '@shared/figures/session-figures';
+import {
+  combineFigures,
+  inWindow,
+  sessionFigures,
+  sessionTime,
+  type CountedFigures,
+  type SessionFigures,
+} from '@shared/figures/session-figures';
 
 export { median, sessionTime } from '@shared/figures/session-figures';
 import type { ViewerPoint } from '@shared/model/samples';
@@ -89,6 +96,8 @@ export interface AllTile {
 export interface SessionWindow {
   readonly rows: readonly SessionRow[];
   readonly recent: number;
+  /** The figures over `rows`, counted once: the all-sources figures combine them. */
+  readonly figures: CountedFigures;
 }
 
 export function sessionWindow(rows: readonly SessionRow[], now: number): SessionWindow {
@@ -101,14 +110,17 @@ export function sessionWindow(rows: readonly SessionRow[], now: number): Session
     if (sessionTime(row)! >= recentFrom) recent++;
     return true;
   });
-  return { rows: rowsInWindow, recent };
+  return { rows: rowsInWindow, recent, figures: sessionFigures(rowsInWindow) };
 }
 
-export function windowStats({ rows, recent }: SessionWindow): SessionStats {
-  const figures = sessionFigures(rows);
+export function windowStats({ rows, recent, figures }: SessionWindow): SessionStats {
+  return statsOf(figures, rows.length, recent);
+}
+
+function statsOf(figures: SessionFigures, inWindow: number, recent: number): SessionStats {
   return {
     recent,
-    inWindow: rows.length,
+    inWindow,
     failedShare: figures.failedShare,
     failedOf: figures.judged,
     medianStartupMs: figures.medianStartupMs,
@@ -224,9 +236,13 @@ export function overview(
     memo?.tiles?.set(source.id, { source, points, stats, tile });
     return tile;
   });
-  // Every source's window, not every held session: the all-sources figures cost what the last hour holds.
+  // Combined from every source's own figures: the all-sources tile does not count the hour's sessions again.
   const count = () =>
-    windowStats({ rows: windows.flatMap((w) => w.rows), recent: windows.reduce((sum, w) => sum + w.recent, 0) });
+    statsOf(
+      combineFigures(windows.map((w) => w.figures)),
+      windows.reduce((sum, w) => sum + w.rows.length, 0),
+      windows.reduce((sum, w) => sum + w.recent, 0),
+    );
   const stats = memo ? memo.all.get('all', windows, null, (before) => sameOr(before, count())) : count();
   const all = memo?.allTile
     ? memo.allTile.get('all', [...tiles, stats], sparklineEnd(now), () => allTile(tiles, stats, now, memo))
