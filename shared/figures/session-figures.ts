@@ -93,6 +93,27 @@ export function sessionFigures(rows: readonly Judged[]): CountedFigures {
     if (row.startupTimeMs !== null && row.failed !== true) startups[withStartup++] = row.startupTimeMs;
   }
   const sorted = startups.subarray(0, withStartup);
+  const sums = { judged, failed, withPlayback, rebuffering, watched, withStartup };
+  return {
+    ...figuresOf(sums, medianSorting(sorted)),
+    rebufferingMs: rebuffering,
+    watchedMs: watched,
+    startups: sorted,
+  };
+}
+
+interface Sums {
+  readonly judged: number;
+  readonly failed: number;
+  readonly withPlayback: number;
+  readonly rebuffering: number;
+  readonly watched: number;
+  readonly withStartup: number;
+}
+
+/** The figures from their sums: the one place a share is defined. */
+function figuresOf(sums: Sums, medianStartupMs: number | null): SessionFigures {
+  const { judged, failed, withPlayback, rebuffering, watched, withStartup } = sums;
   return {
     judged,
     failed,
@@ -100,10 +121,7 @@ export function sessionFigures(rows: readonly Judged[]): CountedFigures {
     withPlayback,
     rebufferingShare: watched > 0 ? rebuffering / watched : null,
     withStartup,
-    medianStartupMs: medianSorting(sorted),
-    rebufferingMs: rebuffering,
-    watchedMs: watched,
-    startups: sorted,
+    medianStartupMs,
   };
 }
 
@@ -127,18 +145,14 @@ export function combineFigures(parts: readonly CountedFigures[]): SessionFigures
     watched += part.watchedMs;
     withStartup += part.withStartup;
   }
-  return {
-    judged,
-    failed,
-    failedShare: judged > 0 ? failed / judged : null,
-    withPlayback,
-    rebufferingShare: watched > 0 ? rebuffering / watched : null,
-    withStartup,
-    medianStartupMs: medianOfSorted(
+  const sums = { judged, failed, withPlayback, rebuffering, watched, withStartup };
+  return figuresOf(
+    sums,
+    medianOfSorted(
       parts.map((part) => part.startups),
       withStartup,
     ),
-  };
+  );
 }
 
 /** The median of sorted runs holding `count` values in all: a merge up to the middle value(s). */
