@@ -1,13 +1,13 @@
-import {
-  combineFigures,
-  inWindow,
-  sessionFigures,
-  sessionTime,
-  type CountedFigures,
-  type SessionFigures,
-} from '@shared/figures/session-figures';
-
 export { median, sessionTime } from '@shared/figures/session-figures';
+export {
+  QUALITY_WINDOW_MS,
+  RECENT_SESSIONS_MS,
+  sessionStats,
+  sessionWindow,
+  windowStats,
+  type SessionStats,
+  type SessionWindow,
+} from './session-window';
 import type { ViewerPoint } from '@shared/model/samples';
 import type { ViewerMetric } from '@shared/model/source';
 import type { SessionRow, Snapshot, SourceState } from '@shared/model/state';
@@ -15,15 +15,13 @@ import { isReadingStale, sameStatus, status, type Status } from '../health/fresh
 import { pointsSince } from '../../charts/series';
 import type { RowsMemo } from '../../state/rows-memo';
 import { rowsOf, sessionsBySource } from '../../state/sessions-by-source';
+import { combinedStats, sessionWindow, windowStats, type SessionStats, type SessionWindow } from './session-window';
 
 /**
  * The numbers on the overview tiles, computed from the snapshot as pure
  * functions. These are projections of what main holds (counts, medians,
  * shares over a time window), not new measurements.
  */
-export const RECENT_SESSIONS_MS = 5 * 60_000;
-/** Quality figures need more sessions than five minutes give on a quiet account. */
-export const QUALITY_WINDOW_MS = 60 * 60_000;
 export const SPARKLINE_MS = 60 * 60_000;
 /**
  * A sparkline's hour ends at the clock rounded up to this step, one pixel of
@@ -40,19 +38,6 @@ export const sparklineEnd = (now: number): number => Math.ceil(now / SPARKLINE_S
  * figure by a session at most, and costs a frame's worth of work.
  */
 export const WINDOW_STEP_MS = 10_000;
-
-export interface SessionStats {
-  /** Sessions that started in the last five minutes. */
-  readonly recent: number;
-  /** Sessions in the quality window. */
-  readonly inWindow: number;
-  /** Null where no session in the window says whether it failed (api.video, Zoom). */
-  readonly failedShare: number | null;
-  readonly failedOf: number;
-  readonly medianStartupMs: number | null;
-  /** Defined with the other session figures, in shared/figures/session-figures.ts. */
-  readonly rebufferingShare: number | null;
-}
 
 export interface SourceTile {
   readonly source: SourceState;
@@ -90,46 +75,6 @@ export interface AllTile {
   readonly oldestOkAt: number | null;
   /** Where the summed sparkline's hour ends (sparklineEnd). */
   readonly sparklineTo: number;
-}
-
-/** The sessions of the quality window, and how many of them started in the last five minutes. */
-export interface SessionWindow {
-  readonly rows: readonly SessionRow[];
-  readonly recent: number;
-  /** The figures over `rows`, counted once: the all-sources figures combine them. */
-  readonly figures: CountedFigures;
-}
-
-export function sessionWindow(rows: readonly SessionRow[], now: number): SessionWindow {
-  let recent = 0;
-  // The bounds once, not per row: a timestamp computed in the loop is a new heap number per call.
-  const from = now - QUALITY_WINDOW_MS;
-  const recentFrom = now - RECENT_SESSIONS_MS;
-  const rowsInWindow = rows.filter((row) => {
-    if (!inWindow(row, from, now)) return false;
-    if (sessionTime(row)! >= recentFrom) recent++;
-    return true;
-  });
-  return { rows: rowsInWindow, recent, figures: sessionFigures(rowsInWindow) };
-}
-
-export function windowStats({ rows, recent, figures }: SessionWindow): SessionStats {
-  return statsOf(figures, rows.length, recent);
-}
-
-function statsOf(figures: SessionFigures, inWindow: number, recent: number): SessionStats {
-  return {
-    recent,
-    inWindow,
-    failedShare: figures.failedShare,
-    failedOf: figures.judged,
-    medianStartupMs: figures.medianStartupMs,
-    rebufferingShare: figures.rebufferingShare,
-  };
-}
-
-export function sessionStats(rows: readonly SessionRow[], now: number): SessionStats {
-  return windowStats(sessionWindow(rows, now));
 }
 
 /** A source's window and its figures, remembered together (see OverviewMemo). */
@@ -236,14 +181,9 @@ export function overview(
     memo?.tiles?.set(source.id, { source, points, stats, tile });
     return tile;
   });
-  // Combined from every source's own figures: the all-sources tile does not count the hour's sessions again.
-  const count = () =>
-    statsOf(
-      combineFigures(windows.map((w) => w.figures)),
-      windows.reduce((sum, w) => sum + w.rows.length, 0),
-      windows.reduce((sum, w) => sum + w.recent, 0),
-    );
-  const stats = memo ? memo.all.get('all', windows, null, (before) => sameOr(before, count())) : count();
+  const stats = memo
+    ? memo.all.get('all', windows, null, (before) => sameOr(before, combinedStats(windows)))
+    : combinedStats(windows);
   const all = memo?.allTile
     ? memo.allTile.get('all', [...tiles, stats], sparklineEnd(now), () => allTile(tiles, stats, now, memo))
     : allTile(tiles, stats, now, memo);
