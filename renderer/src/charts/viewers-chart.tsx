@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ViewerPoint } from '@shared/model/samples';
 import { useColorScheme } from '../use-color-scheme';
 import type { DrawLine, Drawn, Look } from './chart-draw';
@@ -6,6 +6,7 @@ import { chartWorker } from './chart-worker';
 import { packPoints, type FromWorker, type ToWorker, type WireLine } from './chart-wire';
 import { cssVar } from './palette';
 import { afterPaint } from '../state/frame';
+import { createDrawQueue } from './draw-queue';
 import type { ChartSeries } from './chart-series';
 
 export type { ChartSeries } from './chart-series';
@@ -37,7 +38,9 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
   const painter = useRef<Painter | null>(null);
   const scheme = useColorScheme();
 
-  useEffect(() => {
+  // Layout effects: the canvas goes to the worker, and the first draw after it, as the chart is committed,
+  // not a paint later. On a cold start the worker then draws while the page lays out its first screen.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current!;
     const report = (drawn: Drawn) => {
       canvas.dataset.points = String(drawn.points);
@@ -60,7 +63,7 @@ export function ViewersChart({ series, now, rangeMs, description, fontSize }: Pr
    * browser work out the page's style there and then, about a millisecond of every update.
    */
   const look = useRef<{ readonly scheme: string; readonly look: Look } | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const from = now - rangeMs;
     if (look.current?.scheme !== scheme || look.current.look.fontSize !== fontSize) {
       const read = { text: cssVar('--fg-muted', '#666'), grid: cssVar('--grid', 'rgba(0,0,0,0.08)'), fontSize };
@@ -116,6 +119,7 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
     // Draws are done in order; an older report after a newer one cannot happen, but would be stale.
     if (event.data.seq < lastDrawn) return;
     lastDrawn = event.data.seq;
+    queue.drawn(event.data.points);
     report(event.data);
   };
   let size = { width: box.clientWidth, height: box.clientHeight };
@@ -135,13 +139,6 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
   /** The points array last sent for each line: unchanged points are not sent again. */
   const sent = new Map<string, readonly ViewerPoint[]>();
   let seq = 0;
-  /** The draw asked for last and not yet posted: a frame's several draws cost one. */
-  let pending: Parameters<Painter['draw']> | null = null;
-  const postPending = () => {
-    const args = pending;
-    pending = null;
-    if (args) post(...args);
-  };
   const post = (lines: readonly DrawLine[], from: number, to: number, look: Look) => {
     const transfer: Transferable[] = [];
     const wire = lines.map(({ points, ...line }): WireLine => {
@@ -154,15 +151,11 @@ function workerPainter(canvas: HTMLCanvasElement, report: (drawn: Drawn) => void
     for (const key of sent.keys()) if (!lines.some((line) => line.key === key)) sent.delete(key);
     send({ type: 'draw', seq: ++seq, lines: wire, from, to, look }, transfer);
   };
+  const queue = createDrawQueue(post, afterPaint);
   return {
-    draw(lines, from, to, look) {
-      // Sent once the update's DOM work is done and painted: the worker then draws while the page's
-      // thread is idle, instead of competing with it for a core on a busy machine.
-      if (pending === null) afterPaint(postPending);
-      pending = [lines, from, to, look];
-    },
+    draw: queue.draw,
     dispose() {
-      pending = null;
+      queue.cancel();
       observer.disconnect();
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerleave', leave);

@@ -2,6 +2,7 @@
 import type { ViewerPoint } from '@shared/model/samples';
 import { ViewersDrawing, type DrawLine } from './chart-draw';
 import { unpackPoints, type FromWorker, type ToWorker } from './chart-wire';
+import { warmUpChart } from './chart-warm-up';
 
 /**
  * The viewers chart's own thread: chart.js lays out and rasterises here, on
@@ -38,3 +39,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     scope.postMessage({ type: 'drawn', seq: message.seq, ...drawn } satisfies FromWorker);
   }
 };
+
+// Unless the page's canvas is already here, warm chart.js up while the page is still loading.
+setTimeout(() => {
+  if (drawing !== null) return;
+  try {
+    warmUpChart(Date.now());
+  } catch {
+    // Only a head start: the page's own chart is made as before, and shows its own failure if it has one.
+  }
+}, 0);
