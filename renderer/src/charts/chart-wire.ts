@@ -11,6 +11,8 @@ import type { DrawLine, Drawn, Look } from './chart-draw';
 export type WireLine = Omit<DrawLine, 'points'> & { readonly packed?: Float64Array };
 
 export type ToWorker =
+  /** Sent first, to the worker started at page load only (chart-worker.ts). */
+  | { readonly type: 'warm-up' }
   | {
       readonly type: 'init';
       readonly canvas: OffscreenCanvas;

@@ -16,6 +16,15 @@ const held = new Map<string, readonly ViewerPoint[]>();
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
+  if (message.type === 'warm-up') {
+    // Messages arrive in order: this comes before the page's canvas, while the page still loads.
+    try {
+      warmUpChart(Date.now());
+    } catch {
+      // Only a head start: the page's own chart is made as before, and shows its own failure if it has one.
+    }
+    return;
+  }
   if (message.type === 'init') {
     message.canvas.width = message.width;
     message.canvas.height = message.height;
@@ -39,13 +48,3 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     scope.postMessage({ type: 'drawn', seq: message.seq, ...drawn } satisfies FromWorker);
   }
 };
-
-// Unless the page's canvas is already here, warm chart.js up while the page is still loading.
-setTimeout(() => {
-  if (drawing !== null) return;
-  try {
-    warmUpChart(Date.now());
-  } catch {
-    // Only a head start: the page's own chart is made as before, and shows its own failure if it has one.
-  }
-}, 0);
