@@ -47,8 +47,28 @@ export interface StoreDeps {
  * gets a frame per step.
  */
 const SHARED_FRAME_MS = 4;
+/**
+ * An update bringing or evicting this many sessions is heavy whatever its
+ * steps measured: a poll's rows cost more after the prepare (the render of
+ * the table and the figures, their layout, the collection of what the page
+ * now holds) than the two timed steps show, and a fast moment must not put
+ * them all in one frame.
+ */
+const HEAVY_SESSION_ROWS = 100;
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 15_000;
+
+/** Session rows an update brings or evicts. */
+function sessionRowsIn(patches: readonly Patch[]): number {
+  let rows = 0;
+  for (const patch of patches) {
+    for (const op of patch.ops) {
+      if (op.op === 'sessions') rows += op.sessions.length;
+      else if (op.op === 'sessions-evicted') rows += op.keys.length;
+    }
+  }
+  return rows;
+}
 
 function backoff(attempt: number): number {
   return Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (attempt - 1));
@@ -64,6 +84,8 @@ export function createStore(deps: StoreDeps): Store {
   let prepareMs = 0;
   /** How long applying the update being prepared took. */
   let applyMs = 0;
+  /** The update being prepared brought a poll's worth of sessions: a frame per step, whatever the timings. */
+  let manyRows = false;
   let publishScheduled = false;
   let fetching = false;
   let failures = 0;
@@ -104,16 +126,20 @@ export function createStore(deps: StoreDeps): Store {
   /*
    * Three steps per update. Patches are applied in a task of their own, soon
    * after they arrive (applying 1,500 sessions to 10,000 takes a few ms); the
-   * views prepare from the result in the next task, or after the next frame
-   * when the two would crowd it (SHARED_FRAME_MS); the page is shown it on the animation frame
-   * after, where React renders it. A big update renders in a task after that
-   * frame instead, so the browser lays it out and paints it in the next one:
-   * React and the layout do not share a frame. A big update then takes a frame per step,
-   * each a few ms, instead of crowding one frame: the page stays free to
-   * answer input and to draw between them, even on a busy machine.
-   * Patches that arrive between the two wait for the next round, so every
-   * render sees one step from the snapshot it rendered last (views that keep
-   * derived data, like the sorted table, apply that step instead of starting over).
+   * views prepare from the result in the next task; the page is shown it on
+   * the animation frame after, where React renders it.
+   *
+   * A heavy update (one that brings a poll's sessions, or whose steps measured
+   * more than SHARED_FRAME_MS together) takes a frame per step instead: the
+   * views prepare after the next frame, one view per frame; React renders in a
+   * task after the frame that follows, and the browser lays it out and paints
+   * it in the next one. Each step is a few ms, and none crowds a frame: the
+   * page stays free to answer input and to draw between them, even on a busy
+   * machine. The price is a few frames before the update shows.
+   *
+   * Patches that arrive meanwhile wait for the next round, so every render
+   * sees one step from the snapshot it rendered last (views that keep derived
+   * data, like the sorted table, apply that step instead of starting over).
    */
   function onPatch(patch: Patch): void {
     queue.push(patch);
@@ -137,33 +163,54 @@ export function createStore(deps: StoreDeps): Store {
     if (step.needSnapshot) requestSnapshot();
     staged = true;
     applyMs = deps.now() - started;
-    if (applyMs + prepareMs < SHARED_FRAME_MS) deps.scheduleTask(prepareQueued);
+    manyRows = sessionRowsIn(batch) >= HEAVY_SESSION_ROWS;
+    if (!manyRows && applyMs + prepareMs < SHARED_FRAME_MS) deps.scheduleTask(prepareQueued);
     else deps.schedule(() => deps.scheduleTask(prepareQueued));
   }
 
   function prepareQueued(): void {
     if (stopped) return;
+    // A heavy update's views prepare one per frame, each in a task after it: together
+    // (the table's order, the overview's figures, the breakdowns) they would crowd one.
+    const spread = manyRows || applyMs + prepareMs >= SHARED_FRAME_MS;
+    prepareMs = 0;
+    prepareFrom(sync.snapshot, [...preparers], 0, spread);
+  }
+
+  function prepareFrom(
+    snapshot: Snapshot | null,
+    views: ReadonlyArray<(snapshot: Snapshot) => void>,
+    from: number,
+    spread: boolean,
+  ): void {
+    if (stopped) return;
     const started = deps.now();
-    if (sync.snapshot) prepareViews(sync.snapshot);
-    prepareMs = deps.now() - started;
+    let next = from;
+    if (snapshot) {
+      // The per-source groups every view starts from, made here rather than in the frame that renders.
+      if (from === 0) sessionsBySource(snapshot.sessions);
+      do prepareView(views[next++], snapshot);
+      while (!spread && next < views.length);
+    }
+    prepareMs += deps.now() - started;
+    if (snapshot && next < views.length) {
+      deps.schedule(() => deps.scheduleTask(() => prepareFrom(snapshot, views, next, spread)));
+      return;
+    }
     if (publishScheduled) return;
     publishScheduled = true;
     // A heavy update (this one's own apply and prepare, now both known) renders in a task
     // after the next frame, and the browser lays it out and paints it in the frame after
     // that: each is several ms. A light one renders on the frame, a frame sooner.
-    if (applyMs + prepareMs < SHARED_FRAME_MS) deps.schedule(publish);
+    if (!manyRows && applyMs + prepareMs < SHARED_FRAME_MS) deps.schedule(publish);
     else deps.schedule(() => deps.scheduleTask(publish));
   }
 
-  function prepareViews(snapshot: Snapshot): void {
-    // The per-source groups every view starts from, made here rather than in the frame that renders.
-    sessionsBySource(snapshot.sessions);
-    for (const prepare of preparers) {
-      try {
-        prepare(snapshot);
-      } catch {
-        // Only work done ahead: the render does it again and shows whatever went wrong.
-      }
+  function prepareView(prepare: ((snapshot: Snapshot) => void) | undefined, snapshot: Snapshot): void {
+    try {
+      prepare?.(snapshot);
+    } catch {
+      // Only work done ahead: the render does it again and shows whatever went wrong.
     }
   }
 

@@ -18,6 +18,31 @@ const snapshot = (seq: number): Snapshot => ({
   breakdowns: [],
 });
 const patch = (seq: number): Patch => ({ seq, at: seq, ops: [] });
+/** A patch as a poll makes it: `count` new sessions. */
+const withSessions = (seq: number, count: number): Patch => {
+  const row = (id: string) => ({
+    sourceId: 'src',
+    id,
+    startedAt: seq,
+    endedAt: null,
+    device: null,
+    os: null,
+    videoType: null,
+    failed: null,
+    failures: [],
+    startupTimeMs: null,
+    rebufferingMs: null,
+    playingMs: null,
+    viewerId: null,
+    title: null,
+    country: null,
+    participants: null,
+    attributes: {},
+    eventCount: null,
+  });
+  const ids = Array.from({ length: count }, (_, i) => `${seq}-${i}`);
+  return { seq, at: seq, ops: [{ op: 'sessions', sessions: ids.map(row) }] };
+};
 
 /** A fake bridge: the test decides when each snapshot answer comes back and pushes patches by hand. */
 function harness() {
@@ -215,6 +240,56 @@ describe('store', () => {
     h.frame();
     h.tasks();
     expect(prepared).toEqual([6, 7]);
+  });
+
+  it("spreads a poll's worth of sessions over frames even when its steps measured fast", async () => {
+    const { h, prepared } = await readyWithPrepareLog();
+    h.setStepMs(0.1);
+    h.push(withSessions(6, 1_500));
+    h.tasks();
+    // Applied; the views wait for the next frame though both steps measured a fraction of a ms.
+    expect(prepared).toEqual([]);
+    h.frame();
+    h.tasks();
+    expect(prepared).toEqual([6]);
+    // The render waits for the next frame as well, and runs in a task after it.
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(5);
+    h.tasks();
+    expect(h.store.getState().snapshot?.seq).toBe(6);
+
+    // A few sessions are a light update: prepared at once, rendered on the next frame.
+    h.push(withSessions(7, 3));
+    h.tasks();
+    expect(prepared).toEqual([6, 7]);
+    h.frame();
+    expect(h.store.getState().snapshot?.seq).toBe(7);
+  });
+
+  it("prepares a heavy update's views one per frame, a light update's all in one task", async () => {
+    const { h, prepared } = await readyWithPrepareLog();
+    const second: number[] = [];
+    h.store.prepare((next) => second.push(next.seq));
+    h.setStepMs(0.1);
+    h.push(withSessions(6, 1_500));
+    h.frame();
+    h.tasks();
+    expect([prepared, second]).toEqual([[6], []]);
+    h.frame();
+    expect(second).toEqual([]);
+    h.tasks();
+    expect(second).toEqual([6]);
+    expect(h.store.getState().snapshot?.seq).toBe(5);
+    h.frame();
+    h.tasks();
+    expect(h.store.getState().snapshot?.seq).toBe(6);
+
+    h.push(patch(7));
+    h.tasks();
+    expect([prepared, second]).toEqual([
+      [6, 7],
+      [6, 7],
+    ]);
   });
 
   it('fetches a snapshot again after a gap and carries on from it', async () => {
