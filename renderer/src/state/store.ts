@@ -2,6 +2,7 @@ import type { StreamwatchApi } from '@shared/ipc/api';
 import type { Patch, Snapshot } from '@shared/model/state';
 import type { Connection, ConnectionState } from '../connection';
 import { sessionsBySource } from './sessions-by-source';
+import { bringsManyRows, SHARED_FRAME_MS } from './update-weight';
 import { initialSync, markOutOfSync, receivePatches, receiveSnapshot, type SyncState, type SyncStep } from './sync';
 
 export interface StoreState {
@@ -39,36 +40,8 @@ export interface StoreDeps {
   readonly now: () => number;
 }
 
-/**
- * Applying an update and preparing the views from it share a frame when the
- * two together take less than a quarter of one (the last prepare's time
- * stands for the next): a small update (a viewer point, a health change) is
- * shown a frame sooner. A big one (a poll's 1,500 sessions: a few ms each)
- * gets a frame per step.
- */
-const SHARED_FRAME_MS = 4;
-/**
- * An update bringing or evicting this many sessions is heavy whatever its
- * steps measured: a poll's rows cost more after the prepare (the render of
- * the table and the figures, their layout, the collection of what the page
- * now holds) than the two timed steps show, and a fast moment must not put
- * them all in one frame.
- */
-const HEAVY_SESSION_ROWS = 100;
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 15_000;
-
-/** Session rows an update brings or evicts. */
-function sessionRowsIn(patches: readonly Patch[]): number {
-  let rows = 0;
-  for (const patch of patches) {
-    for (const op of patch.ops) {
-      if (op.op === 'sessions') rows += op.sessions.length;
-      else if (op.op === 'sessions-evicted') rows += op.keys.length;
-    }
-  }
-  return rows;
-}
 
 function backoff(attempt: number): number {
   return Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (attempt - 1));
@@ -86,6 +59,11 @@ export function createStore(deps: StoreDeps): Store {
   let applyMs = 0;
   /** The update being prepared brought a poll's worth of sessions: a frame per step, whatever the timings. */
   let manyRows = false;
+  /** The update being prepared goes one view per frame. */
+  let spread = false;
+  /** Views still to prepare from the update staged now. */
+  let viewsLeft: Array<(snapshot: Snapshot) => void> = [];
+  let groupsMade = false;
   let publishScheduled = false;
   let fetching = false;
   let failures = 0;
@@ -102,6 +80,11 @@ export function createStore(deps: StoreDeps): Store {
   };
   const listeners = new Set<() => void>();
   const preparers = new Set<(snapshot: Snapshot) => void>();
+
+  /** A poll's sessions, or steps that together would crowd a frame: a frame per step. */
+  function heavy(): boolean {
+    return manyRows || applyMs + prepareMs >= SHARED_FRAME_MS;
+  }
 
   function emit(next: Partial<StoreState>): void {
     state = { ...state, ...next };
@@ -163,8 +146,8 @@ export function createStore(deps: StoreDeps): Store {
     if (step.needSnapshot) requestSnapshot();
     staged = true;
     applyMs = deps.now() - started;
-    manyRows = sessionRowsIn(batch) >= HEAVY_SESSION_ROWS;
-    if (!manyRows && applyMs + prepareMs < SHARED_FRAME_MS) deps.scheduleTask(prepareQueued);
+    manyRows = bringsManyRows(batch);
+    if (!heavy()) deps.scheduleTask(prepareQueued);
     else deps.schedule(() => deps.scheduleTask(prepareQueued));
   }
 
@@ -172,29 +155,35 @@ export function createStore(deps: StoreDeps): Store {
     if (stopped) return;
     // A heavy update's views prepare one per frame, each in a task after it: together
     // (the table's order, the overview's figures, the breakdowns) they would crowd one.
-    const spread = manyRows || applyMs + prepareMs >= SHARED_FRAME_MS;
+    spread = heavy();
+    viewsLeft = [...preparers];
+    groupsMade = false;
     prepareMs = 0;
-    prepareFrom(sync.snapshot, [...preparers], 0, spread);
+    prepareNext();
   }
 
-  function prepareFrom(
-    snapshot: Snapshot | null,
-    views: ReadonlyArray<(snapshot: Snapshot) => void>,
-    from: number,
-    spread: boolean,
-  ): void {
+  /**
+   * Prepares the next view, or all of them for a light update. What it works
+   * from is read from the store each time, not held by the callbacks waiting
+   * for a frame: a frame's callback is backed by a timer (perFrame), and a
+   * snapshot held there would keep an update's evicted rows alive until it fires.
+   */
+  function prepareNext(): void {
     if (stopped) return;
     const started = deps.now();
-    let next = from;
-    if (snapshot) {
+    const snapshot = sync.snapshot;
+    if (snapshot && !groupsMade) {
       // The per-source groups every view starts from, made here rather than in the frame that renders.
-      if (from === 0) sessionsBySource(snapshot.sessions);
-      do prepareView(views[next++], snapshot);
-      while (!spread && next < views.length);
+      sessionsBySource(snapshot.sessions);
+      groupsMade = true;
     }
+    do {
+      const view = viewsLeft.shift();
+      if (snapshot && view && preparers.has(view)) prepareView(view, snapshot);
+    } while (!spread && viewsLeft.length > 0);
     prepareMs += deps.now() - started;
-    if (snapshot && next < views.length) {
-      deps.schedule(() => deps.scheduleTask(() => prepareFrom(snapshot, views, next, spread)));
+    if (viewsLeft.length > 0) {
+      deps.schedule(() => deps.scheduleTask(prepareNext));
       return;
     }
     if (publishScheduled) return;
@@ -202,13 +191,13 @@ export function createStore(deps: StoreDeps): Store {
     // A heavy update (this one's own apply and prepare, now both known) renders in a task
     // after the next frame, and the browser lays it out and paints it in the frame after
     // that: each is several ms. A light one renders on the frame, a frame sooner.
-    if (!manyRows && applyMs + prepareMs < SHARED_FRAME_MS) deps.schedule(publish);
+    if (!heavy()) deps.schedule(publish);
     else deps.schedule(() => deps.scheduleTask(publish));
   }
 
-  function prepareView(prepare: ((snapshot: Snapshot) => void) | undefined, snapshot: Snapshot): void {
+  function prepareView(prepare: (snapshot: Snapshot) => void, snapshot: Snapshot): void {
     try {
-      prepare?.(snapshot);
+      prepare(snapshot);
     } catch {
       // Only work done ahead: the render does it again and shows whatever went wrong.
     }
