@@ -102,13 +102,18 @@ export function toSessionWithEvents(
   note: string | null,
 ): Session {
   const events = raw.map(toSessionEvent);
-  const times = events.map((event) => event.at);
-  const ends = events.filter((event) => event.type === 'end').map((event) => event.at);
+  // One pass for the first event and the last end: this runs for every session the timeline opens.
+  let startedAt: number | null = null;
+  let endedAt: number | null = null;
+  for (const event of events) {
+    if (startedAt === null || event.at < startedAt) startedAt = event.at;
+    if (event.type === 'end' && (endedAt === null || event.at > endedAt)) endedAt = event.at;
+  }
   return {
     sourceId,
     id: sessionId,
-    startedAt: times.length > 0 ? Math.min(...times) : null,
-    endedAt: ends.length > 0 ? Math.max(...ends) : null,
+    startedAt,
+    endedAt,
     device: null,
     os: null,
     videoType: null,

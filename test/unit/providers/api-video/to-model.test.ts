@@ -29,6 +29,25 @@ describe('api.video mapping of the legacy analytics shapes', () => {
     expect(session.failed).toBeNull();
   });
 
+  it('starts a session at its earliest event and ends it at its latest end, in whatever order they come', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const unordered = [
+      { type: 'play', emittedAt: at('2020-09-15T10:00:00Z') },
+      { type: 'end', emittedAt: at('2020-09-15T10:30:00Z') },
+      { type: 'ready', emittedAt: at('2020-09-15T09:59:00Z') },
+      { type: 'end', emittedAt: at('2020-09-15T10:20:00Z') },
+    ];
+    expect(toSessionWithEvents('av', 's', unordered, null)).toMatchObject({
+      startedAt: at('2020-09-15T09:59:00Z'),
+      endedAt: at('2020-09-15T10:30:00Z'),
+    });
+    expect(toSessionWithEvents('av', 's', unordered.slice(0, 1), null)).toMatchObject({
+      startedAt: at('2020-09-15T10:00:00Z'),
+      endedAt: null,
+    });
+    expect(toSessionWithEvents('av', 's', [], null)).toMatchObject({ startedAt: null, endedAt: null });
+  });
+
   it('normalizes the seed types and keeps the raw ones', () => {
     const mapped = events.map(toSessionEvent);
     expect(mapped.slice(0, 6).map((e) => [e.type, e.rawType])).toEqual([
