@@ -4,6 +4,8 @@ import type { Patch, Snapshot } from '@shared/model/state';
 import type { AppError, Result } from '@shared/result';
 import type { Connection, ConnectionState } from '../../../renderer/src/connection';
 import { createStore } from '../../../renderer/src/state/store';
+import { toRow } from '../../../main/engine/hub-sessions';
+import { session } from '../../support/samples';
 
 const snapshot = (seq: number): Snapshot => ({
   seq,
@@ -20,28 +22,8 @@ const snapshot = (seq: number): Snapshot => ({
 const patch = (seq: number): Patch => ({ seq, at: seq, ops: [] });
 /** A patch as a poll makes it: `count` new sessions. */
 const withSessions = (seq: number, count: number): Patch => {
-  const row = (id: string) => ({
-    sourceId: 'src',
-    id,
-    startedAt: seq,
-    endedAt: null,
-    device: null,
-    os: null,
-    videoType: null,
-    failed: null,
-    failures: [],
-    startupTimeMs: null,
-    rebufferingMs: null,
-    playingMs: null,
-    viewerId: null,
-    title: null,
-    country: null,
-    participants: null,
-    attributes: {},
-    eventCount: null,
-  });
-  const ids = Array.from({ length: count }, (_, i) => `${seq}-${i}`);
-  return { seq, at: seq, ops: [{ op: 'sessions', sessions: ids.map(row) }] };
+  const rows = Array.from({ length: count }, (_, i) => toRow(session('src', `${seq}-${i}`)));
+  return { seq, at: seq, ops: [{ op: 'sessions', sessions: rows }] };
 };
 
 /** A fake bridge: the test decides when each snapshot answer comes back and pushes patches by hand. */
