@@ -102,7 +102,7 @@ export function toSessionWithEvents(
   note: string | null,
 ): Session {
   const events = raw.map(toSessionEvent);
-  // One pass for the first event and the last end: this runs for every session the timeline opens.
+  // One pass for the first event and the last end, with no arrays made for two numbers.
   let startedAt: number | null = null;
   let endedAt: number | null = null;
   for (const event of events) {
