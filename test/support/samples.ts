@@ -1,5 +1,20 @@
 import type { Session, ViewerPoint } from '@shared/model/samples';
+import type { Snapshot } from '@shared/model/state';
 import { sourceError, type SourceError } from '@shared/model/errors';
+
+/** A snapshot with nothing in it, numbered `seq`; spread over it what a test needs. */
+export const emptySnapshot = (seq: number): Snapshot => ({
+  seq,
+  generatedAt: 0,
+  demo: false,
+  offline: false,
+  paused: false,
+  historyProblem: null,
+  sources: [],
+  series: [],
+  sessions: [],
+  breakdowns: [],
+});
 
 export const point = (at: number, viewers: number): ViewerPoint => ({ at, viewers });
 

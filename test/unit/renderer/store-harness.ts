@@ -5,20 +5,9 @@ import type { AppError, Result } from '@shared/result';
 import type { Connection, ConnectionState } from '../../../renderer/src/connection';
 import { createStore } from '../../../renderer/src/state/store';
 import { toRow } from '../../../main/engine/hub-sessions';
-import { session } from '../../support/samples';
+import { emptySnapshot, session } from '../../support/samples';
 
-export const snapshot = (seq: number): Snapshot => ({
-  seq,
-  generatedAt: seq,
-  demo: false,
-  offline: false,
-  paused: false,
-  historyProblem: null,
-  sources: [],
-  series: [],
-  sessions: [],
-  breakdowns: [],
-});
+export const snapshot = emptySnapshot;
 export const patch = (seq: number): Patch => ({ seq, at: seq, ops: [] });
 /** A patch as a poll makes it: `count` new sessions. */
 export const withSessions = (seq: number, count: number): Patch => {

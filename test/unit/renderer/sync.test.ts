@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Patch, Snapshot } from '@shared/model/state';
 import { initialSync, markOutOfSync, receivePatches, receiveSnapshot } from '../../../renderer/src/state/sync';
+import { emptySnapshot } from '../../support/samples';
 
-const base: Snapshot = {
-  seq: 10,
-  generatedAt: 0,
-  demo: false,
-  offline: false,
-  paused: false,
-  historyProblem: null,
-  sources: [],
-  series: [],
-  sessions: [],
-  breakdowns: [],
-};
+const base = emptySnapshot(10);
 const points = (seq: number, viewers: number): Patch => ({
   seq,
   at: seq * 1000,
