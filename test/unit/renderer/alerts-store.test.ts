@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamwatchApi } from '@shared/ipc/api';
 import type { AlertsView } from '@shared/model/alerts';
-import type { AppError, Result } from '@shared/result';
-import type { Connection, ConnectionState } from '../../../renderer/src/connection';
 import { createAlertsStore } from '../../../renderer/src/state/alerts-store';
+import { fakeBridge } from './fake-bridge';
 
 const view = (summary: string, level: AlertsView['level'] = 'ok'): AlertsView => ({
   firing: [],
@@ -14,43 +12,14 @@ const view = (summary: string, level: AlertsView['level'] = 'ok'): AlertsView =>
   summary,
 });
 
-/** A fake bridge: the test answers `alerts:view` when it likes and pushes `alerts:changed` by hand. */
+/** The alerts store on a fake bridge: the test answers `alerts:view` when it likes and pushes `alerts:changed` by hand. */
 function harness() {
-  const log: string[] = [];
-  const answers: Array<(r: Result<AlertsView, AppError>) => void> = [];
-  let push: (v: AlertsView) => void = () => {};
-  let state: ConnectionState = 'open';
-  const listeners = new Set<() => void>();
-  const api = {
-    request: {
-      'alerts:view': () => {
-        log.push('fetch');
-        return new Promise<Result<AlertsView, AppError>>((resolve) => answers.push(resolve));
-      },
-    },
-    on: {
-      'alerts:changed': (listener: (v: AlertsView) => void) => {
-        log.push('subscribe');
-        push = listener;
-        return () => {};
-      },
-    },
-  } as unknown as StreamwatchApi;
-  const connection: Connection = { get: () => state, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) };
-  const store = createAlertsStore({ api, connection });
-  return {
-    store,
-    log,
-    push: (v: AlertsView) => push(v),
-    answer: async (r: Result<AlertsView, AppError>) => {
-      answers.shift()!(r);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
-    setConnection(next: ConnectionState) {
-      state = next;
-      for (const l of listeners) l();
-    },
-  };
+  const bridge = fakeBridge<AlertsView, AlertsView>({
+    request: 'alerts:view',
+    push: 'alerts:changed',
+    requestLabel: 'fetch',
+  });
+  return { ...bridge, store: createAlertsStore({ api: bridge.api, connection: bridge.connection }) };
 }
 
 describe('alerts store', () => {
